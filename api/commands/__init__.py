@@ -1,0 +1,1 @@
+"""Subcommands of ``resgraph``, one module per pipeline stage; each exposes ``register(app)``."""

@@ -1,0 +1,65 @@
+"""Settings of resgraph, read from the environment in one place.
+
+Why one place: STYLE.md says nothing else reads the environment; the CLI, the API and the notebooks
+all take a :class:`Settings` object, so a test can build one with explicit values.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+__all__ = ["Settings", "get_settings"]
+
+DEFAULT_BASE = "https://w3id.org/resgraph/"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Configuration values with their environment variable names.
+
+    Attributes:
+        store: directory of the on-disk store (``RESGRAPH_STORE``, default ``data/store``).
+        corpus: directory of the default corpus (``RESGRAPH_CORPUS``, default ``data/corpus``).
+        base_iri: base of minted IRIs (``RESGRAPH_BASE``).
+        host: bind address of ``resgraph serve`` (``RESGRAPH_HOST``).
+        port: port of ``resgraph serve`` (``RESGRAPH_PORT``).
+        sparql_timeout: seconds before a SPARQL query is abandoned (``RESGRAPH_SPARQL_TIMEOUT``).
+        sparql_max_rows: result-size cap of the SPARQL endpoint (``RESGRAPH_SPARQL_MAX_ROWS``).
+
+    Example:
+        >>> Settings(store=Path("/tmp/s")).store
+        PosixPath('/tmp/s')
+    """
+
+    store: Path = field(default_factory=lambda: Path("data/store"))
+    corpus: Path = field(default_factory=lambda: Path("data/corpus"))
+    base_iri: str = DEFAULT_BASE
+    host: str = "127.0.0.1"
+    port: int = 8000
+    sparql_timeout: float = 10.0
+    sparql_max_rows: int = 10_000
+
+    def with_(self, **changes: object) -> Settings:
+        """A copy with some values changed (None values are ignored)."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})  # type: ignore[arg-type]
+
+
+def get_settings(environ: dict[str, str] | None = None) -> Settings:
+    """Settings from the environment (or the given mapping), falling back to defaults."""
+    env = dict(os.environ) if environ is None else environ
+    s = Settings()
+    return s.with_(
+        store=Path(env["RESGRAPH_STORE"]) if env.get("RESGRAPH_STORE") else None,
+        corpus=Path(env["RESGRAPH_CORPUS"]) if env.get("RESGRAPH_CORPUS") else None,
+        base_iri=env.get("RESGRAPH_BASE") or None,
+        host=env.get("RESGRAPH_HOST") or None,
+        port=int(env["RESGRAPH_PORT"]) if env.get("RESGRAPH_PORT") else None,
+        sparql_timeout=float(env["RESGRAPH_SPARQL_TIMEOUT"])
+        if env.get("RESGRAPH_SPARQL_TIMEOUT")
+        else None,
+        sparql_max_rows=int(env["RESGRAPH_SPARQL_MAX_ROWS"])
+        if env.get("RESGRAPH_SPARQL_MAX_ROWS")
+        else None,
+    )

@@ -1,0 +1,331 @@
+"""Typed records that cross the extract -> graph boundary.
+
+Why frozen dataclasses: records are facts about a source text (offsets, surface) and must not be
+edited downstream; graph/ reads them, never mutates them. ``to_json`` gives the record contract of
+DESIGN.md section 2 (one JSON object per line, with a ``"type"`` key), which is also the format of
+the gold annotations in ``tests/gold``.
+
+Offsets (``start``/``end``) are Python ``str`` offsets into :attr:`SourceDoc.text`, the text as
+loaded: ``doc.text[r.start:r.end] == r.surface`` holds for every record.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+__all__ = [
+    "Assignment",
+    "Citation",
+    "DocumentStructure",
+    "ExtractionResult",
+    "Heading",
+    "Location",
+    "Paragraph",
+    "ResolutionSegment",
+    "Section",
+    "SourceDoc",
+    "TrackedChange",
+    "VersionRef",
+]
+
+Kind = Literal["resolution", "decision", "recommendation", "question", "internal"]
+Basis = Literal["explicit", "this-assembly", "inferred-from-venue", "context", "unknown"]
+Status = Literal["New", "Rev", "NOC", "Sup"]
+
+
+@dataclass(frozen=True)
+class TrackedChange:
+    """One Word revision mark (``w:ins`` or ``w:del``) and where it sits in the loaded text.
+
+    For an insertion, ``text == doc.text[start:end]`` (the "after" layer holds it). For a deletion,
+    ``start == end`` is the point in the after-layer where the removed ``text`` stood.
+    """
+
+    kind: Literal["insert", "delete"]
+    start: int
+    end: int
+    text: str
+    author: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceDoc:
+    """A loaded document: the text all offsets refer to, plus where it came from.
+
+    ``text`` is the file's text as loaded (for .txt exactly the decoded file; for .docx the "after"
+    layer of tracked changes, or "before" when asked; for .pdf/.html the extracted text).
+    """
+
+    name: str
+    path: str
+    format: Literal["txt", "docx", "pdf", "html"]
+    text: str
+    sha256: str
+    lang: str = "en"
+    encoding: str | None = None
+    layer: Literal["after", "before"] = "after"
+    changes: tuple[TrackedChange, ...] = ()
+    other_layer: str | None = None
+    meta: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class VersionRef:
+    """A (venue, year) pair naming one conference, e.g. Busan 2014."""
+
+    venue: str
+    year: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A numbered or lettered paragraph (``a)``, ``1``, ``iv)``, ``bc)``) inside a section."""
+
+    label: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Section:
+    """A block opened by a heading word (``considering``, ``instructs``, ``责成``) or an annex.
+
+    ``kind`` tells preambular from operative text, which downstream steps use to type citations
+    (CiTO) and to decide what counts as a work assignment.
+    """
+
+    name: str
+    kind: Literal["preambular", "operative", "annex", "summary", "foreword", "body", "other"]
+    start: int
+    end: int
+    heading_start: int
+    heading_end: int
+    paragraphs: tuple[Paragraph, ...] = ()
+
+
+@dataclass(frozen=True)
+class ResolutionSegment:
+    """One resolution (or resolution entry of a table/compilation) found in a document.
+
+    ``start``/``end`` cover the whole resolution text; ``heading_start``/``heading_end`` the
+    heading surface (``RESOLUTION 44 (Rev. Hammamet, 2016Geneva, 2022)``, or the number cell).
+    """
+
+    number: str | None
+    body: str
+    start: int
+    end: int
+    heading_start: int
+    heading_end: int
+    title: str | None = None
+    title_lang: str | None = None
+    version: VersionRef | None = None
+    version_also: VersionRef | None = None
+    revised: bool = False
+    status: Status | None = None
+    status_marker: str | None = None
+    history: tuple[VersionRef, ...] | None = None
+    proposal: str | None = None
+    later_number: str | None = None
+    source: Literal["operative", "summary"] = "operative"
+    sections: tuple[Section, ...] = ()
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where an offset sits in the document tree (all parts optional)."""
+
+    resolution: ResolutionSegment | None
+    section: Section | None
+    paragraph: Paragraph | None
+
+
+@dataclass(frozen=True)
+class DocumentStructure:
+    """The resolution -> section -> paragraph tree of one document.
+
+    ``body`` is the organ of the document itself when it can be told (a WTSA text says "The World
+    Telecommunication Standardization Assembly ..."), used for "this assembly" and table entries.
+    ``conference`` is the conference the document is about, if it names one.
+    """
+
+    doc: str
+    lang: str
+    body: str | None
+    conference: VersionRef | None
+    resolutions: tuple[ResolutionSegment, ...]
+    sections: tuple[Section, ...] = ()
+
+    def locate(self, offset: int) -> Location:
+        """The innermost resolution, section and paragraph containing ``offset``."""
+        res = _innermost(self.resolutions, offset)
+        pool = res.sections if res is not None else self.sections
+        sec = _innermost(pool, offset)
+        if sec is None and res is not None:
+            sec = _innermost(self.sections, offset)
+        par = _innermost(sec.paragraphs, offset) if sec is not None else None
+        return Location(res, sec, par)
+
+
+def _innermost(items: tuple[Any, ...], offset: int) -> Any:
+    """Last item (by start) whose [start, end) contains offset; items are sorted by start."""
+    starts = [i.start for i in items]
+    k = bisect.bisect_right(starts, offset) - 1
+    while k >= 0:
+        item = items[k]
+        if item.start <= offset < item.end:
+            return item
+        k -= 1
+    return None
+
+
+def _clean(d: dict[str, Any]) -> dict[str, Any]:
+    """Drop optional extras that are None so JSONL stays close to the gold format."""
+    return {k: v for k, v in d.items() if v is not None or k in _ALWAYS}
+
+
+_ALWAYS = {
+    "venue",
+    "year",
+    "section",
+    "paragraph",
+    "host",
+    "number",
+    "title",
+    "version_venue",
+    "version_year",
+    "status",
+    "history",
+    "resolution",
+}
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A mention of a resolution, decision, recommendation, question or internal paragraph."""
+
+    doc: str
+    start: int
+    end: int
+    surface: str
+    kind: Kind
+    number: str
+    body: str
+    venue: str | None
+    year: int | None
+    revised: bool
+    body_basis: Basis
+    role: Literal["citation", "heading"] = "citation"
+    section: str | None = None
+    paragraph: str | None = None
+    host: str | None = None
+    also: VersionRef | None = None
+    also_revised: bool | None = None
+    also_number: str | None = None
+    sector: str | None = None
+    proposal: str | None = None
+    pattern: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract's JSON object (``"type": "citation"``)."""
+        d = asdict(self)
+        d["also"] = {"venue": self.also.venue, "year": self.also.year} if self.also else None
+        return {"type": "citation", **_clean(d)}
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A resolution heading or resolution entry, with its version and history."""
+
+    doc: str
+    start: int
+    end: int
+    surface: str
+    number: str | None
+    body: str
+    title: str | None
+    version_venue: str | None
+    version_year: int | None
+    status: Status | None
+    history: tuple[VersionRef, ...] | None
+    title_lang: str | None = None
+    status_marker: str | None = None
+    version_also: VersionRef | None = None
+    proposal: str | None = None
+    later_number: str | None = None
+    section: str | None = "body"
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract's JSON object (``"type": "heading"``)."""
+        d = asdict(self)
+        d["history"] = [[v.venue, v.year] for v in self.history] if self.history else None
+        d["version_also"] = (
+            {"venue": self.version_also.venue, "year": self.version_also.year}
+            if self.version_also
+            else None
+        )
+        return {"type": "heading", **_clean(d)}
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """An operative clause head that gives work: verb, addressee(s), collaborators, items.
+
+    ``resolution`` is the number of the resolution the clause belongs to (for ``source ==
+    "reported"`` the cited resolution whose clause is quoted, with ``host`` the quoting one).
+    """
+
+    doc: str
+    start: int
+    end: int
+    surface: str
+    resolution: str | None
+    verb: str
+    addressee: str
+    addressees: tuple[str, ...]
+    collaborators: tuple[str, ...]
+    source: Literal["operative", "summary", "reported"] = "operative"
+    host: str | None = None
+    resolution_body: str | None = None
+    section: str | None = None
+    paragraph: str | None = None
+    items: tuple[str, ...] = ()
+    addressee_only: bool = False
+    verb_start: int | None = None
+    verb_end: int | None = None
+    addressee_qualifier: str | None = None
+    pattern: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract's JSON object (``"type": "assignment"``)."""
+        d = asdict(self)
+        d["addressees"] = list(self.addressees)
+        d["collaborators"] = list(self.collaborators)
+        d["items"] = list(self.items) if self.items else None
+        d["addressee_only"] = self.addressee_only or None
+        return {"type": "assignment", **_clean(d)}
+
+
+@dataclass(frozen=True)
+class ExtractionResult:
+    """Everything extracted from one document."""
+
+    doc: SourceDoc
+    structure: DocumentStructure
+    headings: tuple[Heading, ...]
+    citations: tuple[Citation, ...]
+    assignments: tuple[Assignment, ...]
+
+    def records(self) -> list[Heading | Citation | Assignment]:
+        """All records in document order (headings first at equal offsets)."""
+        recs: list[Heading | Citation | Assignment] = [
+            *self.headings,
+            *self.citations,
+            *self.assignments,
+        ]
+        order = {Heading: 0, Citation: 1, Assignment: 2}
+        return sorted(recs, key=lambda r: (r.start, order[type(r)], r.end))
