@@ -16,6 +16,7 @@ __all__ = ["Measurement", "benchmark", "registered", "run_benchmarks"]
 BENCH_MODULES: tuple[str, ...] = (
     "api.bench.extract_bench",
     "api.bench.graph_bench",
+    "api.bench.query_bench",
     "api.bench.api_bench",
     "api.bench.viz_bench",
 )
