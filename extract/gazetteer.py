@@ -12,7 +12,7 @@ import json
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 __all__ = ["Conference", "Gazetteer", "load_gazetteer"]
 
@@ -119,9 +119,9 @@ class Gazetteer:
 @cache
 def load_gazetteer() -> Gazetteer:
     """Load the packaged gazetteer once per process."""
-    raw = json.loads(
-        resources.files("extract").joinpath("resources/conferences.json").read_text("utf-8")
-    )
+    # Read next to this module: ``resources.files("extract")`` resolves to the test directory
+    # ``tests/extract`` (a namespace package) when pytest puts ``tests/`` on sys.path.
+    raw = json.loads((Path(__file__).parent / "resources" / "conferences.json").read_text("utf-8"))
     confs = tuple(
         Conference(
             organ=c["organ"],
