@@ -1,0 +1,179 @@
+"""Graph subcommands: ``build``, ``validate``, ``export``.
+
+Why thin: each command parses its options and calls one function of graph/ (``build_store``,
+``validate_store``, ``export_store``); the progress bar and the summary are the only things added
+here. Every command takes ``--store DIR`` (default: ``RESGRAPH_STORE`` or ``data/store``).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from api.settings import get_settings
+
+__all__ = ["build", "export", "register", "validate"]
+
+StoreOpt = Annotated[
+    Path | None,
+    typer.Option("--store", help="Store directory (default: RESGRAPH_STORE or data/store)."),
+]
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def build(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Files or directories to build from (default: RESGRAPH_CORPUS)."),
+    ] = None,
+    store: StoreOpt = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extraction processes.")] = 1,
+    records: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--records",
+            help="JSONL records (resgraph extract --format jsonl) to build from instead of "
+            "extracting (repeatable); PATHS give the documents they refer to.",
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Rebuild unchanged documents too.")] = False,
+) -> None:
+    """Build or update the store: only new or changed documents are processed; documents no
+    longer given are dropped. The store changes atomically (a killed build leaves the old one)."""
+    from rich.progress import Progress
+
+    from graph.build import build_store, source_files
+    from graph.store import StoreError
+
+    settings = get_settings()
+    root = store or settings.store
+    sources = paths or [settings.corpus]
+    inputs: list[Any] = []
+    try:
+        if records:
+            inputs = _inputs_from_records(records, source_files(sources))
+            sources = []
+        console = Console(stderr=True)
+        with Progress(console=console, transient=True) as bar:
+            task = bar.add_task("building", total=None)
+
+            def progress(step: str, done: int, total: int) -> None:
+                bar.update(task, completed=done, total=total, description=f"building {step}")
+
+            report = build_store(
+                root,
+                sources,
+                inputs=inputs,
+                base=settings.base_iri,
+                extractor=_extractor(jobs),
+                progress=progress,
+                force=force,
+            )
+    except (ValueError, StoreError) as exc:
+        raise _fail(str(exc), 2 if isinstance(exc, ValueError) else 1) from None
+    for name, reason in report.failed:
+        typer.echo(f"failed: {name}: {reason}", err=True)
+    verb = "built" if report.changed else "up to date"
+    typer.echo(
+        f"{verb}: {root} generation {report.generation}, {report.triples:,} triples "
+        f"(added {len(report.added)}, updated {len(report.updated)}, removed "
+        f"{len(report.removed)}, unchanged {len(report.unchanged)}, failed {len(report.failed)})"
+        f" in {report.seconds:.1f} s"
+    )
+
+
+def _extractor(jobs: int) -> Any:
+    def run(files: Sequence[Path]) -> Iterable[Any]:
+        from extract.corpus import extract_corpus
+
+        return extract_corpus(files, jobs=jobs)
+
+    return run
+
+
+def _inputs_from_records(records: list[Path], files: list[Path]) -> list[Any]:
+    from graph.rdf_document import DocumentInput
+    from graph.rdf_records import read_jsonl, records_by_doc
+
+    by_name = {f.name: f for f in files}
+    grouped = records_by_doc(r for path in records for r in read_jsonl(path))
+    missing = sorted(set(grouped) - set(by_name))
+    if missing:
+        raise ValueError(f"records for documents not given: {', '.join(missing)}")
+    return [
+        DocumentInput.from_file(by_name[name], tuple(grouped.get(name, ()))) for name in by_name
+    ]
+
+
+def validate(store: StoreOpt = None) -> None:
+    """Check the built graph against the SHACL shapes (ontology/shapes.ttl); exit 1 if it fails."""
+    from graph.store import StoreError
+    from graph.validate import validate_store
+
+    root = store or get_settings().store
+    if not Path(root).exists():
+        raise _fail(f"store {root} does not exist; run `resgraph build` first")
+    try:
+        report = validate_store(root, base=get_settings().base_iri)
+    except StoreError as exc:
+        raise _fail(str(exc)) from None
+    if report.conforms:
+        typer.echo(f"conforms: {root} satisfies the SHACL shapes")
+        return
+    for line in report.messages[:200]:
+        typer.echo(line, err=True)
+    raise _fail(f"{report.violations} SHACL violations in {root}")
+
+
+def export(
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help="turtle, nt, jsonld, trig, graphml, gexf or csv (a directory)."
+        ),
+    ] = "turtle",
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Output file (csv: directory); default stdout."),
+    ] = None,
+    store: StoreOpt = None,
+) -> None:
+    """Export the graph: RDF (turtle, nt, jsonld, trig) or node/edge views for Gephi (graphml,
+    gexf) and R/pandas (csv: nodes.csv + edges.csv)."""
+    from graph.export import export_store
+    from graph.store import StoreError
+
+    root = store or get_settings().store
+    if not Path(root).exists():
+        raise _fail(f"store {root} does not exist; run `resgraph build` first")
+    if fmt == "csv" and out is None:
+        raise _fail("csv export writes nodes.csv and edges.csv: give --out DIR", 2)
+    try:
+        report = export_store(root, fmt, out if out is not None else sys.stdout.buffer)
+    except ValueError as exc:
+        raise _fail(str(exc), 2) from None
+    except StoreError as exc:
+        raise _fail(str(exc)) from None
+    if out is not None:
+        what = (
+            f"{report.triples:,} triples"
+            if report.triples
+            else (f"{report.nodes:,} nodes, {report.edges:,} edges")
+        )
+        typer.echo(f"wrote {out} ({fmt}, {what})", err=True)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``build``, ``validate`` and ``export`` to the CLI."""
+    app.command("build")(build)
+    app.command("validate")(validate)
+    app.command("export")(export)

@@ -1,0 +1,350 @@
+"""Incremental, atomic builds of the store: one named graph per source document.
+
+Why incremental: extraction (spaCy) is the slow step, so a rebuild after adding one document must
+process only that document. Each document's triples live in the named graph
+``id/graph/<sha256[:16]>`` and the meta graph records file name -> SHA-256 -> graph. A build
+compares the files it is given with that manifest: unchanged files are skipped, new and changed
+ones are extracted and (re)loaded, and files no longer given are dropped. Then the graphs that span
+documents are refreshed (ontology, gazetteer, derived). All of it happens in a new store generation
+that becomes current only when complete (:func:`graph.store.new_generation`).
+
+A document that fails to extract is reported and skipped; if an earlier version of it was in the
+store, that version stays (the store never loses a document to a bad edit).
+
+Example:
+    >>> import tempfile
+    >>> from graph.rdf_document import DocumentInput
+    >>> root = tempfile.mkdtemp()
+    >>> report = build_store(root, inputs=[DocumentInput(name="a.txt", sha256="1" * 64,
+    ...                                                  records=())])
+    >>> report.added, report.generation
+    (('a.txt',), 1)
+    >>> build_store(root, inputs=[DocumentInput(name="a.txt", sha256="1" * 64,
+    ...                                         records=())]).changed
+    False
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from extract.exceptions import DocumentError
+from extract.models import ExtractionResult
+from graph import mint
+from graph.rdf_derived import derived_quads
+from graph.rdf_document import DocumentInput, document_triples
+from graph.rdf_static import gazetteer_graph, ontology_graph
+from graph.store import Generation, ManifestEntry, new_generation, open_store
+from graph.vocab import DCTERMS, RG, XSD
+
+__all__ = ["BuildReport", "build_store", "load_graph", "source_files"]
+
+Progress = Callable[[str, int, int], None]
+BATCH_CHARS = 64_000_000  # N-Quads text queued before a bulk load (about 300k quads)
+Extractor = Callable[[Sequence[Path]], Iterable[ExtractionResult | DocumentError]]
+
+
+class _NothingToCommit(Exception):
+    """Raised inside a generation to discard it: every document to process failed."""
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build did.
+
+    Attributes:
+        generation: the store generation now current.
+        added: documents new to the store; ``updated``: changed ones; ``removed``: dropped ones;
+        unchanged: skipped because their content hash matched.
+        failed: (file, reason) for documents that could not be extracted.
+        triples: total triples in the store after the build.
+        seconds: wall time of the build.
+    """
+
+    generation: int
+    added: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    failed: tuple[tuple[str, str], ...] = ()
+    triples: int = 0
+    seconds: float = 0.0
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def changed(self) -> bool:
+        """True when the build wrote a new generation."""
+        return bool(self.added or self.updated or self.removed)
+
+
+def source_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The supported files under ``paths`` (directories expanded, sorted), names unique.
+
+    Raises:
+        ValueError: if a path does not exist, or two files share a name (records and the
+            manifest identify documents by file name).
+
+    Example:
+        >>> [p.name for p in source_files(["data/corpus"])][:1]
+        ['000_4e58da7c9791f56a.txt']
+    """
+    files: list[Path] = []
+    seen: dict[str, Path] = {}
+    for p in _expand(paths):
+        if not p.exists():
+            raise ValueError(f"{p}: no such file or directory")
+        if p.name in seen and seen[p.name] != p:
+            raise ValueError(f"two documents named {p.name!r}: {seen[p.name]} and {p}")
+        seen[p.name] = p
+        files.append(p)
+    return files
+
+
+def _expand(paths: Iterable[str | Path]) -> Iterable[Path]:
+    """Like ``extract.corpus.expand_paths`` (sorted, supported suffixes, no hidden files), without
+    importing spaCy: a no-op rebuild must not pay for loading the pipeline."""
+    from extract.load import FORMATS
+
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            yield from sorted(
+                f
+                for f in p.rglob("*")
+                if f.is_file()
+                and f.suffix.lower() in FORMATS
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
+        else:
+            yield p
+
+
+def _default_extractor(paths: Sequence[Path]) -> Iterable[ExtractionResult | DocumentError]:
+    from extract.corpus import extract_corpus
+
+    return extract_corpus(paths)
+
+
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def _nt(term: Node) -> str:
+    """N-Triples syntax of an rdflib IRI or literal."""
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, Literal):
+        text = '"' + str(term).translate(_ESCAPES) + '"'
+        if term.language:
+            return f"{text}@{term.language}"
+        if term.datatype is not None:
+            return f"{text}^^<{term.datatype}>"
+        return text
+    raise ValueError(f"unsupported RDF term {term!r} (blank nodes are not used by the builder)")
+
+
+def nquads(triples: Iterable[tuple[Node, Node, Node]], graph_iri: str) -> str:
+    """N-Quads text putting ``triples`` into the named graph ``graph_iri``.
+
+    Why text: Oxigraph parses N-Quads in Rust faster than Python can build term objects.
+
+    Example:
+        >>> nquads([(URIRef("urn:a"), URIRef("urn:p"), Literal('say "hi"', lang="en"))], "urn:g")
+        '<urn:a> <urn:p> "say \\\\"hi\\\\""@en <urn:g> .\\n'
+    """
+    g = f"<{graph_iri}>"
+    return "".join(f"{_nt(s)} {_nt(p)} {_nt(o)} {g} .\n" for s, p, o in triples)
+
+
+def load_graph(store: ox.Store, triples: Iterable[tuple[Node, Node, Node]], graph_iri: str) -> None:
+    """Add triples (an rdflib Graph or a set of term tuples) to one named graph of a store.
+
+    Example:
+        >>> s = ox.Store()
+        >>> load_graph(s, ontology_graph(), "urn:g")
+        >>> len(s) > 100
+        True
+    """
+    store.load(nquads(triples, graph_iri).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+
+
+def _manifest_nquads(doc: DocumentInput, graph_iri: str, base: str) -> str:
+    """The meta-graph entry of one document: file name -> SHA-256 -> named graph."""
+    d = mint.document_iri(doc.sha256, base)
+    stamp = Literal(time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), datatype=XSD.dateTime)
+    triples = [
+        (d, RG.fileName, Literal(doc.name)),
+        (d, RG.sha256, Literal(doc.sha256)),
+        (d, RG.namedGraph, URIRef(graph_iri)),
+        (d, DCTERMS.modified, stamp),
+    ]
+    return nquads(triples, str(mint.meta_graph_iri(base)))
+
+
+def _drop(gen: Generation, entry: ManifestEntry, base: str) -> None:
+    gen.store.remove_graph(ox.NamedNode(entry.graph))
+    d = ox.NamedNode(mint.document_iri(entry.sha256, base))
+    meta = ox.NamedNode(mint.meta_graph_iri(base))
+    for q in list(gen.store.quads_for_pattern(d, None, None, meta)):
+        gen.store.remove(q)
+
+
+def _refresh_shared(gen: Generation, base: str) -> None:
+    for iri, graph in (
+        (mint.ontology_graph_iri(base), ontology_graph()),
+        (mint.gazetteer_graph_iri(base), gazetteer_graph(base)),
+    ):
+        gen.store.remove_graph(ox.NamedNode(iri))
+        load_graph(gen.store, graph, str(iri))
+    derived = ox.NamedNode(mint.derived_graph_iri(base))
+    gen.store.remove_graph(derived)
+    gen.store.extend(derived_quads(gen.store, base))
+
+
+def build_store(
+    root: str | Path,
+    paths: Iterable[str | Path] = (),
+    *,
+    inputs: Iterable[DocumentInput] = (),
+    base: str = mint.DEFAULT_BASE,
+    extractor: Extractor | None = None,
+    progress: Progress | None = None,
+    force: bool = False,
+) -> BuildReport:
+    """Bring the store at ``root`` up to date with the given documents.
+
+    Args:
+        root: the store directory (created if missing).
+        paths: files and directories to extract (the extractor runs only on new or changed ones).
+        inputs: documents whose records are already known (e.g. read from JSONL); together with
+            ``paths`` they are the complete set: anything else in the store is dropped.
+        base: base IRI of minted IRIs.
+        extractor: ``files -> results or DocumentErrors`` (default: extract.extract_corpus).
+        progress: called as ``progress(step, done, total)`` while documents are processed.
+        force: rebuild every document even when its hash is unchanged.
+
+    Returns:
+        A :class:`BuildReport`.
+
+    Raises:
+        ValueError: on a missing path or two documents with one name.
+        graph.store.StoreError: when another build holds the store.
+
+    Example:
+        >>> import tempfile
+        >>> build_store(tempfile.mkdtemp(), inputs=[]).generation
+        1
+    """
+    t0 = time.perf_counter()
+    root = Path(root)
+    files = source_files(paths)
+    given = list(inputs)
+    hashes = {f.name: hashlib.sha256(f.read_bytes()).hexdigest() for f in files}
+    hashes.update({d.name: d.sha256 for d in given})
+    if len(hashes) != len(files) + len(given):
+        raise ValueError("two documents share a file name among paths and inputs")
+    before = open_store(root, read_only=True, base=base)
+    previous, generation = before.manifest(), before.generation
+    before.close()
+    todo = {n for n, h in hashes.items() if force or n not in previous or previous[n].sha256 != h}
+    removed = sorted(set(previous) - set(hashes))
+    unchanged = tuple(sorted(set(hashes) - todo))
+    if not todo and not removed and generation > 0:
+        with open_store(root, read_only=True, base=base) as s:
+            return BuildReport(generation, unchanged=unchanged, triples=len(s), seconds=0.0)
+    run = _Run(base, todo, progress)
+    try:
+        with new_generation(root, base) as gen:
+            for name in removed:
+                _drop(gen, gen.previous[name], base)
+            for doc in given:
+                if doc.name in todo:
+                    run.put(gen, doc)
+            work = [f for f in files if f.name in todo]
+            if work:
+                for out in (extractor or _default_extractor)(work):
+                    run.take(gen, out)
+            if generation > 0 and not (run.added or run.updated or removed):
+                raise _NothingToCommit
+            run.flush(gen)
+            _refresh_shared(gen, base)
+            number, triples = gen.number, len(gen.store)
+    except _NothingToCommit:
+        number, triples = generation, _count(root, base)
+    return BuildReport(
+        generation=number,
+        added=tuple(sorted(run.added)),
+        updated=tuple(sorted(run.updated)),
+        removed=tuple(removed),
+        unchanged=unchanged,
+        failed=tuple(run.failed),
+        triples=triples,
+        seconds=time.perf_counter() - t0,
+    )
+
+
+def _count(root: Path, base: str) -> int:
+    with open_store(root, read_only=True, base=base) as s:
+        return len(s)
+
+
+class _Run:
+    """Bookkeeping of one build: what was added, updated, failed; progress reporting."""
+
+    def __init__(self, base: str, todo: set[str], progress: Progress | None) -> None:
+        self.base = base
+        self.total = len(todo)
+        self.done = 0
+        self.progress = progress
+        self.added: list[str] = []
+        self.updated: list[str] = []
+        self.failed: list[tuple[str, str]] = []
+        self.pending: list[str] = []
+        self.pending_size = 0
+
+    def step(self, name: str) -> None:
+        self.done += 1
+        if self.progress is not None:
+            self.progress(name, self.done, self.total)
+
+    def put(self, gen: Generation, doc: DocumentInput) -> None:
+        """Replace (or add) the named graph of one document in the new generation."""
+        graph_iri = str(mint.document_graph_iri(doc.sha256, self.base))
+        text = nquads(document_triples(doc, self.base), graph_iri)
+        old = gen.previous.get(doc.name)
+        if old is not None:
+            _drop(gen, old, self.base)
+        self.pending.append(text + _manifest_nquads(doc, graph_iri, self.base))
+        self.pending_size += len(text)
+        if self.pending_size > BATCH_CHARS:
+            self.flush(gen)
+        (self.updated if old is not None else self.added).append(doc.name)
+        self.step(doc.name)
+
+    def flush(self, gen: Generation) -> None:
+        """Bulk-load the queued documents (one Oxigraph bulk load per batch, not per document:
+        each bulk load writes new files, so batching keeps large builds fast)."""
+        if self.pending:
+            data = "".join(self.pending).encode("utf-8")
+            gen.store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+            self.pending, self.pending_size = [], 0
+
+    def take(self, gen: Generation, out: ExtractionResult | DocumentError) -> None:
+        """One extractor output: load it, or record why it failed (the old graph stays)."""
+        if isinstance(out, DocumentError):
+            name = Path(out.path).name
+            self.failed.append((name, f"[{out.code}] {out.reason}"))
+            self.step(name)
+            return
+        try:
+            self.put(gen, DocumentInput.from_result(out))
+        except ValueError as exc:
+            self.failed.append((out.doc.name, str(exc)))
+            self.step(out.doc.name)

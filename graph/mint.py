@@ -1,0 +1,390 @@
+"""Minting and parsing of instance IRIs (DESIGN.md section 3): the one place IRIs are spelled.
+
+Why one module: the builder, the queries, the API and the CLI must agree on every IRI, and short
+ids (``wtsa/44/2022``) must round-trip to IRIs and back. All functions take ``base`` (default
+:data:`DEFAULT_BASE`, configurable through ``api.settings.Settings.base_iri``), so a deployment
+can publish under its own domain.
+
+Layout under ``<base>id/``::
+
+    organ/wtsa                      conference/wtsa-2022
+    resolution/wtsa/44              resolution/wtsa/44/2022      (work, version)
+    decision/pp/12   question/wtdc/3%2F2   recommendation/unknown/E.161.1
+    bureau/tsb   group/itu-t-sg17   actor/member-states
+    document/<sha256[:16]>          document/<sha>/citation/<start>-<end> (also heading, assignment)
+    document/<sha>/section/<key>    document/<sha>/paragraph/<key>
+    graph/<sha256[:16]>   graph/meta   graph/ontology   graph/gazetteer   graph/derived
+
+Example:
+    >>> str(version_iri("WTSA", "44", 2022))
+    'https://w3id.org/resgraph/id/resolution/wtsa/44/2022'
+    >>> parse_short_id("wtsa/44/2022")
+    ('WTSA', '44', 2022)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import quote, unquote
+
+from rdflib import URIRef
+
+from extract.gazetteer import load_gazetteer
+
+__all__ = [
+    "DEFAULT_BASE",
+    "INSTRUMENT_KINDS",
+    "actor_category",
+    "actor_iri",
+    "bureau_iri",
+    "conference_iri",
+    "derived_graph_iri",
+    "document_graph_iri",
+    "document_iri",
+    "gazetteer_graph_iri",
+    "group_iri",
+    "mention_iri",
+    "meta_graph_iri",
+    "ontology_graph_iri",
+    "organ_code",
+    "organ_iri",
+    "paragraph_iri",
+    "parse_conference_id",
+    "parse_iri",
+    "parse_short_id",
+    "section_iri",
+    "short_id",
+    "slug",
+    "version_iri",
+    "work_iri",
+]
+
+DEFAULT_BASE = "https://w3id.org/resgraph/"
+INSTRUMENT_KINDS = ("resolution", "decision", "recommendation", "question")
+DOC_KEY_LEN = 16
+
+_BUREAUX = frozenset({"TSB", "BDT", "BR"})
+_ADVISORY = frozenset({"TSAG", "TDAG", "RAG", "ISCG", "ISC-TF"})
+_OFFICIALS = frozenset({"SG"})
+_SECTORS = frozenset({"ITU-T", "ITU-D", "ITU-R"})
+_STUDY_GROUP = re.compile(r"^(ITU-[TDR])\s+(?:SG\s*(\d+)|study groups?)$", re.I)
+_SHORT_ID = re.compile(r"^([a-z]+)/([^/\s]+)(?:/(\d{4}))?$")
+_CONF_ID = re.compile(r"^([a-z]+)-(\d{4})$")
+
+
+def _id(base: str, *parts: str) -> URIRef:
+    if not base.endswith(("/", "#")):
+        base += "/"
+    return URIRef(base + "id/" + "/".join(parts))
+
+
+def _organs() -> tuple[str, ...]:
+    return (*load_gazetteer().organs, "unknown")
+
+
+def organ_code(organ: str) -> str:
+    """The canonical organ code for any casing (``"wtsa"`` -> ``"WTSA"``, ``"council"`` ->
+    ``"Council"``); ``unknown`` stays ``unknown``.
+
+    Raises:
+        ValueError: naming the valid organs.
+
+    Example:
+        >>> organ_code("council"), organ_code("PP")
+        ('Council', 'PP')
+    """
+    for code in _organs():
+        if code.casefold() == organ.strip().casefold():
+            return code
+    raise ValueError(f"unknown organ {organ!r}; valid: {', '.join(_organs())}")
+
+
+def slug(text: str) -> str:
+    """Lower-case, hyphen-separated, IRI-safe form of a name (non-ASCII letters kept, %-quoted).
+
+    Example:
+        >>> slug("Member States and Sector Members")
+        'member-states-and-sector-members'
+    """
+    text = unicodedata.normalize("NFKC", text).replace("\u2011", "-")
+    out = re.sub(r"[^\w]+", "-", text.casefold()).strip("-")
+    return quote(out or "_", safe="-")
+
+
+def _num(number: str) -> str:
+    number = number.strip()
+    if not number:
+        raise ValueError("empty instrument number")
+    return quote(number, safe=".-")
+
+
+def organ_iri(organ: str, base: str = DEFAULT_BASE) -> URIRef:
+    """IRI of an organ, e.g. ``id/organ/wtsa``.
+
+    Example:
+        >>> str(organ_iri("WTSA")).endswith("/id/organ/wtsa")
+        True
+    """
+    return _id(base, "organ", organ_code(organ).lower())
+
+
+def conference_iri(organ: str, year: int, base: str = DEFAULT_BASE) -> URIRef:
+    """IRI of a conference by organ and year, e.g. ``id/conference/wtsa-2022``.
+
+    Example:
+        >>> str(conference_iri("PP", 2018)).endswith("/id/conference/pp-2018")
+        True
+    """
+    return _id(base, "conference", f"{organ_code(organ).lower()}-{int(year)}")
+
+
+def work_iri(organ: str, number: str, kind: str = "resolution", base: str = DEFAULT_BASE) -> URIRef:
+    """IRI of a work (all versions), e.g. ``id/resolution/wtsa/44`` or ``id/decision/pp/12``.
+
+    Raises:
+        ValueError: for an unknown organ or kind, or an empty number.
+
+    Example:
+        >>> str(work_iri("WTSA", "44")).endswith("/id/resolution/wtsa/44")
+        True
+    """
+    if kind not in INSTRUMENT_KINDS:
+        raise ValueError(f"unknown instrument kind {kind!r}; valid: {', '.join(INSTRUMENT_KINDS)}")
+    return _id(base, kind, organ_code(organ).lower(), _num(number))
+
+
+def version_iri(
+    organ: str, number: str, year: int, kind: str = "resolution", base: str = DEFAULT_BASE
+) -> URIRef:
+    """IRI of a version (the work as adopted or revised in ``year``), e.g. ``.../wtsa/44/2022``.
+
+    Example:
+        >>> str(version_iri("PP", "123", 2018)).endswith("/id/resolution/pp/123/2018")
+        True
+    """
+    return URIRef(f"{work_iri(organ, number, kind, base)}/{int(year)}")
+
+
+def actor_category(code: str) -> str:
+    """What kind of actor an addressee code denotes: bureau, group, studygroup, official, sector,
+    organ or actor (anyone else: Member States, regional offices...).
+
+    Example:
+        >>> [actor_category(c) for c in ("TSB", "ITU-T SG17", "TSAG", "SG", "Council", "Academia")]
+        ['bureau', 'studygroup', 'group', 'official', 'organ', 'actor']
+    """
+    code = code.strip().replace("\u2011", "-")
+    if code in _BUREAUX:
+        return "bureau"
+    if _STUDY_GROUP.match(code):
+        return "studygroup"
+    if code in _ADVISORY:
+        return "group"
+    if code in _OFFICIALS:
+        return "official"
+    if code in _SECTORS:
+        return "sector"
+    try:
+        organ_code(code)
+    except ValueError:
+        return "actor"
+    return "organ" if code != "unknown" else "actor"
+
+
+def bureau_iri(code: str, base: str = DEFAULT_BASE) -> URIRef:
+    """IRI of a bureau, e.g. ``id/bureau/tsb``.
+
+    Raises:
+        ValueError: for anything but TSB, BDT, BR.
+
+    Example:
+        >>> str(bureau_iri("TSB")).endswith("/id/bureau/tsb")
+        True
+    """
+    if code.upper() not in _BUREAUX:
+        raise ValueError(f"unknown bureau {code!r}; valid: {', '.join(sorted(_BUREAUX))}")
+    return _id(base, "bureau", code.lower())
+
+
+def group_iri(code: str, base: str = DEFAULT_BASE) -> URIRef:
+    """IRI of a group: ``ITU-T SG17`` -> ``id/group/itu-t-sg17``, ``TSAG`` -> ``id/group/tsag``,
+    ``ITU-T study groups`` -> ``id/group/itu-t-study-groups``.
+
+    Example:
+        >>> str(group_iri("ITU-T SG17")).endswith("/id/group/itu-t-sg17")
+        True
+    """
+    m = _STUDY_GROUP.match(code.strip().replace("\u2011", "-"))
+    if m and m.group(2):
+        return _id(base, "group", f"{m.group(1).lower()}-sg{int(m.group(2))}")
+    return _id(base, "group", slug(code))
+
+
+def actor_iri(code: str, base: str = DEFAULT_BASE) -> URIRef:
+    """IRI of any addressee code of the assignment records (bureau, group, organ or other actor).
+
+    Example:
+        >>> [str(actor_iri(c)).split("/id/")[1] for c in ("BDT", "ITU-D SG2", "Council", "SG")]
+        ['bureau/bdt', 'group/itu-d-sg2', 'organ/council', 'actor/sg']
+    """
+    category = actor_category(code)
+    if category == "bureau":
+        return bureau_iri(code, base)
+    if category in {"group", "studygroup"}:
+        return group_iri(code, base)
+    if category == "organ":
+        return organ_iri(code, base)
+    return _id(base, "actor", slug(code))
+
+
+def document_iri(sha256: str, base: str = DEFAULT_BASE) -> URIRef:
+    """IRI of a source document, keyed by the first 16 hex digits of its SHA-256.
+
+    Raises:
+        ValueError: if ``sha256`` is not hex of at least 16 digits.
+
+    Example:
+        >>> str(document_iri("ab" * 32)).endswith("/id/document/abababababababab")
+        True
+    """
+    if not re.fullmatch(r"[0-9a-fA-F]{16,64}", sha256):
+        raise ValueError(f"not a SHA-256 hex digest: {sha256!r}")
+    return _id(base, "document", sha256[:DOC_KEY_LEN].lower())
+
+
+def mention_iri(doc: URIRef, kind: str, start: int, end: int) -> URIRef:
+    """IRI of a heading, citation or assignment mention: ``<document>/<kind>/<start>-<end>``.
+
+    Example:
+        >>> str(mention_iri(URIRef("https://x/id/document/ab"), "citation", 3, 9))
+        'https://x/id/document/ab/citation/3-9'
+    """
+    if kind not in {"heading", "citation", "assignment"}:
+        raise ValueError(f"unknown mention kind {kind!r}; valid: heading, citation, assignment")
+    return URIRef(f"{doc}/{kind}/{int(start)}-{int(end)}")
+
+
+def section_iri(doc: URIRef, key: str) -> URIRef:
+    """IRI of a section of a document; ``key`` is its heading offset or ``<host>/<name>`` slug.
+
+    Example:
+        >>> str(section_iri(URIRef("https://x/id/document/ab"), "120"))
+        'https://x/id/document/ab/section/120'
+    """
+    return URIRef(f"{doc}/section/{key}")
+
+
+def paragraph_iri(doc: URIRef, key: str) -> URIRef:
+    """IRI of a paragraph of a document; ``key`` is its start offset or a name-based slug.
+
+    Example:
+        >>> str(paragraph_iri(URIRef("https://x/id/document/ab"), "131"))
+        'https://x/id/document/ab/paragraph/131'
+    """
+    return URIRef(f"{doc}/paragraph/{key}")
+
+
+def document_graph_iri(sha256: str, base: str = DEFAULT_BASE) -> URIRef:
+    """The named graph holding what was built from one document (keyed by content hash).
+
+    Example:
+        >>> str(document_graph_iri("cd" * 32)).endswith("/id/graph/cdcdcdcdcdcdcdcd")
+        True
+    """
+    return _id(base, "graph", str(document_iri(sha256, base)).rsplit("/", 1)[1])
+
+
+def meta_graph_iri(base: str = DEFAULT_BASE) -> URIRef:
+    """The named graph holding the build manifest (document -> sha256 -> graph)."""
+    return _id(base, "graph", "meta")
+
+
+def ontology_graph_iri(base: str = DEFAULT_BASE) -> URIRef:
+    """The named graph holding the ontology itself (so SPARQL users see labels)."""
+    return _id(base, "graph", "ontology")
+
+
+def gazetteer_graph_iri(base: str = DEFAULT_BASE) -> URIRef:
+    """The named graph holding organs and conferences from the gazetteer."""
+    return _id(base, "graph", "gazetteer")
+
+
+def derived_graph_iri(base: str = DEFAULT_BASE) -> URIRef:
+    """The named graph of facts computed across documents (stubs, previous-version links)."""
+    return _id(base, "graph", "derived")
+
+
+def parse_short_id(short: str) -> tuple[str, str, int | None]:
+    """Split a short id (``wtsa/44`` or ``wtsa/44/2022``) into (organ, number, year or None).
+
+    Raises:
+        ValueError: for a malformed id or an unknown organ, with the expected shape.
+
+    Example:
+        >>> parse_short_id("pp/123"), parse_short_id("Council/1353/2019")
+        (('PP', '123', None), ('Council', '1353', 2019))
+    """
+    m = _SHORT_ID.match(short.strip().casefold())
+    if not m:
+        raise ValueError(
+            f"malformed resolution id {short!r}; expected ORGAN/NUMBER or ORGAN/NUMBER/YEAR, "
+            "e.g. wtsa/44 or wtsa/44/2022"
+        )
+    organ = organ_code(m.group(1))
+    number = short.strip().split("/")[1]
+    return organ, number, int(m.group(3)) if m.group(3) else None
+
+
+def parse_conference_id(conf: str) -> tuple[str, int]:
+    """Split a conference id (``wtsa-2022``) into (organ, year); labels (``WTSA-20``) work too.
+
+    Organs with gazetteer conferences only accept those years; Council sessions (not in the
+    gazetteer) accept any year.
+
+    Raises:
+        ValueError: naming the valid ids.
+
+    Example:
+        >>> parse_conference_id("wtsa-2022"), parse_conference_id("PP-18")
+        (('WTSA', 2022), ('PP', 2018))
+    """
+    m = _CONF_ID.match(conf.strip().casefold())
+    if m:
+        organ, year = organ_code(m.group(1)), int(m.group(2))
+        known = load_gazetteer().of_organ(organ)
+        if known and year not in {c.year for c in known}:
+            valid = ", ".join(c.id for c in known)
+            raise ValueError(f"unknown conference {conf!r}; valid ids of {organ}: {valid}")
+        return organ, year
+    c = load_gazetteer().by_id(conf)
+    return c.organ, c.year
+
+
+def parse_iri(iri: str, base: str = DEFAULT_BASE) -> tuple[str, tuple[str, ...]]:
+    """Split an instance IRI into its type segment and the rest (unquoted).
+
+    Raises:
+        ValueError: if the IRI is not under ``<base>id/``.
+
+    Example:
+        >>> parse_iri(version_iri("WTSA", "44", 2022))
+        ('resolution', ('wtsa', '44', '2022'))
+    """
+    prefix = str(_id(base, ""))
+    if not str(iri).startswith(prefix):
+        raise ValueError(f"IRI {iri!r} is not under {prefix!r}")
+    parts = str(iri)[len(prefix) :].split("/")
+    return parts[0], tuple(unquote(p) for p in parts[1:])
+
+
+def short_id(iri: str, base: str = DEFAULT_BASE) -> str:
+    """The short id of a work, version, conference or organ IRI (``wtsa/44/2022``,
+    ``wtsa-2022``, ``wtsa``); other IRIs give their path below ``id/<type>/``.
+
+    Example:
+        >>> short_id(version_iri("WTSA", "44", 2022)), short_id(conference_iri("WTSA", 2022))
+        ('wtsa/44/2022', 'wtsa-2022')
+    """
+    _, rest = parse_iri(iri, base)
+    return "/".join(rest)

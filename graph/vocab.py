@@ -1,0 +1,198 @@
+"""The ontology terms, as rdflib namespaces: the only Python module that names them.
+
+Why one module: ``ontology/resgraph.ttl`` is the single source of IRIs (STYLE.md habit 7). ``RG``
+is an rdflib :class:`~rdflib.namespace.ClosedNamespace` whose term list is read from that file, so
+a misspelt term (``Citaton``) raises at once instead of silently minting a new IRI, and a test
+checks that every standard-vocabulary term used here is declared or reused in the ontology.
+
+The small lookup tables below translate record-contract values (``"explicit"``, ``"Rev"``,
+``"considering"``) to terms, so build code never spells an IRI.
+
+Example:
+    >>> str(RG.Citation)
+    'https://w3id.org/resgraph/ontology#Citation'
+    >>> str(basis_concept("inferred-from-venue"))
+    'https://w3id.org/resgraph/ontology#InferredFromVenueBasis'
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from types import MappingProxyType
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, ClosedNamespace
+
+__all__ = [
+    "CITO",
+    "DCTERMS",
+    "FRBR",
+    "OWL",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "RG",
+    "RG_NS",
+    "SKOS",
+    "XSD",
+    "basis_concept",
+    "citation_class",
+    "instrument_class",
+    "ontology_text",
+    "section_kind",
+    "status_concept",
+]
+
+RG_NS = "https://w3id.org/resgraph/ontology#"
+CITO = Namespace("http://purl.org/spar/cito/")
+FRBR = Namespace("http://purl.org/vocab/frbr/core#")
+
+
+def ontology_text(name: str = "resgraph.ttl") -> str:
+    """The text of a packaged ontology file (``resgraph.ttl``, ``shapes.ttl``, ``context.jsonld``).
+
+    Why importlib.resources: an installed resgraph (wheel, zip) finds its ontology without knowing
+    the repository layout.
+
+    Example:
+        >>> ontology_text().startswith("@prefix")
+        True
+    """
+    return resources.files("ontology").joinpath(name).read_text("utf-8")
+
+
+@cache
+def _rg_terms() -> tuple[str, ...]:
+    """Local names of every ``rg:`` term the ontology declares (subjects of ``rg:X a ...``)."""
+    found = re.findall(r"^rg:([A-Za-z][A-Za-z0-9_]*)\s+a\s", ontology_text(), flags=re.M)
+    return tuple(sorted(set(found)))
+
+
+RG = ClosedNamespace(URIRef(RG_NS), list(_rg_terms()))
+
+_BASIS = MappingProxyType(
+    {
+        "explicit": RG.ExplicitBasis,
+        "this-assembly": RG.ThisAssemblyBasis,
+        "inferred-from-venue": RG.InferredFromVenueBasis,
+        "context": RG.ContextBasis,
+        "unknown": RG.UnknownBasis,
+    }
+)
+_STATUS = MappingProxyType(
+    {"New": RG.StatusNew, "Rev": RG.StatusRev, "NOC": RG.StatusNOC, "Sup": RG.StatusSup}
+)
+_INSTRUMENT = MappingProxyType(
+    {
+        "resolution": RG.Resolution,
+        "decision": RG.Decision,
+        "recommendation": RG.Recommendation,
+        "question": RG.Question,
+    }
+)
+
+# Section heading words (DESIGN.md section 5), English and Chinese, by function. A section not
+# listed (summary, foreword, annex, table) gives a plain rg:Citation with no characterization.
+_PREAMBULAR = frozenset(
+    (
+        *("recalling", "considering", "recognizing", "recognising", "noting", "taking", "bearing"),
+        *("emphasizing", "emphasising", "acknowledging", "aware", "concerned", "mindful"),
+        *("observing", "reaffirming", "welcoming", "convinced", "忆及", "考虑到", "认识到"),
+        *("注意到", "铭记", "强调", "意识到", "重申", "欢迎", "确信"),
+    )
+)
+_OPERATIVE = frozenset(
+    (
+        *("resolves", "decides", "instructs", "invites", "encourages", "calls", "requests"),
+        *("urges", "recommends", "assigns", "做出决议", "决议", "责成", "进一步责成", "请"),
+        *("鼓励", "呼吁", "要求", "敦促", "建议"),
+    )
+)
+
+
+def basis_concept(basis: str) -> URIRef:
+    """The SKOS concept of an attribution basis of the record contract.
+
+    Raises:
+        ValueError: naming the valid values.
+
+    Example:
+        >>> basis_concept("explicit").endswith("ExplicitBasis")
+        True
+    """
+    if basis not in _BASIS:
+        raise ValueError(f"unknown attribution basis {basis!r}; valid: {', '.join(_BASIS)}")
+    return _BASIS[basis]
+
+
+def status_concept(status: str) -> URIRef:
+    """The SKOS concept of a version status (``New``, ``Rev``, ``NOC``, ``Sup``).
+
+    Raises:
+        ValueError: naming the valid values.
+
+    Example:
+        >>> status_concept("NOC").endswith("StatusNOC")
+        True
+    """
+    if status not in _STATUS:
+        raise ValueError(f"unknown status {status!r}; valid: {', '.join(_STATUS)}")
+    return _STATUS[status]
+
+
+def instrument_class(kind: str) -> URIRef:
+    """The work class of a citation kind (``resolution`` -> ``rg:Resolution``).
+
+    Raises:
+        ValueError: for ``internal`` or an unknown kind, naming the valid kinds.
+
+    Example:
+        >>> instrument_class("decision").endswith("#Decision")
+        True
+    """
+    if kind not in _INSTRUMENT:
+        raise ValueError(f"unknown instrument kind {kind!r}; valid: {', '.join(_INSTRUMENT)}")
+    return _INSTRUMENT[kind]
+
+
+def section_kind(section: str | None) -> str | None:
+    """``"preambular"`` or ``"operative"`` for a section heading word, else None.
+
+    Why by first word: headings come with modifiers ("considering further", "recognizing also",
+    "further instructs"), and the function is carried by the verb.
+
+    Example:
+        >>> [section_kind(s) for s in ("recognizing also", "further instructs", "Annex")]
+        ['preambular', 'operative', None]
+    """
+    if not section:
+        return None
+    words = section.casefold().split()
+    if any(w in _OPERATIVE for w in words):
+        return "operative"
+    if any(w in _PREAMBULAR for w in words):
+        return "preambular"
+    return None
+
+
+def citation_class(section: str | None, kind: str) -> tuple[URIRef, URIRef | None]:
+    """The citation class and CiTO characterization for a citation in ``section``.
+
+    Preambular text gives background (``cito:citesForInformation``); operative text relies on the
+    cited text (``cito:citesAsAuthority``); references inside the same resolution are
+    ``rg:InternalReference``.
+
+    Example:
+        >>> [str(t).rsplit("/", 1)[-1] for t in citation_class("instructs", "resolution")]
+        ['ontology#OperativeCitation', 'citesAsAuthority']
+    """
+    if kind == "internal":
+        return RG.InternalReference, None
+    function = section_kind(section)
+    if function == "preambular":
+        return RG.PreambularCitation, CITO.citesForInformation
+    if function == "operative":
+        return RG.OperativeCitation, CITO.citesAsAuthority
+    return RG.Citation, None
