@@ -1,0 +1,171 @@
+"""Extraction throughput on a synthetic corpus, beside its two baselines measured in the same run.
+
+Why these baselines: a raw compiled ``re`` scan for citation-like strings over the same text is
+the ceiling (nothing that reads every byte in Python can beat it); plain ``nlp.pipe``
+tokenization is what a naive spaCy pipeline would cost, since it builds a Doc for every
+character. The citation pipeline (normalize -> pre-scan -> spaCy on candidate windows -> records)
+should sit far above the second and within reach of the first. Single-process numbers, and their
+baselines, are CPU time (``time.process_time``) because the machines are shared; wall clock is
+reported beside them, and a two-process run (documents spread over workers) in wall clock.
+
+The corpus is generated into a temporary directory by :mod:`extract.synth` (about 50 MB; 4 MB
+with ``--quick``), never committed. The full ``extract_document`` chain (with segmentation and
+assignments, owned by other stages) is reported too, in documents per second.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+import time
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from functools import cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from api.bench.registry import Measurement, benchmark
+from extract.citations import find_citations
+from extract.corpus import extract_corpus
+from extract.models import DocumentStructure, SourceDoc
+from extract.pipeline import build_nlp
+from extract.synth import generate_corpus
+
+__all__ = ["bench_extract"]
+
+_RAW_CITATION = re.compile(
+    r"(?:Resolutions?|RESOLUTIONS?|resolutions?|Decisions?|Questions?)[ \t\n]*\d{1,4}"
+    r"(?:[ \t]*\([^()]{0,90}\))?|第\d{1,4}号决议(?:（[^（）]{0,40}）)?"
+)
+
+
+def _mb(n_bytes: int, seconds: float) -> float:
+    return n_bytes / 1e6 / max(seconds, 1e-9)
+
+
+def _citations(name: str, text: str, nlp: Language) -> int:
+    doc = SourceDoc(name=name, path=name, format="txt", text=text, sha256="")
+    structure = DocumentStructure(doc=name, lang="en", body="WTSA", conference=None, resolutions=())
+    return len(find_citations(doc, structure, nlp))
+
+
+@cache
+def _worker_nlp() -> Language:
+    return build_nlp()
+
+
+def _citations_of_file(path: str) -> int:
+    """Worker of the multi-process run: one pipeline per process, built on first use."""
+    return _citations(Path(path).name, Path(path).read_text(encoding="utf-8"), _worker_nlp())
+
+
+def _citation_pipeline(texts: list[tuple[str, str]]) -> tuple[float, float, int]:
+    """CPU seconds, wall seconds and citation count of find_citations over every text."""
+    nlp = build_nlp()
+    count = 0
+    c0, t0 = time.process_time(), time.perf_counter()
+    for name, text in texts:
+        count += _citations(name, text, nlp)
+    return time.process_time() - c0, time.perf_counter() - t0, count
+
+
+def _citation_pipeline_parallel(paths: list[Path], jobs: int) -> tuple[float, int]:
+    """Wall seconds and citation count with ``jobs`` worker processes over the documents."""
+    t0 = time.perf_counter()
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        count = sum(pool.map(_citations_of_file, [str(p) for p in paths], chunksize=4))
+    return time.perf_counter() - t0, count
+
+
+def _raw_scan(texts: list[tuple[str, str]]) -> tuple[float, int]:
+    """CPU seconds and hits of one compiled regex over every text."""
+    t0 = time.process_time()
+    count = sum(sum(1 for _ in _RAW_CITATION.finditer(text)) for _, text in texts)
+    return time.process_time() - t0, count
+
+
+def _plain_tokenization(texts: list[tuple[str, str]], sample_bytes: int) -> tuple[float, int]:
+    """CPU seconds and bytes of ``nlp.pipe`` over the paragraphs of a sample of the corpus."""
+    nlp = spacy.blank("en")
+    lines: list[str] = []
+    size = 0
+    for _, text in texts:
+        for line in text.split("\n"):
+            lines.append(line)
+            size += len(line.encode("utf-8")) + 1
+            if size >= sample_bytes:
+                break
+        if size >= sample_bytes:
+            break
+    t0 = time.process_time()
+    for _ in nlp.pipe(lines, batch_size=256):
+        pass
+    return time.process_time() - t0, size
+
+
+@benchmark("extract")
+def bench_extract(quick: bool) -> Iterator[Measurement]:
+    """Throughput of citation extraction (MB/s, docs/s) with its ``re`` and spaCy baselines."""
+    total = 4_000_000 if quick else 50_000_000
+    with tempfile.TemporaryDirectory(prefix="resgraph-synth-") as tmp:
+        t0 = time.perf_counter()
+        paths = generate_corpus(tmp, total_bytes=total, seed=2024)
+        generated = time.perf_counter() - t0
+        texts = [(p.name, p.read_text(encoding="utf-8")) for p in paths]
+        n_bytes = sum(p.stat().st_size for p in paths)
+        raw_s, raw_hits = _raw_scan(texts)
+        tok_s, tok_bytes = _plain_tokenization(texts, 500_000 if quick else 3_000_000)
+        cit_s, cit_wall, cits = _citation_pipeline(texts)
+        par_s, par_cits = _citation_pipeline_parallel(paths, 2)
+        subset = paths[: max(2, len(paths) // (5 if quick else 20))]
+        full_bytes = sum(p.stat().st_size for p in subset)
+        t1 = time.perf_counter()
+        ok = sum(1 for r in extract_corpus(subset) if not isinstance(r, Exception))
+        full_s = time.perf_counter() - t1
+    corpus = f"{n_bytes / 1e6:.1f} MB, {len(paths)} synthetic docs (generated in {generated:.1f} s)"
+    yield Measurement(
+        name="extract.citations.throughput",
+        value=_mb(n_bytes, cit_s),
+        unit="MB/s",
+        baseline=_mb(tok_bytes, tok_s),
+        baseline_name="plain nlp.pipe tokenization",
+        target=">= 10",
+        note=(
+            f"{corpus}; {cits} citations; one process, CPU time "
+            f"(wall clock {_mb(n_bytes, cit_wall):.2f} MB/s on a shared machine)"
+        ),
+    )
+    yield Measurement(
+        name="extract.citations.ceiling",
+        value=_mb(n_bytes, cit_s),
+        unit="MB/s",
+        baseline=_mb(n_bytes, raw_s),
+        baseline_name="raw compiled re scan (ceiling)",
+        note=f"CPU time; the re scan found {raw_hits} citation-like strings",
+    )
+    yield Measurement(
+        name="extract.citations.throughput_2proc",
+        value=_mb(n_bytes, par_s),
+        unit="MB/s",
+        baseline=_mb(n_bytes, cit_wall),
+        baseline_name="one process, wall clock",
+        note=f"2 worker processes over documents, wall clock; {par_cits} citations",
+    )
+    yield Measurement(
+        name="extract.citations.docs_per_s",
+        value=len(paths) / max(cit_s, 1e-9),
+        unit="docs/s",
+        note=f"one process, CPU time; mean document {n_bytes / max(len(paths), 1) / 1e3:.0f} kB",
+    )
+    yield Measurement(
+        name="extract.document.docs_per_s",
+        value=ok / max(full_s, 1e-9),
+        unit="docs/s",
+        note=(
+            f"full extract_document (load, segment, headings, citations, assignments) on "
+            f"{len(subset)} docs, {full_bytes / 1e6:.1f} MB: {_mb(full_bytes, full_s):.2f} MB/s "
+            "wall clock"
+        ),
+    )

@@ -1,0 +1,124 @@
+"""``resgraph extract PATH...``: print the records of documents (JSONL or a table).
+
+Thin wrapper over :func:`extract.corpus.extract_corpus`: records go to stdout sorted by offset,
+one JSON object per line; a document that fails is reported on stderr with its file name and the
+reason, the others are still processed, and the exit code is non-zero only when nothing could
+be processed.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+__all__ = ["register"]
+
+
+class OutputFormat(StrEnum):
+    """Output formats of ``resgraph extract``."""
+
+    jsonl = "jsonl"
+    table = "table"
+
+
+class Layer(StrEnum):
+    """Tracked-change layer of Word documents."""
+
+    after = "after"
+    before = "before"
+
+
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Files or directories to extract.")],
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", help="jsonl (one record per line) or table.")
+    ] = OutputFormat.jsonl,
+    text: Annotated[
+        bool, typer.Option("--text", help="Print the loaded text the offsets refer to instead.")
+    ] = False,
+    structure: Annotated[
+        bool, typer.Option("--structure", help="Print the segmentation (resolutions, sections).")
+    ] = False,
+    layer: Annotated[
+        Layer, typer.Option("--layer", help="Word tracked changes: text after or before them.")
+    ] = Layer.after,
+    jobs: Annotated[int, typer.Option("--jobs", min=1, help="Worker processes.")] = 1,
+) -> None:
+    """Extract headings, citations and assignments from ITU documents."""
+    from extract.corpus import expand_paths, extract_corpus, extract_document
+    from extract.exceptions import DocumentError
+    from extract.io import record_json
+
+    failures: list[DocumentError] = []
+    processed = 0
+    if layer is Layer.before:
+        results = []
+        for p in expand_paths(paths):
+            try:
+                results.append(extract_document(p, layer="before"))
+            except DocumentError as exc:
+                results.append(exc)  # type: ignore[arg-type]
+    else:
+        # a (transient) progress bar on stderr when a person watches the run
+        show = sys.stderr.isatty()
+        results = extract_corpus(paths, jobs=jobs, progress=show)  # type: ignore[assignment]
+    rows: list[tuple[str, ...]] = []
+    for res in results:
+        if isinstance(res, DocumentError):
+            failures.append(res)
+            typer.echo(f"error: {res}", err=True)
+            continue
+        processed += 1
+        if text:
+            typer.echo(res.doc.text, nl=False)
+            continue
+        if structure:
+            typer.echo(json.dumps(_structure_json(res.structure), ensure_ascii=False))
+            continue
+        for rec in res.records():
+            if fmt is OutputFormat.jsonl:
+                typer.echo(record_json(rec))
+            else:
+                d = rec.to_json()
+                rows.append(
+                    (
+                        d["doc"],
+                        f"{d['start']}-{d['end']}",
+                        d["type"],
+                        d["surface"].replace("\n", " ")[:60],
+                        str(d.get("body") or d.get("addressee") or ""),
+                        str(d.get("number") or d.get("resolution") or ""),
+                    )
+                )
+    if rows:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table("doc", "span", "type", "surface", "body/addressee", "number")
+        for r in rows:
+            table.add_row(*r)
+        Console().print(table)
+    if failures:
+        typer.echo(
+            f"skipped {len(failures)} document(s), processed {processed}: "
+            + ", ".join(f"{f.path} [{f.code}]" for f in failures),
+            err=True,
+        )
+    if processed == 0:
+        raise typer.Exit(code=1)
+
+
+def _structure_json(structure: object) -> dict[str, object]:
+    from dataclasses import asdict
+
+    return asdict(structure)  # type: ignore[call-overload, no-any-return]
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``extract`` to the CLI."""
+    app.command("extract")(extract)

@@ -1,0 +1,228 @@
+"""Citations of one document: pre-scan -> spaCy windows -> spans -> typed records.
+
+Why two functions: :func:`find_citations` does the work that needs spaCy (normalize the text,
+run ``itu_citations`` on the candidate windows of :mod:`extract.prescan`, map offsets back to the
+loaded text); :func:`spans_to_citations` is the pure conversion of what the text says
+(:class:`~extract.components.CitationParts`) plus where it sits (the segmentation) into
+:class:`~extract.models.Citation` records: role (heading or citation), organ and its basis
+(:mod:`extract.organs`), section, paragraph and host resolution.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extract.citation_parts import WINDOW_SEPARATOR, CitationParts, WindowContext
+from extract.models import Citation, DocumentStructure, ResolutionSegment, SourceDoc, VersionRef
+from extract.normalize import normalize
+from extract.organs import OrganLexicon, load_organ_lexicon, resolve_body
+from extract.prescan import candidate_windows
+
+__all__ = ["find_citations", "spans_to_citations"]
+
+_SPANS_KEY = "itu_citations"
+
+
+def find_citations(doc: SourceDoc, structure: DocumentStructure, nlp: Language) -> list[Citation]:
+    """Every citation of ``doc``, sorted by offset, with offsets into ``doc.text``.
+
+    Args:
+        doc: the loaded document.
+        structure: its segmentation (host resolutions, sections, paragraphs, organ).
+        nlp: a pipeline with the ``itu_citations`` component (see :func:`extract.build_nlp`).
+
+    Example:
+        >>> from extract.load import load_document
+        >>> from extract.pipeline import build_nlp
+        >>> from extract.segment import segment
+        >>> d = load_document("data/corpus/000_4e58da7c9791f56a.txt")
+        >>> cits = find_citations(d, segment(d), build_nlp())
+        >>> (cits[0].surface, cits[0].body, cits[0].body_basis)
+        ('WTSA Resolution\\xa01', 'WTSA', 'explicit')
+    """
+    return spans_to_citations(_find_parts(doc.text, nlp), doc, structure)
+
+
+def _find_parts(text: str, nlp: Language, batch: int = 64) -> list[CitationParts]:
+    """Run the component on the candidate windows; parts carry offsets into ``text``.
+
+    Windows are joined, ``batch`` at a time, into one doc (fewer, larger docs cost less per
+    character); the doc carries the whole normalized text and where each piece came from in
+    ``doc._.itu_context``, so the component reads a mention's surroundings without tokenizing
+    them.
+    """
+    norm = normalize(text)
+    ntext = norm.text
+    windows = candidate_windows(ntext)
+    if not windows:
+        return []
+    names = [n for n in nlp.pipe_names if n != "itu_citations"]
+    sep = len(WINDOW_SEPARATOR)
+
+    def docs() -> Iterator[Doc]:
+        for i in range(0, len(windows), batch):
+            group = windows[i : i + batch]
+            pieces: list[tuple[int, int, int]] = []
+            zones: list[tuple[int, int]] = []
+            pos = 0
+            for w in group:
+                pieces.append((pos, w.start, w.end - w.start))
+                zones.extend(
+                    (pos + zs - w.start, pos + min(ze, w.end) - w.start) for zs, ze in w.zones
+                )
+                pos += w.end - w.start + sep
+            doc = nlp.make_doc(WINDOW_SEPARATOR.join(ntext[w.start : w.end] for w in group))
+            doc._.itu_context = WindowContext(ntext, tuple(pieces), tuple(zones))
+            yield doc
+
+    out: list[CitationParts] = []
+    seen: set[tuple[int, int]] = set()
+    with nlp.select_pipes(disable=names):
+        for sdoc in nlp.pipe(docs(), batch_size=16):
+            ctx: WindowContext = sdoc._.itu_context
+            for span in sdoc.spans.get(_SPANS_KEY, []):
+                parts: CitationParts = span._.itu
+                delta = ctx.delta(parts.start)
+                s, e = norm.to_source(parts.start + delta, parts.end + delta)
+                if (s, e) in seen:
+                    continue
+                seen.add((s, e))
+                out.append(dataclasses.replace(parts, start=s, end=e))
+    return sorted(out, key=lambda p: (p.start, p.end))
+
+
+def _heading_of(structure: DocumentStructure, offset: int) -> ResolutionSegment | None:
+    for res in structure.resolutions:
+        if res.heading_start <= offset < max(res.heading_end, res.heading_start + 1):
+            return res
+    return None
+
+
+def _also_number(
+    number: str, res: ResolutionSegment | None, structure: DocumentStructure
+) -> str | None:
+    """Split "resolves 43" into new 3 / old 4 when the host has no paragraph 43 but both digits.
+
+    Word writes the deleted run first, so a two-digit reference that does not exist in the
+    host's section of that name, but whose two digits both do, is a flattened tracked change.
+    The host's paragraphs are gathered over every segment of the same resolution (and proposal:
+    side-by-side compilations cut one resolution into many segments).
+    """
+    verb, _, num = number.partition(" ")
+    if res is None or len(num) != 2 or not num.isdigit():
+        return None
+    labels: set[str] = set()
+    for seg in structure.resolutions:
+        if seg.number != res.number or seg.proposal != res.proposal:
+            continue
+        for sec in seg.sections:
+            if sec.name == verb:
+                labels |= {p.label.strip(").") for p in sec.paragraphs if p.label}
+    if not labels or num in labels:
+        return None
+    if num[0] in labels and num[1] in labels:
+        return num[0]
+    return None
+
+
+def spans_to_citations(
+    parts: Iterable[CitationParts],
+    doc: SourceDoc,
+    structure: DocumentStructure,
+    lex: OrganLexicon | None = None,
+) -> list[Citation]:
+    """Turn the component's findings into records (pure: no spaCy, no I/O).
+
+    ``parts`` carry offsets into ``doc.text``. A mention that sits on a resolution heading (the
+    segmentation's heading span) gets ``role="heading"``; others get section, paragraph and host
+    from ``structure.locate``. The organ follows :func:`extract.organs.resolve_body` with the
+    host resolution's organ (or the document's) as context.
+
+    Example:
+        >>> from extract.models import DocumentStructure, SourceDoc
+        >>> from extract.components import WINDOW_SEPARATOR, CitationParts, WindowContext
+        >>> d = SourceDoc("a.txt", "a.txt", "txt", "Resolution 1353 of the Council", "0")
+        >>> s = DocumentStructure("a.txt", "en", "WTSA", None, ())
+        >>> p = CitationParts("resolution", "1353", 0, 15, "res-en", organ="Council",
+        ...                   organ_basis="explicit")
+        >>> c = spans_to_citations([p], d, s)[0]
+        >>> (c.surface, c.body, c.body_basis, c.role)
+        ('Resolution 1353', 'Council', 'explicit', 'citation')
+    """
+    lex = lex or load_organ_lexicon()
+    out: list[Citation] = []
+    for p in parts:
+        heading = _heading_of(structure, p.start)
+        loc = structure.locate(p.start)
+        res = heading or loc.resolution
+        host_organ = (res.body if res is not None else None) or structure.body
+        v = p.version
+        if heading is not None:
+            body, basis = resolve_body(
+                kind=p.kind,
+                number=p.number,
+                explicit=None,
+                explicit_basis=None,
+                venue=v.venue if v else None,
+                year=v.year if v else None,
+                host_organ=None if v and v.venue else host_organ,
+            )
+            if body == "unknown" and host_organ:  # a heading belongs to its document
+                body, basis = host_organ, "context"
+        else:
+            body, basis = resolve_body(
+                kind=p.kind,
+                number=p.number,
+                explicit=p.organ,
+                explicit_basis=p.organ_basis,
+                venue=v.venue if v else None,
+                year=v.year if v else None,
+                host_organ=host_organ,
+                sector=p.sector,
+                lex=lex,
+            )
+        section = loc.section.name if loc.section is not None and heading is None else None
+        paragraph = loc.paragraph.label if loc.paragraph is not None and heading is None else None
+        number, also_number = p.number, None
+        if p.kind == "internal":
+            old = _also_number(p.number, res, structure)
+            if old is not None:
+                verb = p.number.partition(" ")[0]
+                number, also_number = f"{verb} {p.number[-1]}", f"{verb} {old}"
+        revised = bool(v and v.revised) or p.status == "Rev"
+        also = (
+            VersionRef(v.also_venue, v.also_year)
+            if v is not None and v.also_venue and v.also_year
+            else None
+        )
+        sector = p.sector if p.kind in ("question", "recommendation") else None
+        out.append(
+            Citation(
+                doc=doc.name,
+                start=p.start,
+                end=p.end,
+                surface=doc.text[p.start : p.end],
+                kind=p.kind,  # type: ignore[arg-type]
+                number=number,
+                body=body,
+                venue=v.venue if v else None,
+                year=v.year if v else None,
+                revised=revised,
+                body_basis=basis,  # type: ignore[arg-type]
+                role="heading" if heading is not None else "citation",
+                section=section,
+                paragraph=paragraph,
+                host=res.number if res is not None else None,
+                also=also,
+                also_revised=v.also_revised if also is not None and v is not None else None,
+                also_number=also_number,
+                sector=sector,
+                proposal=res.proposal if res is not None else None,
+                pattern=p.pattern,
+            )
+        )
+    return out

@@ -1,0 +1,398 @@
+"""spaCy components of resgraph: ``itu_citations`` finds citations and what they say.
+
+Why a spaCy component: a spaCy user can add it to any pipeline (``nlp.add_pipe("itu_citations")``),
+read ``doc.spans["itu_citations"]`` and extend the patterns in ``patterns/citations.jsonl``
+(id, label, example, token pattern) without touching code. The component works in two steps:
+
+1. a token :class:`~spacy.matcher.Matcher` finds the anchor of every mention ("Resolution 195",
+   "WTDC Resolution 17", "Question 14-3/2", "Recommendation ITU-T E.161.1", "第196号决议",
+   "resolves 4");
+2. a character-level reading of what follows extends it: the version parenthesis (parsed in
+   :mod:`extract.citation_parse`), coordinated numbers ("Resolutions 44 (...) and 76 (...)" gives
+   two spans), a status marker ("[Rev]"), the organ phrase ("of the Plenipotentiary Conference",
+   "of this assembly", :mod:`extract.organs`) and the Sector clue of a Question.
+
+Each span carries a :class:`CitationParts` in ``span._.itu``. Turning spans into records needs
+the document structure (host resolution, section) and is a separate pure function
+(:func:`extract.citations.spans_to_citations`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from extract.citation_parse import (
+    VersionParts,
+    find_parenthesis,
+    paragraph_label_after_break,
+    parse_version,
+)
+from extract.citation_parts import (
+    WINDOW_SEPARATOR,
+    CitationParts,
+    WindowContext,
+    lexeme_norms,
+    load_patterns,
+)
+from extract.gazetteer import Conference
+from extract.organs import OrganLexicon, load_organ_lexicon
+
+__all__ = [
+    "WINDOW_SEPARATOR",
+    "CitationComponent",
+    "CitationParts",
+    "WindowContext",
+    "load_patterns",
+]
+
+_STATUS = re.compile(r"[ \t]*\[(Rev|NOC|New|Sup|MOD|SUP|REV)\]")
+# ", 76", " and 76", "] and [76": another number of the same plural mention (not "..., 2 that")
+_COORD = re.compile(
+    r"\]?[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)\[?[ \t]*(\d{1,4})\b(?![./\d])"
+    r"(?![ \t]*(?:that|to|per|percent|%|\)))"
+)
+_COORD_Q = re.compile(  # "Questions 1/1, 2/1 and 3/2"
+    r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)(\d{1,2}(?:-\d{1,2})?/\d{1,2})\b"
+)
+# a conference label right before the mention: "WTSA-20 Resolution 2" (organ and version)
+_LABEL_BEFORE = re.compile(r"\b((?:PP|APP|WTSA|WTSC|WTDC|RA|WRC|WCIT)-\d{2,4})[ \t]+\Z")
+_QUESTION_NO = re.compile(r"\d{1,2}(?:[ \t]*-[ \t]*\d{1,2})?/\d{1,2}")
+_NUMBER = re.compile(r"\d{1,3}/\d{1,3}|\d{1,4}")  # "70/1" (UN session/number) or "1353"
+_CITATION_HINT = re.compile(r"(?i:\b(?:resolution|decision)s?[ \t]+\d)|第\d+号决")
+_SECTOR = re.compile(r"ITU-[TDR]")
+_OF_SECTOR = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?(ITU-[TDR])\b")
+_NEXT_WORD = re.compile(r"[ \t]*([A-Za-z]+)")
+_SENTENCE_END = re.compile(r"(?:[;:\n]|(?<!Rev)(?<!No)\.)(?=[ \t\n]|$)")
+
+
+def _register_extensions() -> None:
+    """``Span._.itu``: the findings; ``Doc._.itu_context``: a :class:`WindowContext`.
+
+    Why a context: the pre-scan runs the pipeline on small windows, but reading a mention needs
+    what surrounds it (the organ phrase after it, the Sector named before a Question). A window
+    doc carries the text it was cut from and where its pieces came from; a plain doc has none
+    and the component reads ``doc.text``.
+    """
+    if not Span.has_extension("itu"):
+        Span.set_extension("itu", default=None)
+    if not Doc.has_extension("itu_context"):
+        Doc.set_extension("itu_context", default=None)
+
+
+class CitationComponent:
+    """The ``itu_citations`` pipe: anchors by Matcher, then the character-level extension.
+
+    Example:
+        >>> from extract.pipeline import build_nlp
+        >>> doc = build_nlp()("see Resolutions 70 and 175 (Rev. Dubai, 2018) of the Council")
+        >>> [(s.text, s._.itu.number, s._.itu.organ) for s in doc.spans["itu_citations"]]
+        [('Resolutions 70', '70', 'Council'), ('175 (Rev. Dubai, 2018)', '175', 'Council')]
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        spans_key: str,
+        patterns_path: str | None,
+        max_group: int,
+        sector_lookback: int,
+    ) -> None:
+        _register_extensions()
+        self.name = name
+        self.spans_key = spans_key
+        self.max_group = max_group
+        self.sector_lookback = sector_lookback
+        self.vocab = nlp.vocab
+        self.lexicon: OrganLexicon = load_organ_lexicon()
+        self.patterns: list[dict[str, Any]] = []
+        self.matcher = Matcher(nlp.vocab)
+        self.initialize(patterns_path=patterns_path)
+
+    def initialize(
+        self,
+        get_examples: Any = None,
+        *,
+        nlp: Language | None = None,
+        patterns_path: str | None = None,
+        patterns: list[dict[str, Any]] | None = None,
+    ) -> None:
+        """(Re)load the patterns: the given list, the given file, or the packaged file."""
+        self.patterns = patterns if patterns is not None else load_patterns(patterns_path)
+        for word, norm in lexeme_norms().items():
+            for spelling in {word, word.capitalize(), word.upper()}:
+                self.vocab[spelling].norm_ = norm
+        self.matcher = Matcher(self.vocab)
+        for p in self.patterns:
+            self.matcher.add(p["id"], [p["pattern"]])
+        self._meta = {p["id"]: p for p in self.patterns}
+
+    def __call__(self, doc: Doc) -> Doc:
+        ctx: WindowContext | None = doc._.itu_context
+        if ctx is None or not ctx.zones:
+            anchors = list(self.matcher(doc, as_spans=True))
+        else:  # match only where the pre-scan saw a trigger
+            anchors = []
+            size = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+            for lo, hi in ctx.zones:
+                zone = doc.char_span(max(0, lo), min(size, hi), alignment_mode="expand")
+                if zone is not None:
+                    anchors.extend(self.matcher(zone, as_spans=True))
+        spans: list[Span] = []
+        # doc.text is rebuilt from the tokens on every access: read it once
+        text = ctx.text if ctx is not None else doc.text
+        for anchor in sorted(filter_spans(anchors), key=lambda sp: sp.start):
+            if ctx is None:
+                off, limit = 0, len(text)
+            else:
+                off, limit = ctx.delta(anchor.start_char), ctx.piece_end(anchor.start_char)
+                if anchor.end_char > limit:
+                    continue
+            spans.extend(self._expand(doc, text, off, anchor, limit))
+        doc.spans[self.spans_key] = spans
+        return doc
+
+    def _span(self, doc: Doc, parts: CitationParts, limit: int | None = None) -> Span | None:
+        """The doc span of a finding (``parts`` offsets are in doc coordinates), if it ends
+        within the doc's piece (``limit``)."""
+        if limit is not None and parts.end > limit:
+            return None
+        span = doc.char_span(parts.start, parts.end, label=parts.kind, alignment_mode="expand")
+        if span is not None:
+            span._.itu = parts
+        return span
+
+    # -- reading one mention -------------------------------------------------------------
+
+    def _expand(self, doc: Doc, text: str, off: int, anchor: Span, limit: int) -> list[Span]:
+        pattern_id = anchor.label_
+        meta = self._meta[pattern_id]
+        kind: str = meta["label"]
+        a_start, a_end = anchor.start_char + off, anchor.end_char + off
+        if kind == "internal":
+            return self._internal(doc, text, off, anchor, meta, limit)
+        atext = text[a_start:a_end]  # cheaper than anchor.text, which joins the tokens
+        if paragraph_label_after_break(text, atext, a_start, a_end):
+            return []
+        lex = self.lexicon
+        organ, basis = self._prefix_organ(anchor, atext, meta)
+        sector = (
+            self._sector(text, a_start, atext) if kind in ("question", "recommendation") else None
+        )
+        number = self._number(kind, atext, anchor)
+        first = anchor[0].lower_
+        plural = first.endswith("s") and kind in ("resolution", "decision", "question")
+        members: list[tuple[int, int, str, VersionParts | None, str | None]] = []
+        start, end = a_start, a_end
+        while True:
+            version = None
+            paren = find_parenthesis(text, end) if kind in ("resolution", "decision") else None
+            if paren is not None:
+                version = parse_version(paren[2], lex.gazetteer)
+                end = paren[1]
+            status_m = _STATUS.match(text, end)
+            members.append((start, end, number, version, status_m.group(1) if status_m else None))
+            if not plural or len(members) >= self.max_group:
+                break
+            coord = (_COORD_Q if kind == "question" else _COORD).match(text, end)
+            if coord is None:
+                break
+            start, end, number = coord.start(1), coord.end(1), coord.group(1)
+        last_end = members[-1][1]
+        status_last = _STATUS.match(text, last_end)
+        after = lex.organ_after(text, status_last.end() if status_last else last_end)
+        if organ is None and after is not None:
+            organ, basis = after[0], after[1]
+        if organ is None and basis is None:
+            before = lex.organ_before(text, a_start)
+            if before is not None:
+                organ, basis = before
+        label = _LABEL_BEFORE.search(text, max(0, a_start - 16), a_start)
+        conf = self._conference(label.group(1)) if label else None
+        if conf is not None:
+            if organ is None and basis is None:
+                organ, basis = conf.organ, "explicit"
+            if all(m[3] is None for m in members):
+                v = VersionParts(conf.venue, conf.year, False, organ=conf.organ)
+                members = [(s, e, n, v, st) for s, e, n, _, st in members]
+        # a bare first member shares the version of the next one ("Resolutions 70 and 175 (...)")
+        shared = next((m[3] for m in members if m[3] is not None), None)
+        out: list[Span] = []
+        for i, (s, e, num, version, status) in enumerate(members):
+            if version is None and i < len(members) - 1:
+                version = shared
+            m_organ, m_basis = organ, basis
+            if version is not None and version.organ and m_organ is None:
+                m_organ, m_basis = version.organ, "explicit"
+            parts = CitationParts(
+                kind=kind,
+                number=num,
+                start=s - off,
+                end=e - off,
+                pattern=pattern_id,
+                version=version,
+                organ=m_organ,
+                organ_basis=m_basis,
+                sector=sector,
+                status=status,
+                plural=plural,
+            )
+            span = self._span(doc, parts, limit)
+            if span is not None:
+                out.append(span)
+        return out
+
+    def _conference(self, label: str) -> Conference | None:
+        try:
+            return self.lexicon.gazetteer.by_id(label)
+        except ValueError:
+            return None
+
+    def _number(self, kind: str, atext: str, anchor: Span) -> str:
+        if kind == "question":
+            m = _QUESTION_NO.search(atext)
+            return re.sub(r"[ \t]+", "", m.group(0)) if m else anchor[-1].text
+        if kind == "recommendation":
+            return anchor[-1].text
+        m = _NUMBER.search(atext)
+        return m.group(0) if m else anchor[-1].text
+
+    def _prefix_organ(
+        self, anchor: Span, atext: str, meta: dict[str, Any]
+    ) -> tuple[str | None, str | None]:
+        """Organ named inside the anchor: "WTDC Resolution 17", "ITU-R Resolution 9"."""
+        if meta.get("sector_organ"):
+            named = _SECTOR.search(atext)
+            organ = self.lexicon.sector_resolution_organ.get(named.group(0)) if named else None
+            return (organ, "explicit") if organ else (None, None)
+        idx = meta.get("organ_token")
+        if idx is None:
+            return None, None
+        organ = self.lexicon.organ_of_name(anchor[int(idx)].text)
+        return (organ, "explicit") if organ else (None, None)
+
+    def _sector(self, text: str, a_start: int, atext: str) -> str | None:
+        """The Sector of a Question/Recommendation: named in it, right after it, or before it.
+
+        "ITU-D Question 3/2" names it; "Question 6/1 of ITU-D Study Group 1" names it just
+        after; otherwise the nearest Sector mentioned in the preceding ``sector_lookback``
+        characters ("ongoing work of Study Group 2 of ITU-D under Question 2/2") decides.
+        """
+        named = _SECTOR.search(atext)
+        if named is not None:
+            return named.group(0)
+        a_end = a_start + len(atext)
+        after = _OF_SECTOR.match(text, a_end)
+        if after is not None:
+            return after.group(1)
+        left = text[max(0, a_start - self.sector_lookback) : a_start]
+        best: tuple[int, str] | None = None
+        for sector, clues in self.lexicon.sector_clues.items():
+            for clue in clues:
+                k = left.rfind(clue)
+                if k >= 0 and (best is None or k > best[0]):
+                    best = (k, sector)
+        return best[1] if best else None
+
+    def _internal(
+        self, doc: Doc, text: str, off: int, anchor: Span, meta: dict[str, Any], limit: int
+    ) -> list[Span]:
+        rules: dict[str, Any] = meta.get("internal", {})
+        a_start = anchor.start_char + off
+        line_start = text.rfind("\n", 0, a_start) + 1
+        if rules.get("not_line_start") and not text[line_start:a_start].strip():
+            return []
+        suffixes = sorted(rules.get("suffixes", []), key=len, reverse=True)
+        words = [t.text for t in anchor if not t.is_space]
+        end = anchor.end_char + off
+        has_suffix = False
+        if words and words[-1].lower() in ("above", "below"):
+            words = words[:-1]
+            has_suffix = True
+        else:
+            alts = "|".join(re.escape(x) for x in suffixes)
+            m = re.compile(r"[ \t]+(?:" + alts + r")\b").match(text, end) if suffixes else None
+            if m is not None:
+                end = m.end()
+                has_suffix = True
+        if rules.get("suffix_required") and not has_suffix:
+            return []
+        if not has_suffix:
+            nxt = _NEXT_WORD.match(text, end)
+            if nxt and nxt.group(1).lower() in rules.get("not_followed_by", []):
+                return []
+            # an operative-paragraph reference after another citation in the same sentence
+            # points into that resolution ("Resolution 34 ... states, under invites 10, ...")
+            lo = max(0, a_start - self.sector_lookback)
+            stops = list(_SENTENCE_END.finditer(text, lo, a_start))
+            sent_start = stops[-1].end() if stops else lo
+            if _CITATION_HINT.search(text, sent_start, a_start):
+                return []
+        number = (
+            words[0].lower()
+            + " "
+            + re.sub(r"\s+", "", "".join(words[1:2]))
+            + ((" " + " ".join(words[2:]).replace(" - ", "-")) if len(words) > 2 else "")
+        )
+        number = re.sub(r"\s*-\s*", "-", number)
+        parts = CitationParts(
+            kind="internal",
+            number=number,
+            start=a_start - off,
+            end=end - off,
+            pattern=anchor.label_,
+        )
+        span = self._span(doc, parts, limit)
+        return [span] if span is not None else []
+
+    # -- serialization (STYLE.md habit 6: patterns persist with the pipeline) ---------------
+
+    def to_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> None:
+        """Write the patterns as ``citations.jsonl`` in ``path``."""
+        p = Path(path)
+        p.mkdir(parents=True, exist_ok=True)
+        lines = (json.dumps(x, ensure_ascii=False) for x in self.patterns)
+        (p / "citations.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> CitationComponent:
+        """Read the patterns written by :meth:`to_disk`."""
+        self.initialize(patterns_path=str(Path(path) / "citations.jsonl"))
+        return self
+
+
+@Language.factory(
+    "itu_citations",
+    assigns=["doc.spans", "span._.itu"],
+    default_config={
+        "spans_key": "itu_citations",
+        "patterns_path": None,
+        "max_group": 8,
+        "sector_lookback": 200,
+    },
+)
+def make_itu_citations(
+    nlp: Language,
+    name: str,
+    spans_key: str,
+    patterns_path: str | None,
+    max_group: int,
+    sector_lookback: int,
+) -> CitationComponent:
+    """Factory of the ``itu_citations`` component (see :class:`CitationComponent`)."""
+    return CitationComponent(
+        nlp,
+        name,
+        spans_key=spans_key,
+        patterns_path=patterns_path,
+        max_group=max_group,
+        sector_lookback=sector_lookback,
+    )

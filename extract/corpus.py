@@ -1,0 +1,204 @@
+"""Extraction of one document or a whole corpus: load -> segment -> headings -> citations ->
+assignments.
+
+Why here: the graph builder, the CLI, the API and the benchmarks all need "the records of these
+files", with the same failure policy: one bad document yields a
+:class:`~extract.exceptions.DocumentError` naming the file and the problem, and the run carries
+on (STYLE.md habit 10). ``jobs > 1`` spreads documents over processes, each building its
+pipeline once.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+
+from extract.citations import find_citations
+from extract.exceptions import DocumentError
+from extract.load import FORMATS, load_document
+from extract.models import (
+    Assignment,
+    DocumentStructure,
+    ExtractionResult,
+    Heading,
+    SourceDoc,
+)
+from extract.pipeline import build_nlp
+
+__all__ = ["expand_paths", "extract_corpus", "extract_document"]
+
+#: Code of an unexpected failure while processing a loaded document.
+PROCESSING_ERROR = "E100"
+
+
+def _optional(module: str, name: str) -> Callable[..., Any] | None:
+    """A function of a sibling module that may not exist yet (parallel development)."""
+    if importlib.util.find_spec(module) is None:
+        return None
+    return getattr(importlib.import_module(module), name, None)
+
+
+@cache
+def _default_nlp(lang: str) -> Language:
+    """One pipeline per process and language (building it costs ~0.1 s)."""
+    return build_nlp(lang)
+
+
+def _segment(doc: SourceDoc) -> DocumentStructure:
+    seg = _optional("extract.segment", "segment")
+    if seg is None:
+        return DocumentStructure(
+            doc=doc.name, lang=doc.lang, body=None, conference=None, resolutions=()
+        )
+    return seg(doc)  # type: ignore[no-any-return]
+
+
+def _headings(doc: SourceDoc, structure: DocumentStructure) -> tuple[Heading, ...]:
+    fn = _optional("extract.segment", "headings")
+    return tuple(fn(doc, structure)) if fn is not None else ()
+
+
+def _assignments(
+    doc: SourceDoc, structure: DocumentStructure, nlp: Language
+) -> tuple[Assignment, ...]:
+    fn = _optional("extract.assignments", "find_assignments")
+    return tuple(fn(doc, structure, nlp)) if fn is not None else ()
+
+
+def extract_document(
+    source: str | Path | SourceDoc,
+    nlp: Language | None = None,
+    *,
+    layer: str = "after",
+) -> ExtractionResult:
+    """Every record of one document.
+
+    Args:
+        source: a path (.txt, .docx, .pdf, .html) or an already loaded :class:`SourceDoc`.
+        nlp: the pipeline (default: :func:`extract.build_nlp` for the document's language,
+            built once per process).
+        layer: for .docx with tracked changes, the "after" (default) or "before" text.
+
+    Returns:
+        The document, its structure, and its heading, citation and assignment records.
+
+    Raises:
+        DocumentError: when the file cannot be loaded, or processing it fails (code E100).
+
+    Example:
+        >>> r = extract_document("data/corpus/003_fb0deb38008239bc.txt")
+        >>> sorted({c.body for c in r.citations})
+        ['PP', 'WTSA']
+    """
+    doc = source if isinstance(source, SourceDoc) else load_document(source, layer=layer)  # type: ignore[arg-type]
+    try:
+        pipeline = nlp or _default_nlp("zh" if doc.lang.startswith("zh") else "en")
+        structure = _segment(doc)
+        heads = _headings(doc, structure)
+        citations = tuple(find_citations(doc, structure, pipeline))
+        assignments = _assignments(doc, structure, pipeline)
+    except DocumentError:
+        raise
+    except Exception as exc:  # one document must not stop a corpus run
+        raise DocumentError(
+            doc.path or doc.name, PROCESSING_ERROR, f"{type(exc).__name__}: {exc}"
+        ) from exc
+    return ExtractionResult(
+        doc=doc,
+        structure=structure,
+        headings=heads,
+        citations=citations,
+        assignments=assignments,
+    )
+
+
+def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files to process: files as given, directories expanded (sorted, supported suffixes).
+
+    Example:
+        >>> [p.name for p in expand_paths(["data/corpus"])][:1]
+        ['000_4e58da7c9791f56a.txt']
+    """
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            yield from sorted(
+                f
+                for f in p.rglob("*")
+                if f.is_file()
+                and f.suffix.lower() in FORMATS
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
+        else:
+            yield p
+
+
+def _work(path: str) -> ExtractionResult | tuple[str, str, str]:
+    """Worker: a result, or (path, code, reason) since DocumentError does not pickle by args."""
+    try:
+        return extract_document(path)
+    except DocumentError as exc:
+        return (exc.path, exc.code, exc.reason)
+
+
+def extract_corpus(
+    paths: Iterable[str | Path], jobs: int = 1, progress: bool = False
+) -> Iterator[ExtractionResult | DocumentError]:
+    """Extract every document under ``paths``, in order; failures are yielded, not raised.
+
+    Args:
+        paths: files and directories (directories are expanded to supported files).
+        jobs: worker processes (1 = in this process).
+        progress: show a progress bar on stderr (rich).
+
+    Yields:
+        An :class:`ExtractionResult` per document, or the :class:`DocumentError` that stopped it.
+
+    Example:
+        >>> results = list(extract_corpus(["data/corpus"]))
+        >>> len(results), all(not isinstance(r, DocumentError) for r in results)
+        (5, True)
+    """
+    if jobs < 1:
+        raise ValueError(f"jobs must be >= 1, not {jobs}")
+    files = [str(p) for p in expand_paths(paths)]
+    bar = _progress(len(files)) if progress else None
+    try:
+        if jobs == 1 or len(files) < 2:
+            outputs: Iterable[ExtractionResult | tuple[str, str, str]] = map(_work, files)
+            yield from _report(outputs, bar)
+        else:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                yield from _report(pool.map(_work, files, chunksize=1), bar)
+    finally:
+        if bar is not None:
+            bar[0].stop()
+
+
+def _report(
+    outputs: Iterable[ExtractionResult | tuple[str, str, str]], bar: tuple[Any, Any] | None
+) -> Iterator[ExtractionResult | DocumentError]:
+    for out in outputs:
+        if bar is not None:
+            bar[0].advance(bar[1])
+        if isinstance(out, tuple):
+            yield DocumentError(*out)
+        else:
+            yield out
+
+
+def _progress(total: int) -> tuple[Any, Any]:
+    from rich.console import Console
+    from rich.progress import Progress
+
+    prog = Progress(console=Console(stderr=True), transient=True)
+    task = prog.add_task("extracting", total=total)
+    prog.start()
+    return prog, task

@@ -1,0 +1,116 @@
+"""Build the spaCy pipeline: a blank language, the ITU tokenizer, and our rule components.
+
+Why blank: no pretrained model can be downloaded where resgraph runs, and citations are a rule
+problem. Why a custom tokenizer: the stock rules keep "2014Dubai" (flattened tracked changes),
+"Question3/2" (lost space) and whole Chinese runs ("第196号决议（2014年，釜山）") as
+single tokens, so no token pattern could see their parts. ``itu_tokenizer.v1`` is spaCy's rule
+tokenizer with lean punctuation rules plus three infixes (digit|letter boundaries and one token
+per CJK character), registered so that it is named in the pipeline config like any other
+tokenizer. The same tokenizer serves ``en`` and ``zh``: ITU Chinese texts embed English names
+(ITU-T, WTDC) that the character segmenter of ``spacy.blank("zh")`` would cut into letters.
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib.util
+from collections.abc import Callable
+from typing import Any
+
+import spacy
+from spacy.lang.en import English
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+import extract.components  # noqa: F401  (registers the itu_citations factory)
+
+__all__ = ["build_nlp", "create_itu_tokenizer"]
+
+_CJK = r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]"
+_CJK_BEFORE_DIGIT = _CJK + r"(?=[0-9])"  # "第196": an infix cannot split at position 0
+_EXTRA_INFIXES = (r"(?<=[0-9])(?=[A-Za-z])", r"(?<=[A-Za-z])(?=[0-9])", _CJK)
+# Lean punctuation rules: the citation patterns need brackets, quotes and sentence punctuation
+# split off and hyphens split between words; spaCy's full English lists (units, emoticons,
+# currency...) cost twice as much per character and change no citation token.
+_PREFIXES = (r"[\(\[\{\"'“‘«（【]", _CJK_BEFORE_DIGIT)
+_SUFFIXES = (r"[\)\]\}\"'”’»）】,;:!?%…]", r"(?<=[A-Za-z0-9\)\]])\.", "'s", "’s")
+_INFIXES = (
+    r"(?<=[A-Za-z0-9])[-–—~](?=[A-Za-z0-9])",
+    r"(?<=[A-Za-z]),(?=[A-Za-z])",
+    r"(?<=[A-Za-z])/(?=[A-Za-z])",
+    *_EXTRA_INFIXES,
+)
+_DEFAULT_LANG = ("en", "zh")
+
+
+@spacy.registry.tokenizers("itu_tokenizer.v1")
+def create_itu_tokenizer() -> Callable[[Language], Tokenizer]:
+    """Config entry point: ``[nlp.tokenizer] @tokenizers = "itu_tokenizer.v1"``.
+
+    Example:
+        >>> nlp = build_nlp()
+        >>> [t.text for t in nlp.make_doc("第196号决议（2014年")][:6]
+        ['第', '196', '号', '决', '议', '（']
+    """
+
+    def make(nlp: Language) -> Tokenizer:
+        defaults = English.Defaults
+        rules = defaults.tokenizer_exceptions if nlp.lang == "en" else {}
+        return Tokenizer(
+            nlp.vocab,
+            rules=rules,
+            # CJK characters are split as infixes: as prefixes or suffixes they would be peeled
+            # one per call from a run of Chinese (quadratic, 4x slower)
+            prefix_search=compile_prefix_regex(_PREFIXES).search,
+            suffix_search=compile_suffix_regex(_SUFFIXES).search,
+            infix_finditer=compile_infix_regex(_INFIXES).finditer,
+            token_match=None,
+            url_match=None,
+        )
+
+    return make
+
+
+def build_nlp(lang: str = "en", config: dict[str, Any] | None = None) -> Language:
+    """The resgraph pipeline: blank ``lang`` + ``itu_citations`` (+ ``itu_assignments``).
+
+    Args:
+        lang: ``"en"`` or ``"zh"`` (both use the ITU tokenizer; ``lang`` sets the vocabulary).
+        config: overrides, by component name, of the components' ``default_config`` — e.g.
+            ``{"itu_citations": {"max_group": 4}}``.
+
+    Returns:
+        A ready :class:`~spacy.language.Language`; results land in ``doc.spans``.
+
+    Raises:
+        ValueError: for an unsupported language, listing the valid ones.
+
+    Example:
+        >>> nlp = build_nlp()
+        >>> nlp.pipe_names[0]
+        'itu_citations'
+        >>> doc = nlp("Resolution 123 (Rev. Busan, 2014Dubai, 2018) of the Plenipotentiary")
+        >>> s = doc.spans["itu_citations"][0]
+        >>> (s.text, s._.itu.version.venue, s._.itu.version.also_venue, s._.itu.organ)
+        ('Resolution 123 (Rev. Busan, 2014Dubai, 2018)', 'Dubai', 'Busan', None)
+    """
+    if lang not in _DEFAULT_LANG:
+        raise ValueError(f"unsupported language {lang!r}; valid: {list(_DEFAULT_LANG)}")
+    overrides = copy.deepcopy(config or {})
+    unknown = set(overrides) - {"itu_citations", "itu_assignments"}
+    if unknown:
+        raise ValueError(
+            f"unknown component(s) in config: {sorted(unknown)}; valid: itu_citations, "
+            "itu_assignments"
+        )
+    nlp = spacy.blank(lang, config={"nlp": {"tokenizer": {"@tokenizers": "itu_tokenizer.v1"}}})
+    nlp.max_length = 10**8
+    nlp.add_pipe("itu_citations", config=overrides.get("itu_citations", {}))
+    if importlib.util.find_spec("extract.assignment_component") is not None:
+        importlib.import_module("extract.assignment_component")
+        if "itu_assignments" in spacy.registry.factories.get_all() or Language.has_factory(
+            "itu_assignments"
+        ):
+            nlp.add_pipe("itu_assignments", config=overrides.get("itu_assignments", {}))
+    return nlp

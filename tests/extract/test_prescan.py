@@ -1,0 +1,76 @@
+"""The pre-scan must not lose anything: windows + context find exactly what the full text does.
+
+Why: the pre-scan is only an optimization (spaCy on a few percent of the text); the proof that
+it is safe is to run the component on every whole seed document (no windows, no context) and
+compare the findings.
+"""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from extract.citations import _find_parts
+from extract.components import CitationParts, load_patterns
+from extract.normalize import normalize
+from extract.pipeline import build_nlp
+from extract.prescan import candidate_windows, compile_triggers, mention_end
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = sorted((ROOT / "data" / "corpus").glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return build_nlp()
+
+
+def _key(p: CitationParts) -> tuple[object, ...]:
+    return (p.start, p.end, p.kind, p.number, p.version, p.organ, p.organ_basis, p.sector)
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])
+def test_windows_find_what_the_whole_text_finds(nlp: Language, path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    norm = normalize(text)
+    whole = nlp(norm.text)  # no context: the component reads the whole document
+    expected = set()
+    for span in whole.spans["itu_citations"]:
+        p: CitationParts = span._.itu
+        s, e = norm.to_source(p.start, p.end)
+        expected.add(_key(CitationParts(**{**p.__dict__, "start": s, "end": e})))
+    got = {_key(p) for p in _find_parts(text, nlp)}
+    assert got == expected
+    assert len(got) > 3
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])
+def test_windows_cover_a_small_part_of_the_text(path: Path) -> None:
+    text = normalize(path.read_text(encoding="utf-8")).text
+    windows = candidate_windows(text)
+    covered = sum(w.end - w.start for w in windows)
+    assert covered < 0.2 * len(text)
+    assert all(a.end < b.start for a, b in itertools.pairwise(windows))
+
+
+def test_every_pattern_example_is_triggered() -> None:
+    patterns = load_patterns()
+    trigger = compile_triggers(patterns)
+    for p in patterns:
+        windows = candidate_windows(p["example"], trigger)
+        assert windows, f"pattern {p['id']}: its example raises no trigger"
+
+
+def test_mention_end_covers_coordinated_versions() -> None:
+    text = "Resolutions 44 (Rev. Geneva, 2022) and 76 (Rev. Geneva, 2022) of this assembly"
+    assert mention_end(text, len("Resolutions")) >= text.index(" of this")
+
+
+def test_a_trigger_without_keywords_is_refused() -> None:
+    with pytest.raises(ValueError, match="needs 'keywords' and 'trigger'"):
+        compile_triggers([{"id": "x", "label": "resolution", "trigger": "Res"}])
+    with pytest.raises(ValueError, match="bad trigger regex"):
+        compile_triggers([{"id": "y", "keywords": ["a"], "trigger": "("}])
