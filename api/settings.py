@@ -27,6 +27,19 @@ class Settings:
         port: port of ``resgraph serve`` (``RESGRAPH_PORT``).
         sparql_timeout: seconds before a SPARQL query is abandoned (``RESGRAPH_SPARQL_TIMEOUT``).
         sparql_max_rows: result-size cap of the SPARQL endpoint (``RESGRAPH_SPARQL_MAX_ROWS``).
+        sparql_max_query_chars: longest SPARQL query text accepted
+            (``RESGRAPH_SPARQL_MAX_QUERY_CHARS``).
+        sparql_workers: SPARQL evaluations allowed at once, counting timed-out ones still running
+            (``RESGRAPH_SPARQL_WORKERS``).
+        sparql_queue_wait: seconds a query waits for a free worker before a 503 "busy"
+            (``RESGRAPH_SPARQL_QUEUE_WAIT``).
+        reload_interval: seconds between checks for a rebuilt store while serving; 0 disables
+            (``RESGRAPH_RELOAD_INTERVAL``).
+        cache_size: JSON answers of the REST routes kept per store generation
+            (``RESGRAPH_CACHE_SIZE``).
+        graph_store: Graph Store Protocol URL of a remote store, when ``store`` is a SPARQL
+            server ``sparql+http(s)://host/sparql`` (``RESGRAPH_GRAPH_STORE``; default: derived
+            from the endpoint, ``.../sparql-graph-crud`` as on Virtuoso).
 
     Example:
         >>> Settings(store=Path("/tmp/s")).store
@@ -40,6 +53,22 @@ class Settings:
     port: int = 8000
     sparql_timeout: float = 10.0
     sparql_max_rows: int = 10_000
+    sparql_max_query_chars: int = 50_000
+    sparql_workers: int = 2
+    sparql_queue_wait: float = 2.0
+    reload_interval: float = 2.0
+    cache_size: int = 4096
+    graph_store: str | None = None
+
+    @property
+    def remote(self) -> bool:
+        """True when ``store`` names a SPARQL server rather than a directory.
+
+        Example:
+            >>> Settings(store=Path("sparql+http://127.0.0.1:8890/sparql")).remote
+            True
+        """
+        return str(self.store).startswith(("sparql+http:", "sparql+https:"))
 
     def with_(self, **changes: object) -> Settings:
         """A copy with some values changed (None values are ignored)."""
@@ -62,4 +91,25 @@ def get_settings(environ: dict[str, str] | None = None) -> Settings:
         sparql_max_rows=int(env["RESGRAPH_SPARQL_MAX_ROWS"])
         if env.get("RESGRAPH_SPARQL_MAX_ROWS")
         else None,
+        sparql_max_query_chars=_int(env, "RESGRAPH_SPARQL_MAX_QUERY_CHARS"),
+        sparql_workers=_int(env, "RESGRAPH_SPARQL_WORKERS"),
+        sparql_queue_wait=float(env["RESGRAPH_SPARQL_QUEUE_WAIT"])
+        if env.get("RESGRAPH_SPARQL_QUEUE_WAIT")
+        else None,
+        reload_interval=float(env["RESGRAPH_RELOAD_INTERVAL"])
+        if env.get("RESGRAPH_RELOAD_INTERVAL")
+        else None,
+        cache_size=_int(env, "RESGRAPH_CACHE_SIZE"),
+        graph_store=env.get("RESGRAPH_GRAPH_STORE") or None,
     )
+
+
+def _int(env: dict[str, str], name: str) -> int | None:
+    """An integer variable, or None when unset; a bad value names the variable."""
+    raw = env.get(name)
+    if not raw:
+        return None
+    try:
+        return int(raw)
+    except ValueError:
+        raise ValueError(f"{name} must be an integer, got {raw!r}") from None

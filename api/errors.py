@@ -1,0 +1,180 @@
+"""One error shape for the whole API: ``{"ok": false, "error": "...", "status": 404, ...}``.
+
+Why one handler module: clients (and the HTML pages) should never have to guess how a failure
+looks, and a server must never leak a stack trace. Every failure path ends here: our own
+:class:`ApiError`, the graph's ``ResolutionNotFound`` (404 with "did you mean"), ``ValueError``
+from a graph function (422, its message lists the valid options), FastAPI's request validation
+(422 naming the bad parameter), Starlette's HTTP errors (unknown route, wrong method) and, last,
+anything unexpected (500 with a generic message; the traceback goes to the log only).
+
+Example:
+    >>> error_body(404, "no resolution 'wtsa/440'", code="not_found")
+    {'ok': False, 'error': "no resolution 'wtsa/440'", 'status': 404, 'code': 'not_found'}
+"""
+
+from __future__ import annotations
+
+import logging
+from types import MappingProxyType
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from api.sparql.execute import SparqlFailure
+from api.sparql.guard import QueryRefused
+from graph.results import ResolutionNotFound
+
+__all__ = ["ApiError", "error_body", "error_response", "install_error_handlers"]
+
+log = logging.getLogger("resgraph.api")
+
+_PHRASES = MappingProxyType(
+    {
+        400: "bad_request",
+        403: "forbidden",
+        404: "not_found",
+        405: "method_not_allowed",
+        406: "not_acceptable",
+        413: "too_large",
+        415: "unsupported_media_type",
+        422: "invalid_parameter",
+        500: "internal_error",
+        503: "unavailable",
+    }
+)
+
+
+class ApiError(Exception):
+    """A failure to report to the client with a given status and a stable machine code.
+
+    Args:
+        status: HTTP status.
+        message: one sentence for a person, naming what was wrong and what is valid.
+        code: a stable identifier for programs (defaults from the status).
+        suggestions: close identifiers for a "did you mean".
+        headers: extra response headers (``Retry-After``...).
+
+    Example:
+        >>> ApiError(422, "depth must be 1..10").code
+        'invalid_parameter'
+    """
+
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        *,
+        code: str | None = None,
+        suggestions: tuple[str, ...] | list[str] = (),
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.code = code or _PHRASES.get(status, "error")
+        self.suggestions = tuple(suggestions)
+        self.headers = headers or {}
+
+
+def error_body(
+    status: int,
+    message: str,
+    *,
+    code: str | None = None,
+    suggestions: tuple[str, ...] | list[str] = (),
+    detail: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """The canonical error body (a test pins this shape)."""
+    body: dict[str, Any] = {
+        "ok": False,
+        "error": message,
+        "status": status,
+        "code": code or _PHRASES.get(status, "error"),
+    }
+    if suggestions:
+        body["did_you_mean"] = list(suggestions)
+    if detail:
+        body["detail"] = detail
+    return body
+
+
+def error_response(error: ApiError) -> JSONResponse:
+    """Render an :class:`ApiError` as the canonical JSON response.
+
+    Example:
+        >>> error_response(ApiError(404, "no resolution 'wtsa/440'")).status_code
+        404
+    """
+    return JSONResponse(
+        error_body(error.status, error.message, code=error.code, suggestions=error.suggestions),
+        status_code=error.status,
+        headers=error.headers,
+    )
+
+
+def _validation_detail(exc: RequestValidationError) -> tuple[str, list[dict[str, Any]]]:
+    detail = []
+    for err in exc.errors():
+        loc = [str(p) for p in err.get("loc", ()) if p not in ("query", "path", "body", "header")]
+        detail.append({"parameter": ".".join(loc) or "request", "problem": str(err.get("msg"))})
+    first = detail[0] if detail else {"parameter": "request", "problem": "invalid"}
+    message = f"invalid parameter {first['parameter']!r}: {first['problem']}"
+    return message, detail
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Register the handlers that turn every failure into the canonical body.
+
+    Example:
+        >>> app = FastAPI()
+        >>> install_error_handlers(app)
+        >>> ApiError in app.exception_handlers
+        True
+    """
+
+    @app.exception_handler(ApiError)
+    async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
+        return error_response(exc)
+
+    @app.exception_handler(ResolutionNotFound)
+    async def _not_found(request: Request, exc: ResolutionNotFound) -> JSONResponse:
+        return error_response(ApiError(404, str(exc), suggestions=exc.suggestions))
+
+    @app.exception_handler(SparqlFailure)
+    async def _sparql(request: Request, exc: SparqlFailure) -> JSONResponse:
+        headers = {"Retry-After": "1"} if exc.code == "busy" else None
+        return error_response(ApiError(exc.status, exc.message, code=exc.code, headers=headers))
+
+    @app.exception_handler(QueryRefused)
+    async def _refused(request: Request, exc: QueryRefused) -> JSONResponse:
+        return error_response(ApiError(exc.status, exc.message, code=exc.code))
+
+    @app.exception_handler(ValueError)
+    async def _bad_value(request: Request, exc: ValueError) -> JSONResponse:
+        return error_response(ApiError(422, str(exc)))
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        message, detail = _validation_detail(exc)
+        return JSONResponse(error_body(422, message, detail=detail), status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        message = exc.detail if isinstance(exc.detail, str) else "request failed"
+        if exc.status_code == 404 and message == "Not Found":
+            message = f"no route {request.url.path!r}; the API is described at /docs"
+        return JSONResponse(
+            error_body(exc.status_code, message),
+            status_code=exc.status_code,
+            headers=getattr(exc, "headers", None),
+        )
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return JSONResponse(
+            error_body(500, "internal error; the server log has the details"), status_code=500
+        )

@@ -1,0 +1,211 @@
+"""``/resolutions``: search, one resolution, its lineage, what it cites and what cites it.
+
+Why only mapping here: every answer comes from a graph function (``graph.search``,
+``graph.lineage``, ``graph.dependencies``) that the CLI and the notebooks share; this router
+validates the parameters (a malformed one is a 422 naming it), picks the function, and serves the
+answer through the snapshot's cache (:func:`api.deps.cached_json`). An unknown resolution is a 404
+whose body carries "did you mean" suggestions.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Response
+
+from api.deps import SnapshotDep, cached_json
+from api.errors import ApiError
+from api.schemas import DependencyGraph, Lineage, ResolutionDetail, SearchPage, VersionInfo
+from graph.dependencies import dependencies, impact
+from graph.lineage import lineage
+from graph.mint import organ_code
+from graph.results import ResolutionNotFound
+from graph.search import get_resolution, search_resolutions
+
+__all__ = ["CONFERENCE_RE", "NUMBER_RE", "ORGAN_RE", "router"]
+
+ORGAN_RE = r"^[A-Za-z]{2,10}$"
+NUMBER_RE = r"^[0-9A-Za-z][0-9A-Za-z.\-]{0,15}$"
+CONFERENCE_RE = r"^[A-Za-z]{2,10}-?[0-9]{2,4}$"
+
+router = APIRouter(prefix="/resolutions", tags=["resolutions"])
+
+Organ = Annotated[
+    str,
+    Path(
+        pattern=ORGAN_RE,
+        description="Organ code: pp, wtsa, wtdc, ra, wrc, council, ...",
+        examples=["wtsa"],
+    ),
+]
+Number = Annotated[str, Path(pattern=NUMBER_RE, description="Resolution number.", examples=["44"])]
+Year = Annotated[
+    int, Path(ge=1865, le=2100, description="Year of the adopting conference.", examples=[2022])
+]
+OrganFilter = Annotated[
+    list[str] | None,
+    Query(alias="organ", description="Keep only nodes of these organs (repeatable)."),
+]
+
+
+def _short(organ: str, number: str, year: int | None = None) -> str:
+    """The short id, with the organ checked (422 listing the valid organs when unknown)."""
+    code = organ_code(organ).casefold()
+    return f"{code}/{number}" + (f"/{year}" if year is not None else "")
+
+
+def _organs(values: list[str] | None) -> tuple[str, ...] | None:
+    if not values:
+        return None
+    return tuple(organ_code(v) for v in values)
+
+
+@router.get("", response_model=SearchPage, summary="Search resolutions")
+async def search(
+    snapshot: SnapshotDep,
+    q: Annotated[
+        str | None,
+        Query(max_length=200, description="Words of the title, any loaded language."),
+    ] = None,
+    organ: Annotated[str | None, Query(pattern=ORGAN_RE, examples=["wtsa"])] = None,
+    conference: Annotated[str | None, Query(pattern=CONFERENCE_RE, examples=["wtsa-2022"])] = None,
+    number: Annotated[str | None, Query(pattern=NUMBER_RE, examples=["44"])] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 20,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+) -> Response:
+    """Resolutions matching every filter given, with their latest version; paginated."""
+    organ = organ_code(organ) if organ else None
+    key = ("search", q, organ, conference, number, limit, offset)
+    return await cached_json(
+        snapshot,
+        key,
+        lambda: search_resolutions(
+            snapshot.store,
+            q=q,
+            organ=organ,
+            conference=conference,
+            number=number,
+            limit=limit,
+            offset=offset,
+        ),
+        SearchPage,
+    )
+
+
+@router.get("/{organ}/{number}", response_model=ResolutionDetail, summary="One resolution")
+async def resolution(snapshot: SnapshotDep, organ: Organ, number: Number) -> Response:
+    """The work, its versions, the structure of its latest text, what it cites and who cites it."""
+    code = organ_code(organ)
+    return await cached_json(
+        snapshot,
+        ("resolution", code, number),
+        lambda: get_resolution(snapshot.store, code, number),
+        ResolutionDetail,
+    )
+
+
+@router.get("/{organ}/{number}/lineage", response_model=Lineage, summary="Versions and changes")
+async def resolution_lineage(snapshot: SnapshotDep, organ: Organ, number: Number) -> Response:
+    """Every version in conference order, with the citations and assignments each revision
+    added, removed or kept."""
+    ident = _short(organ, number)
+    return await cached_json(
+        snapshot, ("lineage", ident), lambda: lineage(snapshot.store, ident), Lineage
+    )
+
+
+@router.get(
+    "/{organ}/{number}/dependencies",
+    response_model=DependencyGraph,
+    summary="What a resolution cites, transitively",
+)
+async def resolution_dependencies(
+    snapshot: SnapshotDep,
+    organ: Organ,
+    number: Number,
+    organs: OrganFilter = None,
+    depth: Annotated[int, Query(ge=1, le=10)] = 1,
+) -> Response:
+    """The resolutions this one cites, up to ``depth`` citation hops."""
+    return await _walk(snapshot, "out", _short(organ, number), depth, organs)
+
+
+@router.get(
+    "/{organ}/{number}/impact",
+    response_model=DependencyGraph,
+    summary="What cites a resolution, transitively",
+)
+async def resolution_impact(
+    snapshot: SnapshotDep,
+    organ: Organ,
+    number: Number,
+    organs: OrganFilter = None,
+    depth: Annotated[int, Query(ge=1, le=10)] = 5,
+) -> Response:
+    """The resolutions that cite this one, up to ``depth`` hops back: what a revision affects."""
+    return await _walk(snapshot, "in", _short(organ, number), depth, organs)
+
+
+@router.get("/{organ}/{number}/{year}", response_model=VersionInfo, summary="One version")
+async def version(snapshot: SnapshotDep, organ: Organ, number: Number, year: Year) -> Response:
+    """One version: the conference that adopted it, its status, whether its text is loaded."""
+    ident = _short(organ, number, year)
+    work = _short(organ, number)
+
+    def find() -> object:
+        for v in lineage(snapshot.store, work).versions:
+            if v.id == ident:
+                return v
+        others = tuple(v.id for v in lineage(snapshot.store, work).versions)
+        raise ResolutionNotFound(ident, others[:5])
+
+    return await cached_json(snapshot, ("version", ident), find, VersionInfo)
+
+
+@router.get(
+    "/{organ}/{number}/{year}/dependencies",
+    response_model=DependencyGraph,
+    summary="What one version cites",
+)
+async def version_dependencies(
+    snapshot: SnapshotDep,
+    organ: Organ,
+    number: Number,
+    year: Year,
+    organs: OrganFilter = None,
+    depth: Annotated[int, Query(ge=1, le=10)] = 1,
+) -> Response:
+    """The versions and works this version cites, up to ``depth`` hops."""
+    return await _walk(snapshot, "out", _short(organ, number, year), depth, organs)
+
+
+@router.get(
+    "/{organ}/{number}/{year}/impact",
+    response_model=DependencyGraph,
+    summary="What cites one version",
+)
+async def version_impact(
+    snapshot: SnapshotDep,
+    organ: Organ,
+    number: Number,
+    year: Year,
+    organs: OrganFilter = None,
+    depth: Annotated[int, Query(ge=1, le=10)] = 5,
+) -> Response:
+    """The texts that cite this version, up to ``depth`` hops back."""
+    return await _walk(snapshot, "in", _short(organ, number, year), depth, organs)
+
+
+async def _walk(
+    snapshot: SnapshotDep, direction: str, ident: str, depth: int, organs: list[str] | None
+) -> Response:
+    wanted = _organs(organs)
+    walk = dependencies if direction == "out" else impact
+    if depth < 1:
+        raise ApiError(422, "depth must be at least 1")
+    return await cached_json(
+        snapshot,
+        (direction, ident, depth, wanted),
+        lambda: walk(snapshot.store, ident, depth=depth, organs=wanted),
+        DependencyGraph,
+    )

@@ -1,0 +1,234 @@
+"""``/sparql``: a read-only SPARQL 1.1 Protocol endpoint over the served store.
+
+Why a router of its own: it is the "mounted, read-only router with Accept negotiation" of the
+house style — nothing else in the API parses protocol requests. It takes queries by GET
+(``?query=``), by POST form (``query=``) and by POST ``application/sparql-query``; answers SELECT
+and ASK as SPARQL JSON, XML, CSV or TSV and CONSTRUCT/DESCRIBE as Turtle, N-Triples, JSON-LD or
+RDF/XML by the ``Accept`` header (or a ``format`` parameter, for links); refuses updates, LOAD and
+SERVICE (403); applies the timeout and the result cap of the settings, marking a cut result with
+``X-Resgraph-Truncated`` and a field in the body. A GET without a query shows the query page to a
+browser and the service description to an RDF client.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+from urllib.parse import parse_qs
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from api.deps import RunnerDep, SettingsDep, SnapshotDep
+from api.errors import ApiError
+from api.schemas import SparqlExample
+from api.settings import Settings
+from api.sparql.description import DESCRIPTION_FORMATS, service_description
+from api.sparql.examples import load_examples
+from api.sparql.execute import (
+    FORMAT_ALIASES,
+    GRAPH_FORMATS,
+    RESULT_FORMATS,
+    SparqlAnswer,
+    SparqlRequest,
+    evaluate,
+)
+from api.sparql.guard import check_query
+from api.sparql.negotiate import choose
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/sparql", tags=["sparql"])
+
+_CONTENT: dict[str, dict[str, object]] = {m: {} for m in (*RESULT_FORMATS, *GRAPH_FORMATS)}
+_RESPONSES: dict[int | str, dict[str, object]] = {
+    200: {"description": "The query result in the negotiated format.", "content": _CONTENT},
+    400: {"description": "Malformed query or parameters."},
+    403: {"description": "Update, LOAD or SERVICE: refused, the endpoint is read-only."},
+    406: {"description": "No acceptable format for this query form."},
+    413: {"description": "Query text too long."},
+    422: {"description": "Result over the cap in a format that cannot mark truncation."},
+    503: {"description": "Timeout, or every worker busy."},
+}
+_FORM = "application/x-www-form-urlencoded"
+
+
+def _accept(request: Request, fmt: str | None) -> str | None:
+    if fmt is None:
+        return request.headers.get("accept")
+    media = FORMAT_ALIASES.get(fmt.lower(), fmt.lower())
+    if media not in RESULT_FORMATS and media not in GRAPH_FORMATS:
+        raise ApiError(
+            422,
+            f"unknown format {fmt!r}; valid: {', '.join(FORMAT_ALIASES)} or a media type",
+        )
+    return media
+
+
+async def _answer(
+    request: Request,
+    query: str,
+    defaults: list[str],
+    named: list[str],
+    accept: str | None,
+    snapshot: SnapshotDep,
+    settings: Settings,
+    runner: RunnerDep,
+) -> Response:
+    if len(query) > settings.sparql_max_query_chars:
+        raise ApiError(
+            413,
+            f"query is {len(query)} characters long; the limit is "
+            f"{settings.sparql_max_query_chars}",
+            code="query_too_long",
+        )
+    if not query.strip():
+        raise ApiError(400, "empty query: send a SPARQL query in the 'query' parameter")
+    check_query(query)
+    sparql = SparqlRequest(query, tuple(defaults), tuple(named), accept)
+    store = snapshot.raw
+    answer: SparqlAnswer = await runner.run(
+        lambda cancel: evaluate(
+            store,
+            sparql,
+            timeout=settings.sparql_timeout,
+            max_rows=settings.sparql_max_rows,
+            cancel=cancel,
+        ),
+        timeout=settings.sparql_timeout,
+    )
+    headers = {
+        "Vary": "Accept",
+        "X-Resgraph-Rows": str(answer.rows),
+        "X-Resgraph-Generation": snapshot.generation,
+    }
+    if answer.truncated:
+        headers["X-Resgraph-Truncated"] = f"true; max-rows={settings.sparql_max_rows}"
+    return Response(answer.body, media_type=answer.media_type, headers=headers)
+
+
+def _no_query(request: Request, snapshot: SnapshotDep, settings: Settings) -> Response:
+    offers = ["text/html", *DESCRIPTION_FORMATS]
+    media = choose(request.headers.get("accept"), offers)
+    if media == "text/html":
+        return _page(request)
+    if media is None:
+        raise ApiError(
+            400,
+            "missing 'query' parameter; send a SPARQL query, or ask for text/html (the query "
+            "page) or an RDF type (the service description)",
+        )
+    endpoint = str(request.url.replace(query=""))
+    body = service_description(
+        snapshot.raw,
+        endpoint,
+        media,
+        timeout=settings.sparql_timeout,
+        max_rows=settings.sparql_max_rows,
+    )
+    return Response(body, media_type=media, headers={"Vary": "Accept"})
+
+
+def _page(request: Request) -> HTMLResponse:
+    template = request.app.state.templates.get_template("sparql.html")
+    return HTMLResponse(template.render(examples=load_examples()), headers={"Vary": "Accept"})
+
+
+@router.get("", responses=_RESPONSES, summary="SPARQL query (GET)")
+async def sparql_get(
+    request: Request,
+    snapshot: SnapshotDep,
+    settings: SettingsDep,
+    runner: RunnerDep,
+    query: Annotated[str | None, Query(description="The SPARQL query.")] = None,
+    default_graph_uri: Annotated[list[str], Query(alias="default-graph-uri")] = [],  # noqa: B006
+    named_graph_uri: Annotated[list[str], Query(alias="named-graph-uri")] = [],  # noqa: B006
+    format: Annotated[
+        str | None, Query(description="Override Accept: json, xml, csv, tsv, turtle, ...")
+    ] = None,
+) -> Response:
+    """Run a query given as ``?query=``; with no query, the query page or service description."""
+    if "update" in request.query_params:
+        raise ApiError(403, "this SPARQL endpoint is read-only: updates are refused")
+    if len(request.query_params.getlist("query")) > 1:
+        raise ApiError(400, "more than one 'query' parameter")
+    if query is None:
+        return _no_query(request, snapshot, settings)
+    accept = _accept(request, format)
+    return await _answer(
+        request, query, default_graph_uri, named_graph_uri, accept, snapshot, settings, runner
+    )
+
+
+@router.post(
+    "",
+    responses=_RESPONSES,
+    summary="SPARQL query (POST form or application/sparql-query)",
+    openapi_extra={
+        "requestBody": {
+            "content": {
+                _FORM: {
+                    "schema": {
+                        "type": "object",
+                        "properties": {
+                            "query": {"type": "string"},
+                            "default-graph-uri": {"type": "array", "items": {"type": "string"}},
+                            "named-graph-uri": {"type": "array", "items": {"type": "string"}},
+                        },
+                        "required": ["query"],
+                    }
+                },
+                "application/sparql-query": {"schema": {"type": "string"}},
+            },
+            "required": True,
+        }
+    },
+)
+async def sparql_post(
+    request: Request, snapshot: SnapshotDep, settings: SettingsDep, runner: RunnerDep
+) -> Response:
+    """Run a query sent in the body, as a form field or as ``application/sparql-query``."""
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    limit = settings.sparql_max_query_chars * 4 + 4096
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise ApiError(413, f"request body over {limit} bytes", code="query_too_long")
+    if content_type == "application/sparql-update":
+        raise ApiError(403, "this SPARQL endpoint is read-only: updates are refused")
+    raw = await request.body()
+    if len(raw) > limit:
+        raise ApiError(413, f"request body over {limit} bytes", code="query_too_long")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ApiError(400, f"request body is not UTF-8: {exc}") from exc
+    url_params = request.query_params
+    fmt = url_params.get("format")
+    if content_type == _FORM:
+        form = parse_qs(text, keep_blank_values=True)
+        if "update" in form:
+            raise ApiError(403, "this SPARQL endpoint is read-only: updates are refused")
+        queries = form.get("query", [])
+        if len(queries) != 1:
+            raise ApiError(400, "a form POST needs exactly one 'query' field")
+        query = queries[0]
+        defaults = form.get("default-graph-uri", []) + url_params.getlist("default-graph-uri")
+        named = form.get("named-graph-uri", []) + url_params.getlist("named-graph-uri")
+        fmt = form.get("format", [fmt])[0]
+    elif content_type == "application/sparql-query":
+        query = text
+        defaults = url_params.getlist("default-graph-uri")
+        named = url_params.getlist("named-graph-uri")
+    else:
+        raise ApiError(
+            415,
+            f"unsupported content type {content_type or '(none)'!r}; send {_FORM} or "
+            "application/sparql-query",
+        )
+    accept = _accept(request, fmt)
+    return await _answer(request, query, defaults, named, accept, snapshot, settings, runner)
+
+
+@router.get("/examples", response_model=list[SparqlExample], summary="The example queries")
+async def sparql_examples() -> list[SparqlExample]:
+    """The example query library (``api/queries/*.rq``), as shown on the query page."""
+    return [SparqlExample(**vars(e)) for e in load_examples()]

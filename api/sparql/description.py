@@ -1,0 +1,115 @@
+"""The SPARQL 1.1 Service Description of the endpoint (what a GET with no query and an RDF Accept
+header returns).
+
+Why: clients such as YASGUI and Protégé, and people with curl, discover what an endpoint speaks —
+query language, result formats, the dataset — from this description; it also states in RDF that
+the endpoint is read-only (no ``sd:SPARQL11Update``) and that the default graph is the union of
+the named graphs when that is how it answers.
+
+Example:
+    >>> from pyoxigraph import Store
+    >>> b = service_description(Store(), "http://127.0.0.1:8000/sparql", "text/turtle")
+    >>> b"sd:SPARQL11Query" in b
+    True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any
+
+from pyoxigraph import NamedNode, QueryResultsFormat, RdfFormat, parse, serialize
+
+__all__ = ["DESCRIPTION_FORMATS", "service_description"]
+
+DESCRIPTION_FORMATS: Mapping[str, RdfFormat] = MappingProxyType(
+    {
+        "text/turtle": RdfFormat.TURTLE,
+        "application/n-triples": RdfFormat.N_TRIPLES,
+        "application/ld+json": RdfFormat.JSON_LD,
+        "application/rdf+xml": RdfFormat.RDF_XML,
+    }
+)
+_RESULT_FORMATS = (
+    QueryResultsFormat.JSON,
+    QueryResultsFormat.XML,
+    QueryResultsFormat.CSV,
+    QueryResultsFormat.TSV,
+)
+_GRAPH_FORMATS = (RdfFormat.TURTLE, RdfFormat.N_TRIPLES, RdfFormat.JSON_LD, RdfFormat.RDF_XML)
+_PREFIXES = MappingProxyType(
+    {
+        "sd": "http://www.w3.org/ns/sparql-service-description#",
+        "dcterms": "http://purl.org/dc/terms/",
+    }
+)
+MAX_LISTED_GRAPHS = 200
+
+
+def service_description(
+    store: Any,
+    endpoint: str,
+    media_type: str = "text/turtle",
+    *,
+    union_default_graph: bool = True,
+    timeout: float | None = None,
+    max_rows: int | None = None,
+) -> bytes:
+    """The service description of ``endpoint`` over ``store``, serialised as ``media_type``.
+
+    Args:
+        store: the served store (its named graphs are listed, at most 200).
+        endpoint: the absolute IRI of the endpoint (the request URL without its query string).
+        media_type: one of :data:`DESCRIPTION_FORMATS`.
+        union_default_graph: whether the default graph is the union of the named graphs.
+        timeout: the query timeout, stated as a comment for people.
+        max_rows: the result-size cap, stated as a comment for people.
+
+    Raises:
+        ValueError: for an endpoint that is not an IRI or an unknown media type.
+    """
+    if media_type not in DESCRIPTION_FORMATS:
+        raise ValueError(
+            f"unknown media type {media_type!r}; valid: {', '.join(DESCRIPTION_FORMATS)}"
+        )
+    NamedNode(endpoint)  # raises ValueError for a non-IRI
+    formats = ", ".join(f"<{f.iri}>" for f in (*_RESULT_FORMATS, *_GRAPH_FORMATS))
+    features = ["sd:UnionDefaultGraph"] if union_default_graph else []
+    graphs = []
+    for n, graph in enumerate(store.named_graphs()):
+        if n >= MAX_LISTED_GRAPHS:
+            break
+        name = graph.value if isinstance(graph, NamedNode) else graph  # remote stores give str
+        if isinstance(name, str):
+            graphs.append(f"sd:namedGraph [ a sd:NamedGraph ; sd:name <{name}> ]")
+    limits = []
+    if timeout is not None:
+        limits.append(f"queries time out after {timeout:g} s")
+    if max_rows is not None:
+        limits.append(f"results are capped at {max_rows} rows (marked when cut)")
+    comment = "Read-only SPARQL 1.1 Query endpoint of resgraph" + (
+        f"; {'; '.join(limits)}." if limits else "."
+    )
+    dataset = " ;\n        ".join(["a sd:Dataset", "sd:defaultGraph [ a sd:Graph ]", *graphs])
+    text = f"""
+@prefix sd: <{_PREFIXES["sd"]}> .
+@prefix dcterms: <{_PREFIXES["dcterms"]}> .
+<{endpoint}#service> a sd:Service ;
+    sd:endpoint <{endpoint}> ;
+    dcterms:description {_turtle_string(comment)} ;
+    sd:supportedLanguage sd:SPARQL11Query ;
+    sd:resultFormat {formats} ;
+    {"sd:feature " + ", ".join(features) + " ;" if features else ""}
+    sd:defaultDataset [
+        {dataset}
+    ] .
+"""
+    triples = [q.triple for q in parse(text, RdfFormat.TURTLE)]
+    fmt = DESCRIPTION_FORMATS[media_type]
+    prefixes = dict(_PREFIXES) if fmt == RdfFormat.TURTLE else None
+    return serialize(triples, format=fmt, prefixes=prefixes) or b""
+
+
+def _turtle_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'

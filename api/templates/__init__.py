@@ -1,0 +1,1 @@
+"""HTML templates of the API (query page, resource pages), shipped as package data."""
