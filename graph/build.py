@@ -39,17 +39,27 @@ from rdflib.term import Node
 from extract.exceptions import DocumentError
 from extract.models import ExtractionResult
 from graph import mint
+from graph.build_workers import RenderedDocument
 from graph.rdf_derived import derived_quads
 from graph.rdf_document import DocumentInput, document_triples
 from graph.rdf_static import gazetteer_graph, ontology_graph
-from graph.store import Generation, ManifestEntry, new_generation, open_store
+from graph.store import Generation, ManifestEntry, new_generation, open_store, parse_store_url
 from graph.vocab import DCTERMS, RG, XSD
 
-__all__ = ["BuildReport", "build_store", "load_graph", "source_files"]
+__all__ = [
+    "BuildReport",
+    "build_store",
+    "load_graph",
+    "manifest_triples",
+    "ntriples",
+    "source_files",
+]
 
 Progress = Callable[[str, int, int], None]
 BATCH_CHARS = 64_000_000  # N-Quads text queued before a bulk load (about 300k quads)
-Extractor = Callable[[Sequence[Path]], Iterable[ExtractionResult | DocumentError]]
+Extractor = Callable[
+    [Sequence[Path]], Iterable[ExtractionResult | RenderedDocument | DocumentError]
+]
 
 
 class _NothingToCommit(Exception):
@@ -175,17 +185,30 @@ def load_graph(store: ox.Store, triples: Iterable[tuple[Node, Node, Node]], grap
     store.load(nquads(triples, graph_iri).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
 
 
-def _manifest_nquads(doc: DocumentInput, graph_iri: str, base: str) -> str:
+def manifest_triples(doc: DocumentInput, graph_iri: str, base: str) -> list[tuple[Node, ...]]:
     """The meta-graph entry of one document: file name -> SHA-256 -> named graph."""
     d = mint.document_iri(doc.sha256, base)
     stamp = Literal(time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), datatype=XSD.dateTime)
-    triples = [
+    return [
         (d, RG.fileName, Literal(doc.name)),
         (d, RG.sha256, Literal(doc.sha256)),
         (d, RG.namedGraph, URIRef(graph_iri)),
         (d, DCTERMS.modified, stamp),
     ]
-    return nquads(triples, str(mint.meta_graph_iri(base)))
+
+
+def _manifest_nquads(doc: DocumentInput, graph_iri: str, base: str) -> str:
+    return nquads(manifest_triples(doc, graph_iri, base), str(mint.meta_graph_iri(base)))  # type: ignore[arg-type]
+
+
+def ntriples(triples: Iterable[tuple[Node, ...]]) -> str:
+    """N-Triples text of rdflib term tuples (also valid Turtle, for Graph Store Protocol PUTs).
+
+    Example:
+        >>> ntriples([(URIRef("urn:a"), URIRef("urn:p"), Literal(1))])
+        '<urn:a> <urn:p> "1"^^<http://www.w3.org/2001/XMLSchema#integer> .\\n'
+    """
+    return "".join(f"{_nt(s)} {_nt(p)} {_nt(o)} .\n" for s, p, o in triples)
 
 
 def _drop(gen: Generation, entry: ManifestEntry, base: str) -> None:
@@ -217,11 +240,13 @@ def build_store(
     extractor: Extractor | None = None,
     progress: Progress | None = None,
     force: bool = False,
+    graph_store: str | None = None,
 ) -> BuildReport:
     """Bring the store at ``root`` up to date with the given documents.
 
     Args:
-        root: the store directory (created if missing).
+        root: the store directory (created if missing), or a SPARQL server
+            ``sparql+http(s)://host/sparql`` (see :mod:`graph.remote_build`).
         paths: files and directories to extract (the extractor runs only on new or changed ones).
         inputs: documents whose records are already known (e.g. read from JSONL); together with
             ``paths`` they are the complete set: anything else in the store is dropped.
@@ -229,6 +254,8 @@ def build_store(
         extractor: ``files -> results or DocumentErrors`` (default: extract.extract_corpus).
         progress: called as ``progress(step, done, total)`` while documents are processed.
         force: rebuild every document even when its hash is unchanged.
+        graph_store: for a remote store (``root`` = ``sparql+http(s)://...``), its Graph Store
+            Protocol URL (default: derived from the endpoint, see :mod:`graph.remote_store`).
 
     Returns:
         A :class:`BuildReport`.
@@ -250,6 +277,21 @@ def build_store(
     hashes.update({d.name: d.sha256 for d in given})
     if len(hashes) != len(files) + len(given):
         raise ValueError("two documents share a file name among paths and inputs")
+    if parse_store_url(root) is not None:
+        from graph.remote_build import build_remote
+
+        return build_remote(
+            str(root),
+            files,
+            given,
+            hashes,
+            base=base,
+            extractor=extractor or _default_extractor,
+            progress=progress,
+            force=force,
+            graph_store=graph_store,
+            started=t0,
+        )
     before = open_store(root, read_only=True, base=base)
     previous, generation = before.manifest(), before.generation
     before.close()
@@ -314,10 +356,13 @@ class _Run:
         if self.progress is not None:
             self.progress(name, self.done, self.total)
 
-    def put(self, gen: Generation, doc: DocumentInput) -> None:
+    def put(self, gen: Generation, doc: DocumentInput | RenderedDocument) -> None:
         """Replace (or add) the named graph of one document in the new generation."""
         graph_iri = str(mint.document_graph_iri(doc.sha256, self.base))
-        text = nquads(document_triples(doc, self.base), graph_iri)
+        if isinstance(doc, RenderedDocument):  # N-Triples lines end " .\n"; newlines are escaped
+            text = doc.ntriples.replace(" .\n", f" <{graph_iri}> .\n")
+        else:
+            text = nquads(document_triples(doc, self.base), graph_iri)
         old = gen.previous.get(doc.name)
         if old is not None:
             _drop(gen, old, self.base)
@@ -336,8 +381,13 @@ class _Run:
             gen.store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
             self.pending, self.pending_size = [], 0
 
-    def take(self, gen: Generation, out: ExtractionResult | DocumentError) -> None:
+    def take(
+        self, gen: Generation, out: ExtractionResult | RenderedDocument | DocumentError
+    ) -> None:
         """One extractor output: load it, or record why it failed (the old graph stays)."""
+        if isinstance(out, RenderedDocument):
+            self.put(gen, out)
+            return
         if isinstance(out, DocumentError):
             name = Path(out.path).name
             self.failed.append((name, f"[{out.code}] {out.reason}"))

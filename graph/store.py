@@ -56,6 +56,7 @@ __all__ = [
     "current_generation",
     "new_generation",
     "open_store",
+    "parse_store_url",
     "read_manifest",
     "union_store",
 ]
@@ -64,6 +65,7 @@ POINTER = "resgraph-current.json"
 _GEN = re.compile(r"^gen-(\d{6})$")
 _TMP = re.compile(r"^gen-\d{6}\.tmp-\d+$")
 KEEP_GENERATIONS = 2
+_REMOTE = re.compile(r"^sparql\+(https?):/+(.+)$")
 
 
 class StoreError(RuntimeError):
@@ -79,8 +81,24 @@ class ManifestEntry:
     graph: str
 
 
+def parse_store_url(store: str | Path) -> str | None:
+    """The SPARQL endpoint of a ``sparql+http(s)://`` store location, else None.
+
+    A location that went through :class:`pathlib.Path` (which folds ``//``) is accepted too.
+
+    Example:
+        >>> parse_store_url(Path("sparql+http://127.0.0.1:8890/sparql"))
+        'http://127.0.0.1:8890/sparql'
+    """
+    m = _REMOTE.match(str(store))
+    return f"{m.group(1)}://{m.group(2)}" if m else None
+
+
 def current_generation(root: str | Path) -> tuple[int, Path] | None:
     """The current generation number and directory, or None when the store has no pointer.
+
+    For a remote store (``sparql+http(s)://...``), the generation recorded on the server and the
+    location as given.
 
     Raises:
         StoreError: if the pointer file is unreadable or names a missing directory.
@@ -90,6 +108,12 @@ def current_generation(root: str | Path) -> tuple[int, Path] | None:
         >>> current_generation(tempfile.mkdtemp()) is None
         True
     """
+    if parse_store_url(root) is not None:
+        from graph.remote_store import RemoteStore
+
+        with RemoteStore(root, connect=False) as remote:
+            remote.refresh()
+            return (remote.generation, Path(str(root))) if remote.generation else None
     root = Path(root)
     pointer = root / POINTER
     if not pointer.exists():
@@ -213,7 +237,10 @@ def read_manifest(store: ox.Store, base: str = mint.DEFAULT_BASE) -> dict[str, M
 
 
 def open_store(
-    path: str | Path, read_only: bool = False, base: str = mint.DEFAULT_BASE
+    path: str | Path,
+    read_only: bool = False,
+    base: str = mint.DEFAULT_BASE,
+    graph_store: str | None = None,
 ) -> GraphStore:
     """Open the current generation of the store at ``path``.
 
@@ -222,6 +249,10 @@ def open_store(
     without ``read_only`` is for tools that write a bare store directly; builds go through
     :func:`new_generation`. An empty or missing directory opens as an empty generation 0
     (read-only: an in-memory empty store, so that a server can start before the first build).
+
+    A ``sparql+http(s)://host/sparql`` location opens the current generation on that SPARQL
+    server instead (a :class:`graph.remote_store.RemoteStore`, with the same query surface;
+    ``graph_store`` is its Graph Store Protocol URL, derived from the endpoint by default).
 
     Raises:
         StoreError: naming the directory when it is neither a resgraph store nor an Oxigraph one,
@@ -232,6 +263,10 @@ def open_store(
         >>> open_store(tempfile.mkdtemp(), read_only=True).generation
         0
     """
+    if parse_store_url(path) is not None:
+        from graph.remote_store import RemoteStore
+
+        return RemoteStore(path, graph_store, base)  # type: ignore[return-value]
     root = Path(path)
     cur = current_generation(root)
     if cur is not None:

@@ -19,6 +19,7 @@ BENCH_MODULES: tuple[str, ...] = (
     "api.bench.query_bench",
     "api.bench.api_bench",
     "api.bench.viz_bench",
+    "api.bench.scale_bench",
 )
 
 

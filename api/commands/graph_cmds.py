@@ -8,7 +8,6 @@ here. Every command takes ``--store DIR`` (default: ``RESGRAPH_STORE`` or ``data
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -17,11 +16,15 @@ from rich.console import Console
 
 from api.settings import get_settings
 
-__all__ = ["build", "export", "register", "validate"]
+__all__ = ["build", "export", "parallel_extractor", "register", "validate"]
 
 StoreOpt = Annotated[
     Path | None,
-    typer.Option("--store", help="Store directory (default: RESGRAPH_STORE or data/store)."),
+    typer.Option(
+        "--store",
+        help="Store directory, or a SPARQL server sparql+http://host:port/sparql "
+        "(default: RESGRAPH_STORE or data/store).",
+    ),
 ]
 
 
@@ -46,9 +49,18 @@ def build(
         ),
     ] = None,
     force: Annotated[bool, typer.Option(help="Rebuild unchanged documents too.")] = False,
+    graph_store: Annotated[
+        str | None,
+        typer.Option(
+            "--graph-store",
+            help="Graph Store Protocol URL of a remote store (default: RESGRAPH_GRAPH_STORE, "
+            "else the endpoint URL + '-graph-crud', as on Virtuoso).",
+        ),
+    ] = None,
 ) -> None:
     """Build or update the store: only new or changed documents are processed; documents no
-    longer given are dropped. The store changes atomically (a killed build leaves the old one)."""
+    longer given are dropped. The store changes atomically (a killed build leaves the old one).
+    With ``--store sparql+http://...`` the graphs are written to that SPARQL server instead."""
     from rich.progress import Progress
 
     from graph.build import build_store, source_files
@@ -56,6 +68,7 @@ def build(
 
     settings = get_settings()
     root = store or settings.store
+    root = _location(root)
     sources = paths or [settings.corpus]
     inputs: list[Any] = []
     try:
@@ -74,9 +87,10 @@ def build(
                 sources,
                 inputs=inputs,
                 base=settings.base_iri,
-                extractor=_extractor(jobs),
+                extractor=parallel_extractor(jobs, settings.base_iri),
                 progress=progress,
                 force=force,
+                graph_store=graph_store or settings.graph_store,
             )
     except (ValueError, StoreError) as exc:
         raise _fail(str(exc), 2 if isinstance(exc, ValueError) else 1) from None
@@ -91,13 +105,26 @@ def build(
     )
 
 
-def _extractor(jobs: int) -> Any:
-    def run(files: Sequence[Path]) -> Iterable[Any]:
-        from extract.corpus import extract_corpus
+def _location(root: Path) -> Any:
+    """A remote store URL as typed (a Path folds its ``//``), else the directory."""
+    from graph.store import parse_store_url
 
-        return extract_corpus(files, jobs=jobs)
+    url = parse_store_url(root)
+    return f"sparql+{url}" if url is not None else root
 
-    return run
+
+def parallel_extractor(jobs: int, base: str) -> Any:
+    """The extractor of ``build --jobs N``: documents extracted and rendered to triples in
+    ``jobs`` processes, streamed back in order to the builder, which alone writes the store (so
+    writes stay serialized and atomic). See :mod:`graph.build_workers`.
+
+    Example:
+        >>> callable(parallel_extractor(2, "https://w3id.org/resgraph/"))
+        True
+    """
+    from graph.build_workers import parallel_extractor as workers
+
+    return workers(jobs, base)
 
 
 def _inputs_from_records(records: list[Path], files: list[Path]) -> list[Any]:

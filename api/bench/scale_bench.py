@@ -1,0 +1,211 @@
+"""Scaling benchmarks: parallel extraction (``resgraph build --jobs N``) and a remote SPARQL store.
+
+Why these numbers: docs/scaling.md advises when to add processes and when to move the graph to a
+server, and backs the advice with them.
+
+- ``scale.build_jobs``: wall time of a full build of a corpus with extraction in 1 process and in
+  ``N`` processes (N = the CPU count, 2 here), through the CLI's own extractor; the ratio is the
+  speed-up (target >= 1.7x on 2 cores). The corpus is synthetic (extract.synth: ITU-like texts,
+  varied, deterministic). ``scale.cpu_ceiling`` is measured beside it: the speed-up a pure CPU
+  loop gets at that moment, i.e. what a shared machine leaves to any parallel program.
+- ``scale.remote_query.*``: median latency of the query functions on Virtuoso (started on
+  127.0.0.1 by ``.ci/virtuoso.sh``) beside the embedded store holding the same records.
+- ``scale.remote_build``: building the seed corpus into Virtuoso beside the embedded store.
+
+Without Virtuoso (not installed and not root) the remote measurements are skipped with a note.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from api.bench.registry import Measurement, benchmark
+
+__all__ = ["scale_benchmarks"]
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "data" / "corpus"
+SCRIPT = ROOT / ".ci" / "virtuoso.sh"
+
+
+def _corpus(target: Path, megabytes: float) -> Path:
+    """A synthetic corpus of ITU-like resolutions (extract.synth: varied, deterministic)."""
+    from extract.synth import generate_corpus
+
+    generate_corpus(target, total_bytes=int(megabytes * 1_000_000), doc_chars=40_000)
+    return target
+
+
+def _burn(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def _cpu_ceiling(jobs: int) -> float:
+    """Speed-up of a pure CPU task in ``jobs`` processes right now: what the machine allows
+    (on a shared machine, other processes take cores and lower it)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    work = [2_000_000] * (4 * jobs)
+    t0 = time.perf_counter()
+    list(map(_burn, work))
+    serial = time.perf_counter() - t0
+    with ProcessPoolExecutor(jobs) as pool:
+        t0 = time.perf_counter()
+        list(pool.map(_burn, work))
+        parallel = time.perf_counter() - t0
+    return serial / parallel
+
+
+def _build_seconds(corpus: Path, store: Path, jobs: int) -> float:
+    from graph.build import build_store
+    from graph.build_workers import parallel_extractor
+
+    t0 = time.perf_counter()
+    report = build_store(store, [corpus], extractor=parallel_extractor(jobs))
+    elapsed = time.perf_counter() - t0
+    if report.failed:
+        raise RuntimeError(f"benchmark build failed on {report.failed}")
+    return elapsed
+
+
+def _median_ms(fn: Callable[[], Any], repeat: int) -> float:
+    fn()  # warm-up (first query compiles, connection opens)
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
+def _queries() -> dict[str, Callable[[Any], Any]]:
+    from graph.assignments import assignments
+    from graph.dependencies import dependencies, impact
+    from graph.lineage import lineage
+    from graph.outdated import outdated_citations
+    from graph.search import graph_stats, search_resolutions
+
+    return {
+        "lineage": lambda s: lineage(s, "wtsa/44"),
+        "dependencies": lambda s: dependencies(s, "wtsa/44", depth=2),
+        "impact": lambda s: impact(s, "pp/123"),
+        "assignments": lambda s: assignments(s),
+        "outdated": lambda s: outdated_citations(s),
+        "search": lambda s: search_resolutions(s, q="standardization"),
+        "stats": lambda s: graph_stats(s),
+    }
+
+
+def _virtuoso(workdir: Path) -> Iterator[str | None]:
+    env = {**os.environ, "VIRTUOSO_HTTP_PORT": "18898", "VIRTUOSO_SQL_PORT": "11198"}
+    if shutil.which("virtuoso-t") is None and os.geteuid() != 0:
+        yield None
+        return
+    run = subprocess.run(
+        ["bash", str(SCRIPT), "start", str(workdir)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    try:
+        yield "sparql+" + run.stdout.strip().splitlines()[-1] if run.returncode == 0 else None
+    finally:
+        subprocess.run(["bash", str(SCRIPT), "stop", str(workdir)], env=env, check=False)
+
+
+@benchmark("scale")
+def scale_benchmarks(quick: bool) -> Iterator[Measurement]:
+    """Parallel build speed-up, and the remote store's build time and query latencies."""
+    jobs = max(2, os.cpu_count() or 2)
+    with tempfile.TemporaryDirectory(prefix="resgraph-scale-") as tmp:
+        megabytes = 1.5 if quick else 8.0
+        corpus = _corpus(Path(tmp) / "corpus", megabytes)
+        docs = len(list(corpus.iterdir()))
+        ceiling = _cpu_ceiling(jobs)
+        serial = _build_seconds(corpus, Path(tmp) / "s1", 1)
+        parallel = _build_seconds(corpus, Path(tmp) / "s2", jobs)
+        yield Measurement(
+            "scale.cpu_ceiling",
+            ceiling,
+            "x",
+            note=f"speed-up of a pure CPU loop in {jobs} processes, measured just before: the "
+            "most any parallel build can get on this machine now",
+        )
+        yield Measurement(
+            "scale.build_jobs.speedup",
+            serial / parallel,
+            "x",
+            target=">= 1.7",
+            note=f"full build of {docs} synthetic documents ({megabytes:g} MB): {serial:.1f} s "
+            f"with --jobs 1, {parallel:.1f} s with --jobs {jobs} ({os.cpu_count()} CPUs)",
+        )
+        yield Measurement(
+            "scale.build_jobs.parallel",
+            parallel,
+            "s",
+            baseline=serial,
+            baseline_name="--jobs 1",
+            note=f"{docs} documents, --jobs {jobs}",
+        )
+        yield from _remote(Path(tmp), 3 if quick else 15)
+
+
+def _remote(tmp: Path, repeat: int) -> Iterator[Measurement]:
+    from extract.corpus import extract_corpus
+    from graph.build import build_store
+    from graph.rdf_document import DocumentInput
+    from graph.store import open_store
+
+    gen = _virtuoso(tmp / "virtuoso")
+    url = next(gen)
+    try:
+        if url is None:
+            yield Measurement(
+                "scale.remote",
+                0,
+                "",
+                note="skipped: Virtuoso not available "
+                "(sudo apt-get install -y virtuoso-opensource)",
+            )
+            return
+        inputs = [DocumentInput.from_result(r) for r in extract_corpus([CORPUS])]  # type: ignore[arg-type]
+        t0 = time.perf_counter()
+        build_store(tmp / "embedded", inputs=inputs)
+        t1 = time.perf_counter()
+        report = build_store(url, inputs=inputs)
+        t2 = time.perf_counter()
+        yield Measurement(
+            "scale.remote_build",
+            t2 - t1,
+            "s",
+            baseline=t1 - t0,
+            baseline_name="embedded",
+            note=f"{report.triples} triples, records given",
+        )
+        embedded, remote = open_store(tmp / "embedded", read_only=True), open_store(url)
+        for name, fn in _queries().items():
+            e = _median_ms(lambda fn=fn: fn(embedded), repeat)
+            r = _median_ms(lambda fn=fn: fn(remote), repeat)
+            yield Measurement(
+                f"scale.remote_query.{name}",
+                r,
+                "ms",
+                baseline=e,
+                baseline_name="embedded",
+                note=f"median of {repeat}, seed corpus",
+            )
+        remote.close()  # type: ignore[attr-defined]
+    finally:
+        gen.close()

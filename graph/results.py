@@ -1,0 +1,333 @@
+"""Typed results of the graph queries (lineage, dependencies, assignments, outdated, search).
+
+Why frozen dataclasses: the same values are printed by the CLI, serialised by the API and read in
+notebooks; they are facts read from the store, never edited. Every result has ``to_dict()`` giving
+plain JSON types (tuples become lists, nested results become dicts), so ``--json`` output and API
+responses share one shape. Identifiers are the short forms of DESIGN.md (``wtsa/44`` for a
+resolution, ``wtsa/44/2022`` for one version, ``wtsa-2022`` for a conference).
+
+Example:
+    >>> v = VersionInfo(id="wtsa/44/2022", organ="WTSA", number="44", year=2022,
+    ...                 conference="wtsa-2022", conference_label="WTSA-20", has_text=True)
+    >>> v.to_dict()["conference_label"]
+    'WTSA-20'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any, Literal
+
+__all__ = [
+    "AssignmentHit",
+    "AssignmentResults",
+    "CitationEdge",
+    "CitationPath",
+    "ConferenceInfo",
+    "Cycle",
+    "DependencyGraph",
+    "GraphStats",
+    "Lineage",
+    "LineageStep",
+    "NodeInfo",
+    "OutdatedCitation",
+    "RankedResolution",
+    "ResolutionDetail",
+    "ResolutionNotFound",
+    "ResolutionSummary",
+    "SearchPage",
+    "SectionSummary",
+    "SparqlTable",
+    "VersionInfo",
+]
+
+
+def _plain(value: Any) -> Any:
+    """JSON-ready copy: dataclasses -> dicts, tuples -> lists."""
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+class _Result:
+    """Mixin giving every result dataclass the same ``to_dict``."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON types, field by field (nested results included)."""
+        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
+
+
+class ResolutionNotFound(LookupError):
+    """An identifier that names no resolution, version or conference in the store.
+
+    ``suggestions`` holds close matches (short ids) for a "did you mean" message.
+
+    Example:
+        >>> str(ResolutionNotFound("wtsa/440", ("wtsa/44",)))
+        "no resolution 'wtsa/440' in the store; did you mean: wtsa/44"
+    """
+
+    def __init__(self, ident: str, suggestions: tuple[str, ...] = ()) -> None:
+        self.ident = ident
+        self.suggestions = suggestions
+        hint = f"; did you mean: {', '.join(suggestions)}" if suggestions else ""
+        super().__init__(f"no resolution {ident!r} in the store{hint}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+@dataclass(frozen=True)
+class VersionInfo(_Result):
+    """One version of a resolution: as adopted or revised at one conference.
+
+    ``has_text`` is False for a stub (a version known only because something cites it or a history
+    line names it).
+    """
+
+    id: str
+    organ: str
+    number: str
+    year: int | None
+    conference: str | None
+    conference_label: str | None
+    has_text: bool
+    status: str | None = None
+    title: str | None = None
+    iri: str | None = None
+
+
+@dataclass(frozen=True)
+class LineageStep(_Result):
+    """What changed between two consecutive versions that both have text.
+
+    Citations are short ids of what is cited (``pp/123/2018``); assignments are readable keys
+    ``"instructs TSB (with BDT)"`` so that the same clause in two versions compares equal.
+    """
+
+    before: str
+    after: str
+    citations_added: tuple[str, ...]
+    citations_removed: tuple[str, ...]
+    citations_kept: tuple[str, ...]
+    assignments_added: tuple[str, ...]
+    assignments_removed: tuple[str, ...]
+    assignments_kept: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lineage(_Result):
+    """All versions of one resolution in conference order, with diffs between texted neighbours."""
+
+    resolution: str
+    organ: str
+    number: str
+    title: str | None
+    versions: tuple[VersionInfo, ...]
+    steps: tuple[LineageStep, ...]
+
+
+@dataclass(frozen=True)
+class NodeInfo(_Result):
+    """A resolution or version reached by a dependency walk, with its distance from the root."""
+
+    id: str
+    organ: str
+    number: str
+    year: int | None
+    has_text: bool
+    depth: int
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class CitationEdge(_Result):
+    """One citation: ``source`` cites ``target``, where and in which document it was read."""
+
+    source: str
+    target: str
+    section: str | None = None
+    paragraph: str | None = None
+    document: str | None = None
+    surface: str | None = None
+    depth: int = 1
+
+
+@dataclass(frozen=True)
+class DependencyGraph(_Result):
+    """A DAG (or tree) of citations around a root: ``out`` = what it cites, ``in`` = its impact."""
+
+    root: str
+    direction: Literal["out", "in"]
+    depth: int
+    nodes: tuple[NodeInfo, ...]
+    edges: tuple[CitationEdge, ...]
+
+    def ids(self) -> set[str]:
+        """The ids of every node reached (the root excluded)."""
+        return {n.id for n in self.nodes if n.id != self.root}
+
+
+@dataclass(frozen=True)
+class CitationPath(_Result):
+    """A shortest chain of citations from ``source`` to ``target`` (resolution level)."""
+
+    source: str
+    target: str
+    nodes: tuple[str, ...]
+    edges: tuple[CitationEdge, ...]
+
+
+@dataclass(frozen=True)
+class Cycle(_Result):
+    """Resolutions citing each other in a ring (``nodes[0]`` cites ``nodes[1]`` ... cites 0)."""
+
+    nodes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RankedResolution(_Result):
+    """A resolution with its citation in-degree and PageRank in the citation network."""
+
+    id: str
+    organ: str
+    number: str
+    in_degree: int
+    pagerank: float
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class AssignmentHit(_Result):
+    """One operative clause giving work: who is told to do it, with whom, in which resolution.
+
+    ``matched`` says why it answered the query (``addressee``, ``collaborator``, ``text``).
+    """
+
+    resolution: str
+    organ: str
+    number: str
+    conference: str | None
+    verb: str
+    addressees: tuple[str, ...]
+    collaborators: tuple[str, ...]
+    surface: str
+    section: str | None = None
+    paragraph: str | None = None
+    document: str | None = None
+    source: str | None = None
+    matched: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AssignmentResults(_Result):
+    """The hits of an assignments query and the resolutions they belong to (sorted, unique)."""
+
+    hits: tuple[AssignmentHit, ...]
+    resolutions: tuple[str, ...]
+
+    def numbers(self) -> set[str]:
+        """Resolution numbers answered (e.g. the rows of a hand-made "relevant to ITU-D" table)."""
+        return {h.number for h in self.hits}
+
+
+@dataclass(frozen=True)
+class OutdatedCitation(_Result):
+    """A citation of an older version than the latest one known at the citing version's date."""
+
+    citing: str
+    citing_year: int
+    cited: str
+    cited_year: int
+    latest: str
+    latest_year: int
+    surface: str | None = None
+    section: str | None = None
+    paragraph: str | None = None
+    document: str | None = None
+
+
+@dataclass(frozen=True)
+class ResolutionSummary(_Result):
+    """A search hit: one resolution (the work) with its latest known version."""
+
+    id: str
+    organ: str
+    number: str
+    title: str | None
+    titles: dict[str, str]
+    latest_version: str | None
+    latest_year: int | None
+    versions: int
+    has_text: bool
+
+
+@dataclass(frozen=True)
+class SearchPage(_Result):
+    """One page of search results; ``total`` counts every match, not just this page."""
+
+    total: int
+    limit: int
+    offset: int
+    items: tuple[ResolutionSummary, ...]
+
+
+@dataclass(frozen=True)
+class SectionSummary(_Result):
+    """A section of the latest text: its heading word, kind and what it holds."""
+
+    name: str
+    kind: str | None
+    citations: int
+    assignments: int
+
+
+@dataclass(frozen=True)
+class ResolutionDetail(_Result):
+    """A resolution for the REST API: the work, its versions, its latest text's structure."""
+
+    summary: ResolutionSummary
+    versions: tuple[VersionInfo, ...]
+    sections: tuple[SectionSummary, ...]
+    cites: tuple[str, ...]
+    cited_by: tuple[str, ...]
+    documents: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ConferenceInfo(_Result):
+    """A conference and how many versions in the store it adopted."""
+
+    id: str
+    organ: str
+    venue: str | None
+    year: int
+    label: str | None
+    versions: int
+
+
+@dataclass(frozen=True)
+class GraphStats(_Result):
+    """Counts over the store, plus the most cited resolutions."""
+
+    triples: int
+    resolutions: int
+    versions: int
+    versions_with_text: int
+    citations: int
+    assignments: int
+    documents: int
+    conferences: int
+    most_cited: tuple[RankedResolution, ...]
+
+
+@dataclass(frozen=True)
+class SparqlTable(_Result):
+    """A SELECT result as plain strings: column names and rows (``None`` for unbound)."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str | None, ...], ...]
