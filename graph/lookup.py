@@ -176,6 +176,11 @@ def status_code(iri: str | None) -> str | None:
     return local[len("Status") :] if local.startswith("Status") else local
 
 
+def _title_rank(title: str) -> tuple[bool, str]:
+    """Sort key of a candidate title: capitalised first, then alphabetical."""
+    return (title[:1].islower(), title)
+
+
 class TitlePicker:
     """Collects language-tagged titles and gives the preferred one (English, else any).
 
@@ -190,9 +195,18 @@ class TitlePicker:
         self._titles: dict[str, str] = {}
 
     def add(self, title: str | None, lang: str | None) -> None:
-        """Keep the first title seen per language."""
-        if title:
-            self._titles.setdefault(lang or "", title)
+        """Keep one title per language, whatever order the engine returns rows in.
+
+        A title as set in a heading ("Bridging the ...") beats one lifted from running text
+        ("on bridging the ..."); among equals the smallest string wins, so the embedded store
+        and a remote server give the same answer.
+        """
+        if not title:
+            return
+        key = lang or ""
+        old = self._titles.get(key)
+        if old is None or _title_rank(title) < _title_rank(old):
+            self._titles[key] = title
 
     def best(self) -> str | None:
         """English if present, then untagged, then the first language alphabetically."""

@@ -1,1 +1,1 @@
-"""The resgraph OWL ontology and SHACL shapes, shipped as package data (Turtle files beside this)."""
+"""The resgraph OWL ontology and SHACL shapes, shipped as package data (Turtle files here)."""

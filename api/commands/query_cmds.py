@@ -38,10 +38,10 @@ OrganOpt = Annotated[
 @contextmanager
 def _opened(store_dir: Path | None) -> Iterator[Any]:
     """Open the store read-only; a missing directory is a clear error, not a traceback."""
-    from graph.store import open_store
+    from graph.store import open_store, parse_store_url
 
     path = store_dir or get_settings().store
-    if not Path(path).exists():
+    if parse_store_url(path) is None and not Path(path).exists():
         typer.echo(f"error: store {path} does not exist; run `resgraph build` first", err=True)
         raise typer.Exit(1)
     store = open_store(path, read_only=True)
