@@ -160,6 +160,8 @@ def _heading_entries(text: str) -> list[Entry]:
 
 def _zh_entries(text: str) -> list[Entry]:
     out: list[Entry] = []
+    if "第" not in text and "新决议" not in text:
+        return out  # _ZH needs one of them: a find is far cheaper than the line scan
     for m in _ZH.finditer(text):
         after = m.group("after").strip()
         number = m.group("number")

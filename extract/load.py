@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Literal
 
@@ -44,9 +45,34 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
 _ARABIC_WORD = re.compile(r"[\u0600-\u06ff]+")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
-_FR = re.compile(r"\b(?:les|des|du|la|et|considérant|décide|charge|l'Assemblée)\b")
-_ES = re.compile(r"\b(?:los|las|del|el|y|considerando|resuelve|encarga|Asamblea)\b")
-_EN = re.compile(r"\b(?:the|of|and|to|considering|resolves|instructs|Assembly)\b")
+#: Any character of the scripts counted apart from Latin (CJK, Cyrillic, Arabic).
+_NON_LATIN = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(("the", "of", "and", "to", "considering", "resolves", "instructs", "Assembly")),
+    "fr": frozenset(
+        ("les", "des", "du", "la", "et", "considérant", "décide", "charge", "l'Assemblée")
+    ),
+    "es": frozenset(
+        ("los", "las", "del", "el", "y", "considerando", "resuelve", "encarga", "Asamblea")
+    ),
+}
+# One pass for the three word lists: no word is in two lists and none can start inside another
+# (whole words between \b), so the counts per list equal three separate scans.
+_FUNCTION_WORD = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(w) for ws in _FUNCTION_WORDS.values() for w in sorted(ws))
+    + r")\b"
+)
+
+
+def _script_words(s: str) -> dict[str, int]:
+    """Words per script (a CJK character counts as a word)."""
+    return {
+        "zh": len(_CJK.findall(s)),
+        "ru": len(_CYRILLIC_WORD.findall(s)),
+        "ar": len(_ARABIC_WORD.findall(s)),
+        "latin": len(_LATIN_WORD.findall(s)),
+    }
 
 
 def detect_lang(text: str, sample: int = 200_000) -> str:
@@ -56,7 +82,8 @@ def detect_lang(text: str, sample: int = 200_000) -> str:
     function words (en, fr, es). Scripts are compared in *words*: a CJK character carries about
     a word, a Latin word several letters, so a Chinese report with an English annex (and
     English acronyms throughout) still counts as Chinese when CJK characters make up a quarter
-    of the words.
+    of the words. Text without any CJK, Cyrillic or Arabic character (checked cheaply first)
+    skips the script counts, which could not reach a quarter.
 
     Example:
         >>> detect_lang("第44号决议 缩小发展中国家与发达国家之间的标准化工作差距 ITU-T")
@@ -65,22 +92,14 @@ def detect_lang(text: str, sample: int = 200_000) -> str:
         'en'
     """
     s = text[:sample]
-    cjk = len(_CJK.findall(s))
-    words = {
-        "zh": cjk,
-        "ru": len(_CYRILLIC_WORD.findall(s)),
-        "ar": len(_ARABIC_WORD.findall(s)),
-        "latin": len(_LATIN_WORD.findall(s)),
-    }
-    total = sum(words.values()) or 1
-    for lang in ("zh", "ru", "ar"):
-        if words[lang] / total > 0.25:
-            return lang
-    scores = {
-        "en": len(_EN.findall(s)),
-        "fr": len(_FR.findall(s)),
-        "es": len(_ES.findall(s)),
-    }
+    if not s.isascii() and _NON_LATIN.search(s) is not None:
+        words = _script_words(s)
+        total = sum(words.values()) or 1
+        for lang in ("zh", "ru", "ar"):
+            if words[lang] / total > 0.25:
+                return lang
+    counts = Counter(_FUNCTION_WORD.findall(s))
+    scores = {lang: sum(counts[w] for w in ws) for lang, ws in _FUNCTION_WORDS.items()}
     best = max(scores, key=lambda k: scores[k])
     return best if scores[best] > scores["en"] else "en"
 
