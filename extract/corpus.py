@@ -22,7 +22,7 @@ from spacy.language import Language
 
 from extract.citations import find_citations
 from extract.exceptions import DocumentError
-from extract.load import FORMATS, load_document
+from extract.load import expand_paths, load_document
 from extract.models import (
     Assignment,
     DocumentStructure,
@@ -117,27 +117,6 @@ def extract_document(
         citations=citations,
         assignments=assignments,
     )
-
-
-def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files to process: files as given, directories expanded (sorted, supported suffixes).
-
-    Example:
-        >>> [p.name for p in expand_paths(["data/corpus"])][:1]
-        ['000_4e58da7c9791f56a.txt']
-    """
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            yield from sorted(
-                f
-                for f in p.rglob("*")
-                if f.is_file()
-                and f.suffix.lower() in FORMATS
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)
-            )
-        else:
-            yield p
 
 
 def _work(path: str) -> ExtractionResult | tuple[str, str, str]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Literal
 
@@ -24,7 +25,7 @@ from extract.loaders.pdf import read_pdf
 from extract.loaders.text import decode_text
 from extract.models import SourceDoc, TrackedChange
 
-__all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "detect_lang", "load_document"]
+__all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "detect_lang", "expand_paths", "load_document"]
 
 #: Default size limit: larger files are refused before being read.
 DEFAULT_MAX_BYTES = 50_000_000
@@ -186,3 +187,27 @@ def load_document(
         other_layer=other,
         meta=meta,
     )
+
+
+def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files to process: files as given, directories expanded (sorted, supported suffixes).
+
+    Why here and not beside the pipeline: graph/ expands paths before deciding whether anything
+    needs extracting, and must not pay for importing spaCy on a no-op rebuild.
+
+    Example:
+        >>> [p.name for p in expand_paths(["data/corpus"])][:1]
+        ['000_4e58da7c9791f56a.txt']
+    """
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            yield from sorted(
+                f
+                for f in p.rglob("*")
+                if f.is_file()
+                and f.suffix.lower() in FORMATS
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
+        else:
+            yield p

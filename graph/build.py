@@ -37,6 +37,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from extract.exceptions import DocumentError
+from extract.load import expand_paths
 from extract.models import ExtractionResult
 from graph import mint
 from graph.build_workers import RenderedDocument
@@ -108,7 +109,7 @@ def source_files(paths: Iterable[str | Path]) -> list[Path]:
     """
     files: list[Path] = []
     seen: dict[str, Path] = {}
-    for p in _expand(paths):
+    for p in expand_paths(paths):
         if not p.exists():
             raise ValueError(f"{p}: no such file or directory")
         if p.name in seen and seen[p.name] != p:
@@ -116,25 +117,6 @@ def source_files(paths: Iterable[str | Path]) -> list[Path]:
         seen[p.name] = p
         files.append(p)
     return files
-
-
-def _expand(paths: Iterable[str | Path]) -> Iterable[Path]:
-    """Like ``extract.corpus.expand_paths`` (sorted, supported suffixes, no hidden files), without
-    importing spaCy: a no-op rebuild must not pay for loading the pipeline."""
-    from extract.load import FORMATS
-
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            yield from sorted(
-                f
-                for f in p.rglob("*")
-                if f.is_file()
-                and f.suffix.lower() in FORMATS
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)
-            )
-        else:
-            yield p
 
 
 def _default_extractor(paths: Sequence[Path]) -> Iterable[ExtractionResult | DocumentError]:
