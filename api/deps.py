@@ -117,6 +117,19 @@ class GraphSnapshot:
         """Quads in the store, counted once (counting walks the whole store)."""
         return len(self.store)
 
+    @functools.cached_property
+    def network(self) -> Any:
+        """The work-level citation network (networkx), built on first use for this build.
+
+        Why: transitive walks (dependencies/impact at depth > 1) are what SPARQL does badly; on
+        the 1M-triple benchmark graph a depth-5 walk takes ~1 s in SPARQL and ~20-35 ms on this
+        view, which the graph tests show gives identical answers. It is built once per store
+        generation (a few seconds at 1M triples) and dropped with the snapshot on a rebuild.
+        """
+        from graph.network import citation_network
+
+        return citation_network(self.store)
+
     @property
     def raw(self) -> Any:
         """What SPARQL runs on: the pyoxigraph ``Store`` (see :func:`raw_store`)."""
