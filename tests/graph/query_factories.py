@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 
+from extract.gazetteer import load_gazetteer
 from extract.models import Assignment, Citation, Heading, VersionRef
 from graph.build import build_store
 from graph.rdf_document import DocumentInput
@@ -20,16 +21,10 @@ from graph.store import GraphStore, current_generation, open_store
 
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus"
 
-VENUES = {
-    ("PP", 2014): "Busan",
-    ("PP", 2018): "Dubai",
-    ("PP", 2022): "Bucharest",
-    ("WTSA", 2012): "Dubai",
-    ("WTSA", 2016): "Hammamet",
-    ("WTSA", 2022): "Geneva",
-    ("WTDC", 2017): "Buenos Aires",
-    ("WTDC", 2022): "Kigali",
-}
+
+def venue(organ: str, year: int) -> str:
+    """The venue of ``organ``'s conference of ``year``, from the gazetteer (one source of truth)."""
+    return next(c.venue for c in load_gazetteer().of_organ(organ) if c.year == year)
 
 
 class Doc:
@@ -54,12 +49,10 @@ class Doc:
         history: Sequence[int] = (),
         status: str = "Rev",
     ) -> Doc:
-        venue = VENUES[(organ, year)]
-        surface = f"RESOLUTION {number} (Rev. {venue}, {year})"
+        where = venue(organ, year)
+        surface = f"RESOLUTION {number} (Rev. {where}, {year})"
         start, end = self._span(surface)
-        hist = (
-            tuple(VersionRef(VENUES[(organ, y)], y) for y in (*history, year)) if history else None
-        )
+        hist = tuple(VersionRef(venue(organ, y), y) for y in (*history, year)) if history else None
         self.records.append(
             Heading(
                 doc=self.name,
@@ -69,7 +62,7 @@ class Doc:
                 number=number,
                 body=organ,
                 title=title,
-                version_venue=venue,
+                version_venue=where,
                 version_year=year,
                 status=status,
                 history=hist,
@@ -87,8 +80,8 @@ class Doc:
         section: str = "recalling",
         paragraph: str = "a)",
     ) -> Doc:
-        venue = VENUES[(organ, year)] if year else None
-        surface = f"Resolution {number}" + (f" (Rev. {venue}, {year})" if year else "")
+        place = venue(organ, year) if year else None
+        surface = f"Resolution {number}" + (f" (Rev. {place}, {year})" if year else "")
         start, end = self._span(surface)
         self.records.append(
             Citation(
@@ -99,7 +92,7 @@ class Doc:
                 kind="resolution",
                 number=number,
                 body=organ,
-                venue=venue,
+                venue=place,
                 year=year,
                 revised=bool(year),
                 body_basis="explicit",
