@@ -18,7 +18,7 @@ from api.errors import ApiError
 from api.schemas import DependencyGraph, Lineage, ResolutionDetail, SearchPage, VersionInfo
 from graph.dependencies import dependencies, impact
 from graph.lineage import lineage
-from graph.mint import organ_code
+from graph.mint import organ_code, parse_short_id
 from graph.results import ResolutionNotFound
 from graph.search import get_resolution, search_resolutions
 
@@ -206,13 +206,14 @@ async def _walk(
     return await cached_json(
         snapshot,
         (direction, ident, depth, wanted),
-        # Deep walks run on the in-memory network view (identical answers, far faster).
+        # Deep walks between works run on the in-memory network view (identical answers, far
+        # faster); the view is work-level, so version walks (and one hop) stay in SPARQL.
         lambda: walk(
             snapshot.store,
             ident,
             depth=depth,
             organs=wanted,
-            net=snapshot.network if depth > 1 else None,
+            net=snapshot.network if depth > 1 and parse_short_id(ident)[2] is None else None,
         ),
         DependencyGraph,
     )
