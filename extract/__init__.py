@@ -1,7 +1,9 @@
 """extract: ITU resolution documents -> typed records (headings, citations, assignments).
 
 Why lazy exports: importing ``extract`` must stay cheap (the CLI imports it for ``--help``), and
-spaCy is only loaded when a pipeline is actually built. The five verbs of the stage are:
+spaCy is only loaded when a pipeline is actually built. Loading and segmenting are
+imported eagerly: they are light, and a submodule must not shadow the function of its name.
+The five verbs of the stage are:
 
 - :func:`load_document` (path -> SourceDoc),
 - :func:`segment` (SourceDoc -> DocumentStructure),
@@ -20,14 +22,17 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+# Bound eagerly (cheap, no spaCy): the submodule ``extract.segment`` would otherwise shadow the
+# function ``segment`` once imported, and ``from extract import segment`` would give the module.
+from extract.load import load_document
+from extract.segment import segment
+
 __all__ = ["build_nlp", "extract_corpus", "extract_document", "load_document", "segment"]
 
 _EXPORTS = {
     "build_nlp": "extract.pipeline",
     "extract_corpus": "extract.corpus",
     "extract_document": "extract.corpus",
-    "load_document": "extract.load",
-    "segment": "extract.segment",
 }
 
 

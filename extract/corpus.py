@@ -10,9 +10,7 @@ pipeline once.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from pathlib import Path
@@ -20,17 +18,16 @@ from typing import Any
 
 from spacy.language import Language
 
+from extract.assignments import find_assignments
 from extract.citations import find_citations
 from extract.exceptions import DocumentError
 from extract.load import expand_paths, load_document
 from extract.models import (
-    Assignment,
-    DocumentStructure,
     ExtractionResult,
-    Heading,
     SourceDoc,
 )
 from extract.pipeline import build_nlp
+from extract.segment import headings, segment
 
 __all__ = ["expand_paths", "extract_corpus", "extract_document"]
 
@@ -38,38 +35,10 @@ __all__ = ["expand_paths", "extract_corpus", "extract_document"]
 PROCESSING_ERROR = "E100"
 
 
-def _optional(module: str, name: str) -> Callable[..., Any] | None:
-    """A function of a sibling module that may not exist yet (parallel development)."""
-    if importlib.util.find_spec(module) is None:
-        return None
-    return getattr(importlib.import_module(module), name, None)
-
-
 @cache
 def _default_nlp(lang: str) -> Language:
     """One pipeline per process and language (building it costs ~0.1 s)."""
     return build_nlp(lang)
-
-
-def _segment(doc: SourceDoc) -> DocumentStructure:
-    seg = _optional("extract.segment", "segment")
-    if seg is None:
-        return DocumentStructure(
-            doc=doc.name, lang=doc.lang, body=None, conference=None, resolutions=()
-        )
-    return seg(doc)  # type: ignore[no-any-return]
-
-
-def _headings(doc: SourceDoc, structure: DocumentStructure) -> tuple[Heading, ...]:
-    fn = _optional("extract.segment", "headings")
-    return tuple(fn(doc, structure)) if fn is not None else ()
-
-
-def _assignments(
-    doc: SourceDoc, structure: DocumentStructure, nlp: Language
-) -> tuple[Assignment, ...]:
-    fn = _optional("extract.assignments", "find_assignments")
-    return tuple(fn(doc, structure, nlp)) if fn is not None else ()
 
 
 def extract_document(
@@ -100,10 +69,10 @@ def extract_document(
     doc = source if isinstance(source, SourceDoc) else load_document(source, layer=layer)  # type: ignore[arg-type]
     try:
         pipeline = nlp or _default_nlp("zh" if doc.lang.startswith("zh") else "en")
-        structure = _segment(doc)
-        heads = _headings(doc, structure)
+        structure = segment(doc)
+        heads = tuple(headings(doc, structure))
         citations = tuple(find_citations(doc, structure, pipeline))
-        assignments = _assignments(doc, structure, pipeline)
+        assignments = tuple(find_assignments(doc, structure, pipeline))
     except DocumentError:
         raise
     except Exception as exc:  # one document must not stop a corpus run

@@ -13,7 +13,6 @@ tokenizer. The same tokenizer serves ``en`` and ``zh``: ITU Chinese texts embed 
 from __future__ import annotations
 
 import copy
-import importlib.util
 from collections.abc import Callable
 from typing import Any
 
@@ -23,6 +22,7 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
+import extract.assignment_component
 import extract.components  # noqa: F401  (registers the itu_citations factory)
 
 __all__ = ["build_nlp", "create_itu_tokenizer"]
@@ -107,10 +107,5 @@ def build_nlp(lang: str = "en", config: dict[str, Any] | None = None) -> Languag
     nlp = spacy.blank(lang, config={"nlp": {"tokenizer": {"@tokenizers": "itu_tokenizer.v1"}}})
     nlp.max_length = 10**8
     nlp.add_pipe("itu_citations", config=overrides.get("itu_citations", {}))
-    if importlib.util.find_spec("extract.assignment_component") is not None:
-        importlib.import_module("extract.assignment_component")
-        if "itu_assignments" in spacy.registry.factories.get_all() or Language.has_factory(
-            "itu_assignments"
-        ):
-            nlp.add_pipe("itu_assignments", config=overrides.get("itu_assignments", {}))
+    nlp.add_pipe("itu_assignments", config=overrides.get("itu_assignments", {}))
     return nlp
