@@ -31,21 +31,19 @@ Example:
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from extract.gazetteer import load_gazetteer
 from extract.models import Assignment, Citation, Heading
-from graph import mint
+from graph import mint, vocab
 from graph.rdf_input import DocumentInput
 from graph.rdf_records import Record
 from graph.vocab import (
-    CITO,
-    DCTERMS,
-    RDF,
-    RDFS,
-    RG,
     XSD,
+    TermCache,
     basis_concept,
     citation_class,
     instrument_class,
@@ -60,8 +58,32 @@ Triple = tuple[URIRef, URIRef, Node]
 MAX_CLAUSE = 4000  # characters of clause text kept per assignment
 
 
+# the terms read on the hot path, each built once (see graph.vocab.TermCache)
+RG, RDF, RDFS, DCTERMS, CITO = (
+    TermCache(ns) for ns in (vocab.RG, vocab.RDF, vocab.RDFS, vocab.DCTERMS, vocab.CITO)
+)
+_LITERAL_CACHE = 1 << 16
+
+
+@lru_cache(maxsize=_LITERAL_CACHE)
 def _int(value: int) -> Literal:
+    """An ``xsd:integer`` literal, shared between records and documents.
+
+    Why cached: rdflib builds a literal in about 5 µs and a document has a thousand of them, most
+    repeating across records and documents (years, offsets, numbers), so a bounded cache of these
+    immutable terms takes a large share off rendering a document.
+    """
     return Literal(int(value), datatype=XSD.integer)
+
+
+@lru_cache(maxsize=_LITERAL_CACHE)
+def _lit(value: str, lang: str | None = None) -> Literal:
+    """A short plain (or language-tagged) string literal, cached like :func:`_int` (long,
+    one-off texts such as clause text are built directly so they do not crowd the cache)."""
+    return Literal(value, lang=lang)
+
+
+_TRUE, _FALSE = Literal(True), Literal(False)
 
 
 class _Builder:
@@ -74,6 +96,16 @@ class _Builder:
         self.gaz = load_gazetteer()
         self.doc_iri = mint.document_iri(doc.sha256, base)
         self.hosts: list[tuple[int, str, URIRef]] = []
+        # nodes already described (works, versions, sections, paragraphs, actors): a node cited
+        # fifty times is described once, not rebuilt and re-added fifty times
+        self.described: set[Node] = set()
+
+    def first(self, node: Node) -> bool:
+        """True the first time ``node`` is seen, so its description is added once."""
+        if node in self.described:
+            return False
+        self.described.add(node)
+        return True
 
     def add(self, s: Node, p: Node, o: Node | None) -> None:
         if o is not None:
@@ -82,9 +114,11 @@ class _Builder:
     # ------------------------------------------------------------------ works and versions
     def work(self, organ: str, number: str, kind: str = "resolution") -> URIRef:
         w = mint.work_iri(organ, number, kind, self.base)
+        if not self.first(w):
+            return w
         self.add(w, RDF.type, instrument_class(kind))
-        self.add(w, RG.number, Literal(number))
-        self.add(w, RDFS.label, Literal(f"{organ} {kind.capitalize()} {number}", lang="en"))
+        self.add(w, RG.number, _lit(number))
+        self.add(w, RDFS.label, _lit(f"{organ} {kind.capitalize()} {number}", lang="en"))
         if organ != "unknown":
             self.add(w, RG.organ, mint.organ_iri(organ, self.base))
         return w
@@ -96,23 +130,23 @@ class _Builder:
             self.add(c, RDF.type, RG.Conference)
             self.add(c, RG.organ, mint.organ_iri(organ, self.base))
             self.add(c, RG.year, _int(year))
-            self.add(c, RDFS.label, Literal(f"{organ} {year}"))
+            self.add(c, RDFS.label, _lit(f"{organ} {year}"))
             if venue:
-                self.add(c, RG.venue, Literal(self.gaz.canonical_venue(venue) or venue))
+                self.add(c, RG.venue, _lit(self.gaz.canonical_venue(venue) or venue))
         return c
 
     def version(
         self, organ: str, number: str, year: int, venue: str | None, kind: str = "resolution"
     ) -> URIRef:
-        w = self.work(organ, number, kind)
         v = mint.version_iri(organ, number, year, kind, self.base)
+        if not self.first((v, venue)):
+            return v
+        w = self.work(organ, number, kind)
         self.add(v, RDF.type, RG.ResolutionVersion if kind == "resolution" else RG.Version)
         self.add(v, RG.versionOf, w)
         self.add(v, RG.adoptedAt, self.conference(organ, year, venue))
         self.add(v, RG.year, _int(year))
-        self.add(
-            v, RDFS.label, Literal(f"{organ} {kind.capitalize()} {number} ({year})", lang="en")
-        )
+        self.add(v, RDFS.label, _lit(f"{organ} {kind.capitalize()} {number} ({year})", lang="en"))
         return v
 
     def organ_of(self, body: str, venue: str | None, year: int | None) -> str:
@@ -129,21 +163,21 @@ class _Builder:
         self.add(node, RG.sourceDocument, self.doc_iri)
         self.add(node, RG.start, _int(rec.start))
         self.add(node, RG.end, _int(rec.end))
-        self.add(node, RG.surface, Literal(rec.surface))
+        self.add(node, RG.surface, _lit(rec.surface))
         pattern = getattr(rec, "pattern", None)
-        self.add(node, RG.pattern, Literal(pattern) if pattern else None)
+        self.add(node, RG.pattern, _lit(pattern) if pattern else None)
         proposal = getattr(rec, "proposal", None)
-        self.add(node, RG.proposal, Literal(proposal) if proposal else None)
+        self.add(node, RG.proposal, _lit(proposal) if proposal else None)
         host = getattr(rec, "host", None)
-        self.add(node, RG.hostNumber, Literal(host) if host else None)
+        self.add(node, RG.hostNumber, _lit(host) if host else None)
         self.place(node, rec)
 
     def place(self, node: URIRef, rec: Record) -> None:
         """Section and paragraph of a mention: from the structure if known, else by name."""
         name = rec.section
         label = getattr(rec, "paragraph", None)
-        self.add(node, RG.sectionName, Literal(name) if name else None)
-        self.add(node, RG.paragraphLabel, Literal(label) if label else None)
+        self.add(node, RG.sectionName, _lit(name) if name else None)
+        self.add(node, RG.paragraphLabel, _lit(label) if label else None)
         loc = self.doc.structure.locate(rec.start) if self.doc.structure else None
         if loc is not None and loc.section is not None:
             sec = loc.section
@@ -172,15 +206,19 @@ class _Builder:
             self.add(node, RG.inParagraph, p)
 
     def section(self, s: URIRef, name: str, kind: str | None) -> None:
+        if not self.first(s):
+            return
         self.add(s, RDF.type, RG.Section)
-        self.add(s, RG.sectionName, Literal(name))
-        self.add(s, RG.sectionKind, Literal(kind) if kind else None)
+        self.add(s, RG.sectionName, _lit(name))
+        self.add(s, RG.sectionKind, _lit(kind) if kind else None)
         self.add(s, RG.sourceDocument, self.doc_iri)
         self.add(s, DCTERMS.isPartOf, self.doc_iri)
 
     def paragraph(self, p: URIRef, s: URIRef, label: str | None) -> None:
+        if not self.first(p):
+            return
         self.add(p, RDF.type, RG.Paragraph)
-        self.add(p, RG.paragraphLabel, Literal(label) if label else None)
+        self.add(p, RG.paragraphLabel, _lit(label) if label else None)
         self.add(p, RG.sourceDocument, self.doc_iri)
         self.add(p, DCTERMS.isPartOf, s)
 
@@ -188,22 +226,22 @@ class _Builder:
     def document(self) -> None:
         d, doc = self.doc_iri, self.doc
         self.add(d, RDF.type, RG.SourceDocument)
-        self.add(d, RG.fileName, Literal(doc.name))
-        self.add(d, RDFS.label, Literal(doc.name))
-        self.add(d, RG.sha256, Literal(doc.sha256))
-        self.add(d, DCTERMS.identifier, Literal(doc.sha256[: mint.DOC_KEY_LEN]))
-        self.add(d, DCTERMS.format, Literal(doc.format))
-        self.add(d, DCTERMS.language, Literal(doc.lang))
+        self.add(d, RG.fileName, _lit(doc.name))
+        self.add(d, RDFS.label, _lit(doc.name))
+        self.add(d, RG.sha256, _lit(doc.sha256))
+        self.add(d, DCTERMS.identifier, _lit(doc.sha256[: mint.DOC_KEY_LEN]))
+        self.add(d, DCTERMS.format, _lit(doc.format))
+        self.add(d, DCTERMS.language, _lit(doc.lang))
         if doc.text_length is not None:
             self.add(d, RG.textLength, _int(doc.text_length))
 
     def heading(self, h: Heading) -> None:
         node = mint.mention_iri(self.doc_iri, "heading", h.start, h.end)
         self.mention(node, h, RG.HeadingMention)
-        self.add(node, RG.statusMarker, Literal(h.status_marker) if h.status_marker else None)
-        self.add(node, RG.laterNumber, Literal(h.later_number) if h.later_number else None)
+        self.add(node, RG.statusMarker, _lit(h.status_marker) if h.status_marker else None)
+        self.add(node, RG.laterNumber, _lit(h.later_number) if h.later_number else None)
         lang = h.title_lang or self.doc.lang
-        self.add(node, DCTERMS.title, Literal(h.title, lang=lang) if h.title else None)
+        self.add(node, DCTERMS.title, _lit(h.title, lang=lang) if h.title else None)
         number = h.number or h.later_number
         if not number or h.body == "unknown":
             return
@@ -225,10 +263,10 @@ class _Builder:
             self.add(node, RG.heads, target)
             self.add(target, RG.status, status_concept(h.status) if h.status else None)
             if not (h.section or "").casefold().startswith("table"):
-                self.add(target, RG.hasText, Literal(True))
+                self.add(target, RG.hasText, _TRUE)
                 self.add(target, RG.textIn, self.doc_iri)
             self.history(organ, number, year, h)
-        self.add(target, DCTERMS.title, Literal(h.title, lang=lang) if h.title else None)
+        self.add(target, DCTERMS.title, _lit(h.title, lang=lang) if h.title else None)
         self.hosts.append((h.start, number, target))
 
     def history(self, organ: str, number: str, year: int, h: Heading) -> None:
@@ -272,15 +310,15 @@ class _Builder:
         if cls != RG.Citation:
             self.add(node, RDF.type, RG.Citation)
         self.add(node, CITO.hasCitationCharacterization, characterization)
-        self.add(node, RG.citationKind, Literal(c.kind))
-        self.add(node, RG.citedNumber, Literal(c.number))
-        self.add(node, RG.revised, Literal(bool(c.revised)))
+        self.add(node, RG.citationKind, _lit(c.kind))
+        self.add(node, RG.citedNumber, _lit(c.number))
+        self.add(node, RG.revised, _TRUE if c.revised else _FALSE)
         self.add(node, RG.attributionBasis, basis_concept(c.body_basis))
-        self.add(node, RG.sector, Literal(c.sector) if c.sector else None)
+        self.add(node, RG.sector, _lit(c.sector) if c.sector else None)
         if organ != "unknown":
             self.add(node, RG.citedOrgan, mint.organ_iri(organ, self.base))
         if c.venue:
-            self.add(node, RG.citedVenue, Literal(self.gaz.canonical_venue(c.venue) or c.venue))
+            self.add(node, RG.citedVenue, _lit(self.gaz.canonical_venue(c.venue) or c.venue))
         if c.year:
             self.add(node, RG.citedYear, _int(c.year))
             if organ != "unknown":
@@ -307,17 +345,17 @@ class _Builder:
     def assignment(self, a: Assignment) -> None:
         node = mint.mention_iri(self.doc_iri, "assignment", a.start, a.end)
         self.mention(node, a, RG.Assignment)
-        self.add(node, RG.verb, Literal(a.verb))
-        self.add(node, RG.addresseeText, Literal(a.addressee))
-        self.add(node, RG.assignmentSource, Literal(a.source))
+        self.add(node, RG.verb, _lit(a.verb))
+        self.add(node, RG.addresseeText, _lit(a.addressee))
+        self.add(node, RG.assignmentSource, _lit(a.source))
         q = a.addressee_qualifier
-        self.add(node, RG.addresseeQualifier, Literal(q) if q else None)
+        self.add(node, RG.addresseeQualifier, _lit(q) if q else None)
         for code in a.addressees or (a.addressee,):
             self.add(node, RG.addressee, self.actor(code))
         for code in a.collaborators:
             self.add(node, RG.collaborator, self.actor(code))
         for item in a.items:
-            self.add(node, RG.item, Literal(item))
+            self.add(node, RG.item, _lit(item))
         clause = self.clause(a)
         self.add(node, RG.clauseText, Literal(clause) if clause else None)
         if a.source == "reported" and a.resolution and a.resolution_body:
@@ -339,6 +377,8 @@ class _Builder:
 
     def actor(self, code: str) -> URIRef:
         iri = mint.actor_iri(code, self.base)
+        if not self.first(iri):
+            return iri
         category = mint.actor_category(code)
         cls = {
             "bureau": RG.Bureau,
@@ -350,7 +390,7 @@ class _Builder:
         }.get(category, RG.Actor)
         self.add(iri, RDF.type, cls)
         if category != "organ":  # organs are described by the gazetteer graph
-            self.add(iri, RDFS.label, Literal(code))
+            self.add(iri, RDFS.label, _lit(code))
         return iri
 
 
