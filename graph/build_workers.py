@@ -2,18 +2,20 @@
 
 Why the workers do more than extract: extraction (spaCy) is a pure function from one document to
 records, and so is turning those records into triples; both are the per-document work that grows
-with the corpus. Shipping N-Triples text back (one string per document) is cheaper than pickling
-the records and lets the builder, the only process writing the store, do no per-document work
-but the write itself. So ``resgraph build --jobs N`` runs :func:`render_document` in ``N``
-processes and the store writes stay serialized and atomic (:func:`graph.build.build_store`).
+with the corpus. Shipping the document's named graph back as N-Quads bytes (one buffer per
+document, ready for Oxigraph's bulk loader) is cheaper than pickling the records and lets the
+builder, the only process writing the store, do no per-document work but the write itself. So
+``resgraph build --jobs N`` runs :func:`render_document` in ``N`` processes while the builder
+loads what has come back (:func:`graph.build.build_store`); the store writes stay serialized and
+atomic.
 
 The same function maps onto a cluster engine for millions of documents (docs/scaling.md):
 ``dask.bag.from_sequence(paths).map(render_document)`` or ``ray.remote(render_document)``.
 
 Example:
     >>> out = render_document("data/corpus/003_fb0deb38008239bc.txt")
-    >>> out.name, out.ntriples.count("\\n") > 100
-    ('003_fb0deb38008239bc.txt', True)
+    >>> out.name, out.nquads.count(b"\\n") > 100, out.graph.endswith(out.sha256[:16])
+    ('003_fb0deb38008239bc.txt', True, True)
 """
 
 from __future__ import annotations
@@ -35,11 +37,18 @@ RENDER_ERROR = "E200"
 
 @dataclass(frozen=True)
 class RenderedDocument:
-    """One document as the builder stores it: name, content hash and its triples as N-Triples."""
+    """One document as the builder stores it: name, content hash, the IRI of its named graph
+    and that graph's content as UTF-8 N-Quads (every line ends ``<graph> .``)."""
 
     name: str
     sha256: str
-    ntriples: str
+    graph: str
+    nquads: bytes
+
+    @property
+    def ntriples(self) -> str:
+        """The same triples as N-Triples text (for a Graph Store Protocol PUT of the graph)."""
+        return self.nquads.decode("utf-8").replace(f" <{self.graph}> .\n", " .\n")
 
 
 def render_document(
@@ -51,17 +60,18 @@ def render_document(
     cross the process boundary badly; :class:`DocumentError` names the file and the problem.
     """
     from extract.corpus import extract_document
-    from graph.build import ntriples
+    from graph.build import nquads
     from graph.rdf_document import DocumentInput, document_triples
 
     try:
         doc = DocumentInput.from_result(extract_document(path))
-        text = ntriples(document_triples(doc, base))
+        graph = str(mint.document_graph_iri(doc.sha256, base))
+        data = nquads(document_triples(doc, base), graph).encode("utf-8")
     except DocumentError as exc:
         return exc
     except ValueError as exc:
         return DocumentError(str(path), RENDER_ERROR, str(exc))
-    return RenderedDocument(doc.name, doc.sha256, text)
+    return RenderedDocument(doc.name, doc.sha256, graph, data)
 
 
 def _render(path: str, base: str) -> RenderedDocument | tuple[str, str, str]:

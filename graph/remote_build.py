@@ -94,8 +94,10 @@ def build_remote(
 
         def put(doc: DocumentInput | RenderedDocument) -> None:
             graph_iri = str(mint.document_graph_iri(doc.sha256, base))
-            text = doc.ntriples if isinstance(doc, RenderedDocument) else None
-            body = (text or ntriples(document_triples(doc, base))).encode("utf-8")  # type: ignore[arg-type]
+            if isinstance(doc, RenderedDocument):
+                body = doc.ntriples.encode("utf-8")
+            else:
+                body = ntriples(document_triples(doc, base)).encode("utf-8")  # type: ignore[arg-type]
             store.put_graph(graph_iri, body)
             (updated if doc.name in previous else added).append(doc.name)
             entries[doc.name] = ManifestEntry(doc.name, doc.sha256, graph_iri)
