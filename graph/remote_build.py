@@ -166,9 +166,9 @@ def _version_facts(store: RemoteStore) -> ox.Store:
     """The facts the derived graph is computed from, copied into an in-memory store.
 
     Why a copy: :func:`graph.rdf_derived.derived_quads` then runs on pyoxigraph exactly as in an
-    embedded build (the same aggregates over the same terms), whatever the server's habits are
-    with aggregates over booleans (Virtuoso's ``MAX(true)`` is ``1``). Only four predicates of
-    the versions are copied, a small part of the graph.
+    embedded build (the same lookups over the same terms), whatever the server's habits are with
+    literals (Virtuoso may give ``true`` back as ``1``). Only four predicates of the versions are
+    copied, a small part of the graph.
     """
     facts = (RG.versionOf, RG.year, RG.hasText, RG.previousVersion)
     rows = store.query(
