@@ -226,6 +226,7 @@ def build_store(
     progress: Progress | None = None,
     force: bool = False,
     graph_store: str | None = None,
+    break_lock: bool = False,
 ) -> BuildReport:
     """Bring the store at ``root`` up to date with the given documents.
 
@@ -241,13 +242,17 @@ def build_store(
         force: rebuild every document even when its hash is unchanged.
         graph_store: for a remote store (``root`` = ``sparql+http(s)://...``), its Graph Store
             Protocol URL (default: derived from the endpoint, see :mod:`graph.remote_store`).
+        break_lock: for a remote store, first remove a build lock left by a build that died
+            (:mod:`graph.remote_lock`); an embedded store's lock needs no breaking (the kernel
+            releases it with the process).
 
     Returns:
         A :class:`BuildReport`.
 
     Raises:
         ValueError: on a missing path, two documents with one name, or an invalid ``base``.
-        graph.store.StoreError: when another build holds the store.
+        graph.store.StoreError: when another build holds the store (on a server:
+            :class:`graph.remote_lock.BuildLockedError`).
 
     Example:
         >>> import tempfile
@@ -280,6 +285,7 @@ def build_store(
             force=force,
             graph_store=graph_store,
             started=t0,
+            break_lock=break_lock,
         )
     before = open_store(root, read_only=True, base=base)
     previous, generation = before.manifest(), before.generation

@@ -12,8 +12,10 @@ document's graph and the control graph names the generation and its derived grap
 4. switches manifest and control graph in one SPARQL Update request (one transaction).
 
 Readers (:class:`graph.remote_store.RemoteStore`) query exactly the graphs the manifest names, so
-they see one generation or the next. Extraction runs in the extractor (in ``jobs`` processes when
-the CLI asks); writes happen here, one at a time, in the calling process.
+they see one generation or the next. The whole build holds the server's build lock
+(:mod:`graph.remote_lock`): two builders at once would drop each other's new graphs in step 1.
+Extraction runs in the extractor (in ``jobs`` processes when the CLI asks); writes happen here,
+one at a time, in the calling process.
 
 Example:
     >>> from graph.build import build_store
@@ -38,6 +40,7 @@ from graph.build_workers import RenderedDocument
 from graph.rdf_derived import derived_quads
 from graph.rdf_document import DocumentInput, document_triples
 from graph.rdf_static import gazetteer_graph, ontology_graph
+from graph.remote_lock import remote_build_lock
 from graph.remote_store import RemoteStore, control_graph_iri
 from graph.store import ManifestEntry
 from graph.vocab import DCTERMS, RG
@@ -60,6 +63,7 @@ def build_remote(
     force: bool = False,
     graph_store: str | None = None,
     started: float | None = None,
+    break_lock: bool = False,
 ) -> BuildReport:
     """Bring the graphs on the server at ``root`` up to date with the given documents.
 
@@ -69,11 +73,17 @@ def build_remote(
     Raises:
         graph.remote_store.RemoteStoreError: when the server refuses a request (the current
             generation stays as it was: the switch is the last step).
+        graph.remote_lock.BuildLockedError: when another build holds the server's build lock
+            (``break_lock`` removes a lock left by a build that died).
     """
     from graph.build import BuildReport, manifest_triples, ntriples
 
     t0 = time.perf_counter() if started is None else started
-    with RemoteStore(root, graph_store, base) as store:
+    with (
+        RemoteStore(root, graph_store, base) as store,
+        remote_build_lock(store, break_lock=break_lock),
+    ):
+        store.refresh()  # what is current now that no other build can switch generations
         previous, generation = store.manifest(), store.generation
         todo = {
             n for n, h in hashes.items() if force or n not in previous or previous[n].sha256 != h

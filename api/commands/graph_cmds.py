@@ -57,6 +57,14 @@ def build(
             "else the endpoint URL + '-graph-crud', as on Virtuoso).",
         ),
     ] = None,
+    break_lock: Annotated[
+        bool,
+        typer.Option(
+            "--break-lock",
+            help="Remote store: remove the build lock a killed build left behind first "
+            "(only when no other build is running).",
+        ),
+    ] = False,
 ) -> None:
     """Build or update the store: only new or changed documents are processed; documents no
     longer given are dropped. The store changes atomically (a killed build leaves the old one).
@@ -91,6 +99,7 @@ def build(
                 progress=progress,
                 force=force,
                 graph_store=graph_store or settings.graph_store,
+                break_lock=break_lock,
             )
     except (ValueError, StoreError) as exc:
         raise _fail(str(exc), 2 if isinstance(exc, ValueError) else 1) from None
