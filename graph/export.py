@@ -33,6 +33,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from graph import mint
+from graph.remote_store import RemoteStore
 from graph.store import GraphStore, open_store, union_store
 from graph.vocab import CITO, DCTERMS, FRBR, PROV, RDFS, RG, RG_NS, SKOS
 
@@ -202,7 +203,10 @@ def _write_csv(g: nx.MultiDiGraph, out: Path) -> None:
 
 
 def export_store(
-    store: str | Path | GraphStore, fmt: str, out: str | Path | IO[bytes]
+    store: str | Path | GraphStore | RemoteStore | ox.Store,
+    fmt: str,
+    out: str | Path | IO[bytes],
+    base: str = mint.DEFAULT_BASE,
 ) -> ExportReport:
     """Write the store in format ``fmt`` to ``out`` (a path or binary stream; for ``csv`` a
     directory that receives ``nodes.csv`` and ``edges.csv``).
@@ -217,9 +221,11 @@ def export_store(
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; valid: {', '.join(FORMATS)}")
-    if isinstance(store, str | Path):
-        with open_store(store, read_only=True) as s:
+    if isinstance(store, str | Path):  # a directory, or a sparql+http(s):// server
+        with open_store(store, read_only=True, base=base) as s:
             return export_store(s, fmt, out)
+    if isinstance(store, RemoteStore):  # a server: export a copy of its current generation
+        store = store.snapshot()
     oxs = store.store if isinstance(store, GraphStore) else store
     if fmt in _RDF_FORMATS:
         source = oxs if fmt == "trig" else union_store(oxs)

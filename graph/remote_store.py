@@ -328,6 +328,17 @@ class RemoteStore:
             for r in rows
         ]
 
+    def snapshot(self) -> ox.Store:
+        """This generation copied into an in-memory pyoxigraph store (same graphs, same quads).
+
+        Why: exports and SHACL validation read every quad anyway, and on a copy they run exactly
+        as on an embedded store, whatever the server's habits with serializations. The answer is
+        paged past the server's result cap (:meth:`query`), never cut.
+        """
+        mem = ox.Store()
+        mem.extend(self.quads_for_pattern())
+        return mem
+
     def is_stale(self) -> bool:
         """True when a build has switched the server to a newer generation."""
         fresh = RemoteStore(self.root, self.graph_store, self.base, connect=False)

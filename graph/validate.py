@@ -24,6 +24,7 @@ from rdflib import Graph
 
 from graph import mint
 from graph.rdf_static import ontology_graph, shapes_graph
+from graph.remote_store import RemoteStore
 from graph.store import GraphStore, open_store, union_store
 
 __all__ = ["ValidationReport", "store_union_graph", "validate_graph", "validate_store"]
@@ -46,13 +47,15 @@ class ValidationReport:
     messages: tuple[str, ...]
 
 
-def store_union_graph(store: GraphStore | ox.Store) -> Graph:
+def store_union_graph(store: GraphStore | RemoteStore | ox.Store) -> Graph:
     """All quads of the store, merged into one rdflib Graph (the union the shapes apply to).
 
     Example:
         >>> len(store_union_graph(ox.Store()))
         0
     """
+    if isinstance(store, RemoteStore):  # a server: validate a copy of its current generation
+        store = store.snapshot()
     data = union_store(store).dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
     g = Graph()
     if data:

@@ -122,6 +122,14 @@ def _location(root: Path) -> Any:
     return f"sparql+{url}" if url is not None else root
 
 
+def _existing(store: Path | None) -> Any:
+    """The store to read (option, else settings): a server URL, or a directory that exists."""
+    root = _location(store or get_settings().store)
+    if isinstance(root, Path) and not root.exists():
+        raise _fail(f"store {root} does not exist; run `resgraph build` first")
+    return root
+
+
 def parallel_extractor(jobs: int, base: str) -> Any:
     """The extractor of ``build --jobs N``: documents extracted and rendered to triples in
     ``jobs`` processes, streamed back in order to the builder, which alone writes the store (so
@@ -155,9 +163,7 @@ def validate(store: StoreOpt = None) -> None:
     from graph.store import StoreError
     from graph.validate import validate_store
 
-    root = store or get_settings().store
-    if not Path(root).exists():
-        raise _fail(f"store {root} does not exist; run `resgraph build` first")
+    root = _existing(store)
     try:
         report = validate_store(root, base=get_settings().base_iri)
     except StoreError as exc:
@@ -188,13 +194,13 @@ def export(
     from graph.export import export_store
     from graph.store import StoreError
 
-    root = store or get_settings().store
-    if not Path(root).exists():
-        raise _fail(f"store {root} does not exist; run `resgraph build` first")
+    root = _existing(store)
     if fmt == "csv" and out is None:
         raise _fail("csv export writes nodes.csv and edges.csv: give --out DIR", 2)
     try:
-        report = export_store(root, fmt, out if out is not None else sys.stdout.buffer)
+        report = export_store(
+            root, fmt, out if out is not None else sys.stdout.buffer, base=get_settings().base_iri
+        )
     except ValueError as exc:
         raise _fail(str(exc), 2) from None
     except StoreError as exc:
