@@ -4,7 +4,8 @@ Why ``involving``: the question editors ask is "which resolutions give work to I
 answer is wider than "BDT is the addressee": a sector is involved when its bureau, its advisory
 group, its study groups or the sector itself is addressee or collaborator, and also when an
 operative clause names the sector or its groups in its text ("to cooperate and coordinate with
-ITU-R and ITU-D"). ``queries/assignments.rq`` returns the clauses; the sector match is here.
+ITU-R and ITU-D"). ``queries/assignments.rq`` and ``queries/assignment_roles.rq`` return the
+clauses and their roles; the sector match is here.
 
 Why the document context: a table of an assembly's results ("RESOLUTION 2 [Rev] on ...") or a
 text quoting a resolution without its conference hangs clauses on the work; the clause still
@@ -112,28 +113,24 @@ def _same_actor(iri: str, wanted: str, base: str) -> bool:
     return actor_name(iri).casefold() == wanted.strip().casefold()
 
 
-def _fold(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """One record per assignment node from the multiplied rows of the query."""
+_ROLE_FIELDS = {"addressee": "to", "collaborator": "with", "item": "items"}
+
+
+def _fold(rows: list[dict[str, Any]], roles: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """One record per assignment node: its row of ``assignments.rq`` (several rows when a value
+    is repeated across graphs) joined with its many-valued parts from ``assignment_roles.rq``."""
     folded: dict[str, dict[str, Any]] = {}
     for r in rows:
         acc = folded.setdefault(
-            r["a"],
-            {
-                **r,
-                "to": set(),
-                "with": set(),
-                "items": set(),
-                "clauses": set(),
-            },
+            r["a"], {**r, "to": set(), "with": set(), "items": set(), "clauses": set()}
         )
-        for key, field in (
-            ("addressee", "to"),
-            ("collaborator", "with"),
-            ("item", "items"),
-            ("clause", "clauses"),
-        ):
-            if key in r:
-                acc[field].add(r[key])
+        if "clause" in r:
+            acc["clauses"].add(r["clause"])
+    for r in roles:
+        acc = folded.get(r["a"])
+        field = _ROLE_FIELDS.get(r["role"].rsplit("#", 1)[-1])
+        if acc is not None and field is not None:
+            acc[field].add(r["value"])
     return folded
 
 
@@ -199,7 +196,7 @@ def assignments(
             return AssignmentResults(hits=(), resolutions=())
         organ = organ or c_organ
     wanted_organ = organ_code(organ) if organ else None
-    folded = _fold(select(store, "assignments"))
+    folded = _fold(select(store, "assignments"), select(store, "assignment_roles"))
     for acc in folded.values():
         acc["organ"], _n, acc["year"] = parts(acc["by"], base)
         acc["work"] = work_of(acc["by"], base)
