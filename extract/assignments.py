@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +26,8 @@ from spacy.language import Language
 from extract.actors import sector_of_body
 from extract.assignment_component import SPANS_KEY, AssignmentComponent
 from extract.assignment_heads import HeadMatch
+from extract.citation_parts import CitationParts
+from extract.citations import find_citation_parts
 from extract.models import Assignment, DocumentStructure, SourceDoc
 
 __all__ = ["ReportedSource", "find_assignments", "heads_to_assignments"]
@@ -80,7 +82,10 @@ def _component(nlp: Language) -> AssignmentComponent:
 
 
 def find_assignments(
-    doc: SourceDoc, structure: DocumentStructure, nlp: Language
+    doc: SourceDoc,
+    structure: DocumentStructure,
+    nlp: Language,
+    citation_parts: Sequence[CitationParts] | None = None,
 ) -> list[Assignment]:
     """All clause heads of ``doc`` that give work, as records in document order.
 
@@ -89,6 +94,9 @@ def find_assignments(
         structure: its segmentation (resolutions, sections, paragraphs, the document's organ).
         nlp: the resgraph pipeline; its ``itu_assignments`` pipe is used when present (else one
             with default settings), and its ``itu_citations`` pipe names quoted resolutions.
+        citation_parts: what :func:`extract.citations.find_citation_parts` read in
+            ``doc.text``, when the caller has it (else it is read here, once, if a clause is
+            quoted): the resolution a quoted clause belongs to is the last one cited before it.
 
     Returns:
         Assignment records; ``doc.text[a.start:a.end] == a.surface`` for each.
@@ -114,13 +122,58 @@ def find_assignments(
                 heads.setdefault((h.start, h.end, h.addressee_only), h)
     ordered = sorted(heads.values(), key=lambda h: (h.start, h.end))
     where = _Locator(structure)
+    cited = _CitedBefore(text, nlp, citation_parts)
     return heads_to_assignments(
         ordered,
         doc.name,
         text,
         structure,
-        reported=lambda h: _reported_source(text, h, nlp, structure, where),
+        reported=lambda h: _reported_source(text, h, cited, structure, where),
     )
+
+
+class _CitedBefore:
+    """The resolutions and decisions the document cites, by offset, read once and on demand.
+
+    Why shared: a quoted clause ("Resolution 197 (Busan, 2014) ... instructs the
+    Secretary-General") belongs to the last resolution cited before its verb, and the citations
+    of the whole document are read anyway; reading them again for every quoted clause would
+    run spaCy twice over the same text.
+    """
+
+    def __init__(
+        self, text: str, nlp: Language, parts: Sequence[CitationParts] | None = None
+    ) -> None:
+        self._text, self._nlp = text, nlp
+        self._parts = None if parts is None else self._resolutions(parts)
+        self._ends: list[int] = []
+
+    @staticmethod
+    def _resolutions(parts: Sequence[CitationParts]) -> list[CitationParts]:
+        found = [p for p in parts if p.kind in ("resolution", "decision")]
+        return sorted(found, key=lambda p: (p.end, p.start))
+
+    @property
+    def available(self) -> bool:
+        """True when citations are known or can be read (the pipeline has ``itu_citations``)."""
+        return self._parts is not None or "itu_citations" in self._nlp.pipe_names
+
+    def last_within(self, lo: int, hi: int) -> CitationParts | None:
+        """The mention ending last in ``[lo, hi)`` among those starting at or after ``lo``."""
+        if self._parts is None:
+            if not self.available:
+                return None
+            self._parts = self._resolutions(find_citation_parts(self._text, self._nlp))
+        if not self._ends:
+            self._ends = [p.end for p in self._parts]
+        k = bisect.bisect_right(self._ends, hi)
+        while k > 0:
+            k -= 1
+            if self._parts[k].start >= lo:
+                return self._parts[k]
+            if self._parts[k].end <= lo:
+                return None
+        return None
 
 
 def _guess_sector(text: str) -> str | None:
@@ -145,14 +198,15 @@ def _shift(h: HeadMatch, lo: int) -> HeadMatch:
 def _reported_source(
     text: str,
     head: HeadMatch,
-    nlp: Language,
+    cited: _CitedBefore,
     structure: DocumentStructure,
     where: _Locator | None = None,
 ) -> ReportedSource | None:
     """The resolution cited before the verb in the same paragraph, read by ``itu_citations``.
 
     The paragraph is the segmenter's when it has one, else the line (and the line before it when
-    the verb starts a line, as in PDF text wrapped before "instructs").
+    the verb starts a line, as in PDF text wrapped before "instructs"). Without an
+    ``itu_citations`` pipe, a plain pattern finds the number.
     """
     par = (where or _Locator(structure)).locate(head.verb_start)[2]
     if par is not None and par.start < head.verb_start:
@@ -162,16 +216,12 @@ def _reported_source(
         if lo == head.verb_start or not text[lo : head.verb_start].strip():
             lo = text.rfind("\n", 0, max(0, lo - 1)) + 1
     lo = max(lo, head.verb_start - _MAX_QUOTE)
-    before = text[lo : head.verb_start]
-    if "itu_citations" in nlp.pipe_names:
-        cdoc = nlp.get_pipe("itu_citations")(nlp.make_doc(before))
-        spans = [s for s in cdoc.spans.get("itu_citations", []) if s._.itu is not None]
-        res = [s._.itu for s in spans if s._.itu.kind in {"resolution", "decision"}]
-        if res:
-            last = res[-1]
-            return ReportedSource(last.number, last.organ or _organ_of(last, structure))
-        return None
-    found = list(_RES_FALLBACK.finditer(before))
+    if cited.available:
+        last = cited.last_within(lo, head.verb_start)
+        if last is None:
+            return None
+        return ReportedSource(last.number, last.organ or _organ_of(last, structure))
+    found = list(_RES_FALLBACK.finditer(text[lo : head.verb_start]))
     if not found:
         return None
     return ReportedSource(found[-1].group(1) or found[-1].group(2), None)

@@ -11,7 +11,7 @@ loaded text); :func:`spans_to_citations` is the pure conversion of what the text
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -22,18 +22,25 @@ from extract.normalize import normalize
 from extract.organs import OrganLexicon, load_organ_lexicon, resolve_body
 from extract.prescan import candidate_windows
 
-__all__ = ["find_citations", "spans_to_citations"]
+__all__ = ["find_citation_parts", "find_citations", "spans_to_citations"]
 
 _SPANS_KEY = "itu_citations"
 
 
-def find_citations(doc: SourceDoc, structure: DocumentStructure, nlp: Language) -> list[Citation]:
+def find_citations(
+    doc: SourceDoc,
+    structure: DocumentStructure,
+    nlp: Language,
+    parts: Sequence[CitationParts] | None = None,
+) -> list[Citation]:
     """Every citation of ``doc``, sorted by offset, with offsets into ``doc.text``.
 
     Args:
         doc: the loaded document.
         structure: its segmentation (host resolutions, sections, paragraphs, organ).
         nlp: a pipeline with the ``itu_citations`` component (see :func:`extract.build_nlp`).
+        parts: what :func:`find_citation_parts` found in ``doc.text``, when the caller has it
+            already (the assignments of the same document read it too).
 
     Example:
         >>> from extract.load import load_document
@@ -44,11 +51,14 @@ def find_citations(doc: SourceDoc, structure: DocumentStructure, nlp: Language) 
         >>> (cits[0].surface, cits[0].body, cits[0].body_basis)
         ('WTSA Resolution\\xa01', 'WTSA', 'explicit')
     """
-    return spans_to_citations(_find_parts(doc.text, nlp), doc, structure)
+    found = find_citation_parts(doc.text, nlp) if parts is None else parts
+    return spans_to_citations(found, doc, structure)
 
 
-def _find_parts(text: str, nlp: Language, batch: int = 64) -> list[CitationParts]:
-    """Run the component on the candidate windows; parts carry offsets into ``text``.
+def find_citation_parts(text: str, nlp: Language, batch: int = 64) -> list[CitationParts]:
+    """What the ``itu_citations`` component reads in ``text`` (offsets into ``text``), sorted.
+
+    It runs the component on the candidate windows of the pre-scan.
 
     Windows are joined, ``batch`` at a time, into one doc (fewer, larger docs cost less per
     character); the doc carries the whole normalized text and where each piece came from in

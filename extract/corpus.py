@@ -19,7 +19,7 @@ from typing import Any
 from spacy.language import Language
 
 from extract.assignments import find_assignments
-from extract.citations import find_citations
+from extract.citations import find_citation_parts, find_citations
 from extract.exceptions import DocumentError
 from extract.load import expand_paths, load_document
 from extract.models import (
@@ -71,8 +71,9 @@ def extract_document(
         pipeline = nlp or _default_nlp("zh" if doc.lang.startswith("zh") else "en")
         structure = segment(doc)
         heads = tuple(headings(doc, structure))
-        citations = tuple(find_citations(doc, structure, pipeline))
-        assignments = tuple(find_assignments(doc, structure, pipeline))
+        parts = find_citation_parts(doc.text, pipeline)  # read once, used twice
+        citations = tuple(find_citations(doc, structure, pipeline, parts))
+        assignments = tuple(find_assignments(doc, structure, pipeline, parts))
     except DocumentError:
         raise
     except Exception as exc:  # one document must not stop a corpus run

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from extract.citations import _find_parts
+from extract.citations import find_citation_parts
 from extract.components import CitationParts, load_patterns
 from extract.normalize import normalize
 from extract.pipeline import build_nlp
@@ -42,7 +42,7 @@ def test_windows_find_what_the_whole_text_finds(nlp: Language, path: Path) -> No
         p: CitationParts = span._.itu
         s, e = norm.to_source(p.start, p.end)
         expected.add(_key(CitationParts(**{**p.__dict__, "start": s, "end": e})))
-    got = {_key(p) for p in _find_parts(text, nlp)}
+    got = {_key(p) for p in find_citation_parts(text, nlp)}
     assert got == expected
     assert len(got) > 3
 
