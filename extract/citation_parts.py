@@ -40,8 +40,9 @@ class WindowContext:
     Attributes:
         text: the text the pieces come from (the whole normalized document).
         pieces: (doc start, text start, length) of each piece, sorted by doc start.
-        zones: (start, end) doc character ranges where an anchor can start (the pre-scan's
-            trigger hits); empty means anywhere.
+        zones: (start, end, pattern ids) doc character ranges where an anchor can start (the
+            pre-scan's trigger hits) and the patterns whose trigger it was (empty: any
+            pattern); no zones means anywhere.
 
     Example:
         >>> ctx = WindowContext("abc Resolution 5 xyz", ((0, 4, 12),))
@@ -51,7 +52,7 @@ class WindowContext:
 
     text: str
     pieces: tuple[tuple[int, int, int], ...]
-    zones: tuple[tuple[int, int], ...] = ()
+    zones: tuple[tuple[int, int, frozenset[str]], ...] = ()
 
     _starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
 

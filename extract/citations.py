@@ -77,12 +77,13 @@ def find_citation_parts(text: str, nlp: Language, batch: int = 64) -> list[Citat
         for i in range(0, len(windows), batch):
             group = windows[i : i + batch]
             pieces: list[tuple[int, int, int]] = []
-            zones: list[tuple[int, int]] = []
+            zones: list[tuple[int, int, frozenset[str]]] = []
             pos = 0
             for w in group:
                 pieces.append((pos, w.start, w.end - w.start))
                 zones.extend(
-                    (pos + zs - w.start, pos + min(ze, w.end) - w.start) for zs, ze in w.zones
+                    (pos + zs - w.start, pos + min(ze, w.end) - w.start, ids)
+                    for zs, ze, ids in w.zones
                 )
                 pos += w.end - w.start + sep
             doc = nlp.make_doc(WINDOW_SEPARATOR.join(ntext[w.start : w.end] for w in group))

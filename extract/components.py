@@ -19,6 +19,7 @@ the document structure (host resolution, section) and is a separate pure functio
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from pathlib import Path
@@ -134,19 +135,22 @@ class CitationComponent:
         self.matcher = Matcher(self.vocab)
         for p in self.patterns:
             self.matcher.add(p["id"], [p["pattern"]])
+        self._matchers: dict[frozenset[str], Matcher] = {}
         self._meta = {p["id"]: p for p in self.patterns}
 
     def __call__(self, doc: Doc) -> Doc:
         ctx: WindowContext | None = doc._.itu_context
         if ctx is None or not ctx.zones:
             anchors = list(self.matcher(doc, as_spans=True))
-        else:  # match only where the pre-scan saw a trigger
+        else:  # match only where the pre-scan saw a trigger, with the patterns it triggers
             anchors = []
-            size = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
-            for lo, hi in ctx.zones:
-                zone = doc.char_span(max(0, lo), min(size, hi), alignment_mode="expand")
-                if zone is not None:
-                    anchors.extend(self.matcher(zone, as_spans=True))
+            starts = [t.idx for t in doc]
+            ends = [i + len(t) for i, t in zip(starts, doc, strict=True)]
+            for lo, hi, ids in ctx.zones:
+                # the tokens overlapping [lo, hi) (doc.char_span's "expand", without its cost)
+                first, last = bisect.bisect_right(ends, lo), bisect.bisect_left(starts, hi)
+                if first < last:
+                    anchors.extend(self._matcher_for(ids)(doc[first:last], as_spans=True))
         spans: list[Span] = []
         # doc.text is rebuilt from the tokens on every access: read it once
         text = ctx.text if ctx is not None else doc.text
@@ -160,6 +164,24 @@ class CitationComponent:
             spans.extend(self._expand(doc, text, off, anchor, limit))
         doc.spans[self.spans_key] = spans
         return doc
+
+    def _matcher_for(self, ids: frozenset[str]) -> Matcher:
+        """A Matcher holding only the patterns ``ids`` (all of them for an empty set).
+
+        Why: the Matcher tests every pattern at every token, and a zone opened by "Resolution"
+        can only be matched by the patterns triggered by it; a matcher per trigger group does a
+        fraction of the work of the full one, with the same matches.
+        """
+        if not ids:
+            return self.matcher
+        matcher = self._matchers.get(ids)
+        if matcher is None:
+            matcher = Matcher(self.vocab)
+            for p in self.patterns:
+                if p["id"] in ids:
+                    matcher.add(p["id"], [p["pattern"]])
+            self._matchers[ids] = matcher
+        return matcher
 
     def _span(self, doc: Doc, parts: CitationParts, limit: int | None = None) -> Span | None:
         """The doc span of a finding (``parts`` offsets are in doc coordinates), if it ends

@@ -42,19 +42,21 @@ _TAIL = 2  # a closing character
 _MAX_GROUP = 8
 _WS = re.compile(r"\s")
 _ANCHOR_REACH = 16  # an anchor ends within this many characters after its trigger
-Checks = tuple[tuple[re.Pattern[str], int, int], ...]
+Checks = tuple[tuple[re.Pattern[str], int, int, frozenset[str]], ...]
+Zone = tuple[int, int, frozenset[str]]
 
 
 @dataclass(frozen=True)
 class Window:
     """A span ``[start, end)`` of the text worth running the pipeline on.
 
-    ``zones`` are the (start, end) text ranges around each trigger where an anchor can lie.
+    ``zones`` are the (start, end, pattern ids) text ranges around each trigger where an anchor
+    can lie, with the ids of the patterns whose trigger it is (only those can match there).
     """
 
     start: int
     end: int
-    zones: tuple[tuple[int, int], ...] = ()
+    zones: tuple[Zone, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,7 @@ def compile_triggers(patterns: list[dict[str, Any]]) -> Trigger:
         >>> [tail for tail, _ in t.probes]
         ['esolution']
     """
-    groups: dict[str, dict[str, tuple[int, int]]] = {}
+    groups: dict[str, dict[str, tuple[int, int, frozenset[str]]]] = {}
     for p in patterns:
         trig, words = p.get("trigger"), p.get("keywords")
         if not trig or not words:
@@ -94,13 +96,14 @@ def compile_triggers(patterns: list[dict[str, Any]]) -> Trigger:
         left, right = p.get("window", (12, 170))
         for w in words:
             per = groups.setdefault(w, {})
-            old = per.get(trig, (0, 0))
-            per[trig] = (max(old[0], int(left)), max(old[1], int(right)))
+            old = per.get(trig, (0, 0, frozenset()))
+            ids = old[2] | {str(p.get("id"))}
+            per[trig] = (max(old[0], int(left)), max(old[1], int(right)), ids)
     # "Resolution" and "resolution" are found with one scan for "esolution" and a look at the
     # character before it; one-character keywords ("第") are scanned as they are
     probes: dict[str, dict[str, Checks]] = {}
     for w, per in groups.items():
-        checks = tuple((re.compile(t), lr[0], lr[1]) for t, lr in per.items())
+        checks = tuple((re.compile(t), lr[0], lr[1], lr[2]) for t, lr in per.items())
         tail, head = (w[1:], w[0]) if len(w) >= 6 else (w, "")
         probes.setdefault(tail, {})[head] = checks
     # words a mention may end with ("resolves 4 of this resolution", "instructs 2 above")
@@ -196,7 +199,7 @@ def candidate_windows(
         ['noting Resolution 1353 of the', 'Council and Question 3/2']
     """
     trig = trigger or _default_trigger(str(patterns_path) if patterns_path else None)
-    spans: list[tuple[int, int, int]] = []
+    spans: list[tuple[int, int, int, frozenset[str]]] = []
     find = text.find
     for tail, heads in trig.probes:
         found = find(tail)
@@ -206,16 +209,16 @@ def candidate_windows(
             else:
                 pos = found - 1
                 checks = heads.get(text[pos], ()) if pos >= 0 else ()
-            for regex, left, right in checks:
+            for regex, left, right, ids in checks:
                 hit = regex.match(text, pos)
                 if hit is not None:
                     end = min(mention_end(text, hit.end(), trig.suffix), pos + right)
-                    spans.append((max(0, pos - left), max(end, hit.end()), hit.end()))
+                    spans.append((max(0, pos - left), max(end, hit.end()), hit.end(), ids))
             found = find(tail, found + 1)
-    spans.sort()
+    spans.sort(key=lambda x: x[:3])
     merged: list[Window] = []
-    for s, e, hit_end in spans:
-        zone = (s, hit_end + _ANCHOR_REACH)
+    for s, e, hit_end, ids in spans:
+        zone = (s, hit_end + _ANCHOR_REACH, ids)
         s, e = _snap_left(text, s), _snap_right(text, e)
         if merged and s <= merged[-1].end:
             last = merged[-1]
