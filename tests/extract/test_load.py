@@ -216,3 +216,15 @@ def test_any_bytes_load_or_fail_with_document_error(tmp_path: Path, data: bytes)
         assert err.code in {"E001", "E003", "E004"}
     else:
         assert doc.text.strip()
+
+
+def test_detect_lang_weighs_the_whole_text_not_its_ends() -> None:
+    """A short block in another script (a cover page, an appendix) does not decide a long text."""
+    en = "The Assembly, considering that the Director of the Bureau resolves and instructs. " * 2400
+    zh = (
+        "第44号决议 缩小发展中国家与发达国家之间的标准化工作差距，考虑到，做出决议，责成主任。"
+        * 150
+    )
+    assert len(zh) < len(en) // 20
+    assert detect_lang(en + zh) == "en" and detect_lang(zh + en) == "en"
+    assert detect_lang(zh * 20 + en[: len(en) // 4]) == "zh"
