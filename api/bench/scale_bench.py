@@ -192,7 +192,7 @@ def scale_benchmarks(quick: bool) -> Iterator[Measurement]:
             "scale.extract_jobs.speedup",
             render_1 / render_n,
             "x",
-            note=f"the parallel stage alone (extract + render N-Triples, no store): "
+            note=f"the parallel stage alone (extract + render N-Quads, no store): "
             f"{render_1:.2f} s in 1 process, {render_n:.2f} s in {jobs}",
         )
         yield Measurement(
