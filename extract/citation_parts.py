@@ -121,7 +121,10 @@ def load_patterns(path: str | Path | None = None) -> list[dict[str, Any]]:
       start before the trigger, most characters it may reach after];
     - optional ``organ_token`` (index of an organ acronym in the anchor: "WTDC Resolution 17"),
       ``sector_organ`` (the anchor names a Sector: "ITU-R Resolution 9"), ``internal``
-      (suffixes such as "of this resolution", and the context rules of internal references).
+      (suffixes such as "of this resolution", and the context rules of internal references),
+      ``zh_list`` (the anchor opens a Chinese list of numbers ending in 号 + a word that gives
+      the kind, ``{"决议": "resolution", "决定": "decision"}``: "第70和175号决议" gives two
+      citations; ``label`` is then only the default).
 
     Raises:
         ValueError: naming the file and line of an entry without id, label, pattern or example.

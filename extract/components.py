@@ -63,6 +63,14 @@ _COORD = re.compile(
 _COORD_Q = re.compile(  # "Questions 1/1, 2/1 and 3/2"
     r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)(\d{1,2}(?:-\d{1,2})?/\d{1,2})\b"
 )
+# the next number of a Chinese list, and the list's end:
+# "第44[和76]号决议", "第5号[、第11]号[和第12]号决定"
+_ZH_NEXT = re.compile(
+    r"(?P<hao>[ \t]*号)?[ \t]*[和及与、，][ \t]*(?P<di>第[ \t]*)?(?P<num>\d{1,4})(?![\d./-])"
+)
+_ZH_END = re.compile(r"[ \t]*号[ \t]*(决议|决定)")
+#: A member of a mention: (start, end, number, version, status marker).
+_Member = tuple[int, int, str, "VersionParts | None", "str | None"]
 # a conference label right before the mention: "WTSA-20 Resolution 2" (organ and version)
 _LABEL_BEFORE = re.compile(r"\b((?:PP|APP|WTSA|WTSC|WTDC|RA|WRC|WCIT)-\d{2,4})[ \t]+\Z")
 _QUESTION_NO = re.compile(r"\d{1,2}(?:[ \t]*-[ \t]*\d{1,2})?/\d{1,2}")
@@ -152,6 +160,7 @@ class CitationComponent:
                 if first < last:
                     anchors.extend(self._matcher_for(ids)(doc[first:last], as_spans=True))
         spans: list[Span] = []
+        covered = 0  # end of the last mention read (doc offset)
         # doc.text is rebuilt from the tokens on every access: read it once
         text = ctx.text if ctx is not None else doc.text
         for anchor in sorted(filter_spans(anchors), key=lambda sp: sp.start):
@@ -161,7 +170,11 @@ class CitationComponent:
                 off, limit = ctx.delta(anchor.start_char), ctx.piece_end(anchor.start_char)
                 if anchor.end_char > limit:
                     continue
-            spans.extend(self._expand(doc, text, off, anchor, limit))
+            if anchor.start_char < covered:
+                continue  # inside a mention read already: "第76号决议" of "第44号和第76号决议"
+            found = self._expand(doc, text, off, anchor, limit)
+            spans.extend(found)
+            covered = max([covered, *(sp.end_char for sp in found)])
         doc.spans[self.spans_key] = spans
         return doc
 
@@ -213,22 +226,13 @@ class CitationComponent:
         number = self._number(kind, atext, anchor)
         first = anchor[0].lower_
         plural = first.endswith("s") and kind in ("resolution", "decision", "question")
-        members: list[tuple[int, int, str, VersionParts | None, str | None]] = []
-        start, end = a_start, a_end
-        while True:
-            version = None
-            paren = find_parenthesis(text, end) if kind in ("resolution", "decision") else None
-            if paren is not None:
-                version = parse_version(paren[2], lex.gazetteer)
-                end = paren[1]
-            status_m = _STATUS.match(text, end)
-            members.append((start, end, number, version, status_m.group(1) if status_m else None))
-            if not plural or len(members) >= self.max_group:
-                break
-            coord = (_COORD_Q if kind == "question" else _COORD).match(text, end)
-            if coord is None:
-                break
-            start, end, number = coord.start(1), coord.end(1), coord.group(1)
+        if meta.get("zh_list"):
+            plural = True
+            kind, members = self._zh_members(text, a_start, a_end, number, meta["zh_list"])
+        else:
+            members = self._members(text, a_start, a_end, number, kind, plural)
+        if not members:
+            return []
         last_end = members[-1][1]
         status_last = _STATUS.match(text, last_end)
         after = lex.organ_after(text, status_last.end() if status_last else last_end)
@@ -272,6 +276,62 @@ class CitationComponent:
             if span is not None:
                 out.append(span)
         return out
+
+    def _members(
+        self, text: str, start: int, end: int, number: str, kind: str, plural: bool
+    ) -> list[_Member]:
+        """The mention and, for a plural one, the numbers coordinated after it, each with its
+        version parenthesis and status marker ("Resolutions 44 (...) and 76 (...)")."""
+        members: list[_Member] = []
+        while True:
+            version = None
+            paren = find_parenthesis(text, end) if kind in ("resolution", "decision") else None
+            if paren is not None:
+                version = parse_version(paren[2], self.lexicon.gazetteer)
+                end = paren[1]
+            status_m = _STATUS.match(text, end)
+            members.append((start, end, number, version, status_m.group(1) if status_m else None))
+            if not plural or len(members) >= self.max_group:
+                break
+            coord = (_COORD_Q if kind == "question" else _COORD).match(text, end)
+            if coord is None:
+                break
+            start, end, number = coord.start(1), coord.end(1), coord.group(1)
+        return members
+
+    def _zh_members(
+        self, text: str, start: int, end: int, number: str, kinds: dict[str, str]
+    ) -> tuple[str, list[_Member]]:
+        """The kind and numbers of a Chinese list ("第70和175号决议（2018年，迪拜）", "第5号、第11号
+        和第12号决定"), one member each; none when the list does not end in 号 + a word of
+        ``kinds`` (决议: resolution, 决定: decision).
+
+        Each member spans its own 第 (if any), number and 号; the last one also 号 + the word and
+        the version parenthesis, which the others share, as in English.
+        """
+        spans = [(start, end, number)]
+        while len(spans) < self.max_group:
+            m = _ZH_NEXT.match(text, spans[-1][1])
+            if m is None:
+                break
+            if m.group("hao"):  # the previous number's own 号: "第5号、第11号"
+                s0, _, n0 = spans[-1]
+                spans[-1] = (s0, m.end("hao"), n0)
+            spans.append((m.start("di") if m.group("di") else m.start("num"), m.end(), m["num"]))
+        tail = _ZH_END.match(text, spans[-1][1])
+        if len(spans) < 2 or tail is None or tail.group(1) not in kinds:
+            return "", []
+        s_last, _, n_last = spans[-1]
+        end = tail.end()
+        version = None
+        paren = find_parenthesis(text, end)
+        if paren is not None:
+            version = parse_version(paren[2], self.lexicon.gazetteer)
+            end = paren[1]
+        status_m = _STATUS.match(text, end)
+        members: list[_Member] = [(s, e, n, None, None) for s, e, n in spans[:-1]]
+        members.append((s_last, end, n_last, version, status_m.group(1) if status_m else None))
+        return kinds[tail.group(1)], members
 
     def _conference(self, label: str) -> Conference | None:
         try:

@@ -37,7 +37,11 @@ _WORD = re.compile(r"[ \t\n]*[0-9A-Za-z./\-]+(?:号(?:决议|决定|课题))?")
 _CORE = re.compile(r"(?:[ \t\n]*[0-9A-Za-z./\-]+){1,2}(?:号(?:决议|决定|课题))?")
 _PAREN = re.compile(r"[ \t]*(?:\n[ \t]*)?[(（][^()（）]{0,100}[)）]")
 _STATUS = re.compile(r"[ \t]*\[[A-Za-z]{2,4}\]")
-_COORD = re.compile(r"\]?[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)\[?[ \t]*\d{1,4}")
+_COORD = re.compile(
+    r"\]?[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)\[?[ \t]*\d{1,4}"
+    # Chinese lists: "第44和76号决议", "第5号、第11号和第12号决定"
+    r"|[ \t]*号?[ \t]*[和及与、，][ \t]*(?:第[ \t]*)?\d{1,4}(?:[ \t]*号(?:[ \t]*决[议定])?)?"
+)
 _TAIL = 2  # a closing character
 _MAX_GROUP = 8
 _WS = re.compile(r"\s")
