@@ -84,11 +84,8 @@ def _citation_pipeline_parallel(paths: list[Path], jobs: int) -> tuple[float, in
     return time.perf_counter() - t0, count
 
 
-def _document_pipeline(paths: list[Path], min_bytes: int) -> tuple[float, float, int, int]:
-    """CPU seconds, wall seconds, documents and bytes of ``extract_document`` over the first
-    documents of the corpus that add up to ``min_bytes`` (the whole chain: load, segment,
-    headings, citations, assignments), after one warm-up document per language so that building
-    the pipelines is not counted."""
+def _first_documents(paths: list[Path], min_bytes: int) -> tuple[list[Path], int]:
+    """The first documents of the corpus that add up to ``min_bytes``, and their size."""
     subset: list[Path] = []
     size = 0
     for p in paths:
@@ -96,6 +93,15 @@ def _document_pipeline(paths: list[Path], min_bytes: int) -> tuple[float, float,
             break
         subset.append(p)
         size += p.stat().st_size
+    return subset, size
+
+
+def _document_pipeline(paths: list[Path], min_bytes: int) -> tuple[float, float, int, int]:
+    """CPU seconds, wall seconds, documents and bytes of ``extract_document`` over the first
+    documents of the corpus that add up to ``min_bytes`` (the whole chain: load, segment,
+    headings, citations, assignments), after one warm-up document per language so that building
+    the pipelines is not counted."""
+    subset, size = _first_documents(paths, min_bytes)
     warm: dict[str, Path] = {}
     for p in paths:
         warm.setdefault(p.stem.rsplit("_", 1)[-1], p)
@@ -111,13 +117,7 @@ def _pipeline_stage(paths: list[Path], min_bytes: int) -> tuple[float, int, int]
     """CPU seconds, documents and bytes of the spaCy pipeline alone (``itu_citations`` and
     ``itu_assignments`` with their pre-scans, records included) on documents already loaded and
     segmented, over the same documents as :func:`_document_pipeline`."""
-    subset: list[Path] = []
-    size = 0
-    for p in paths:
-        if size >= min_bytes:
-            break
-        subset.append(p)
-        size += p.stat().st_size
+    subset, size = _first_documents(paths, min_bytes)
     docs = [load_document(p) for p in subset]
     structures = [segment(d) for d in docs]
     nlps = {lang: build_nlp(lang) for lang in ("en", "zh")}
