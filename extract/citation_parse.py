@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from extract.gazetteer import Gazetteer, load_gazetteer
 
@@ -140,7 +140,20 @@ def parse_version(inner: str, gaz: Gazetteer | None = None) -> VersionParts:
         >>> parse_version("2014年，釜山").venue
         'Busan'
     """
-    gaz = gaz or load_gazetteer()
+    if gaz is None or gaz is load_gazetteer():
+        return _parse_with_packaged_gazetteer(inner)
+    return _parse_version(inner, gaz)
+
+
+@lru_cache(maxsize=4096)
+def _parse_with_packaged_gazetteer(inner: str) -> VersionParts:
+    """:func:`_parse_version` with the packaged gazetteer, remembered: the same parentheses
+    ("Rev. Dubai, 2018") recur through a document and a corpus, and the answer is a pure
+    function of the text (VersionParts is immutable)."""
+    return _parse_version(inner, load_gazetteer())
+
+
+def _parse_version(inner: str, gaz: Gazetteer) -> VersionParts:
     inner = " ".join(inner.split())  # line breaks inside the parenthesis
     label = _LABEL.search(inner)
     if label is not None and not _YEAR_RUN.search(inner.replace(label.group(0), "")):
