@@ -28,6 +28,9 @@ class PatternEntry:
     label: str | None = None
     mode: str | None = None
     close: str | None = None
+    #: of a prescan: (literal, reach) pairs; every match contains one of the literals and starts
+    #: at most ``reach`` characters before it (see extract.assignment_heads._prescan_matches)
+    anchors: tuple[tuple[str, int], ...] = ()
 
 
 @cache
@@ -65,6 +68,8 @@ def parse_patterns(
         try:
             row = json.loads(line)
             re.compile(row["pattern"])
+            if "anchors" in row:  # tuples: entries are hashable (compiled tables are cached)
+                row["anchors"] = tuple((str(a), int(r)) for a, r in row["anchors"])
             entry = PatternEntry(**row)
         except (TypeError, KeyError, json.JSONDecodeError, re.error) as exc:
             raise ValueError(f"{source} line {n}: bad pattern entry ({exc})") from exc

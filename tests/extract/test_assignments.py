@@ -210,3 +210,44 @@ def test_component_and_records_on_arbitrary_text(pipeline, text):
     for rec in heads_to_assignments(heads, "x.txt", text, empty):
         assert text[rec.start : rec.end] == rec.surface
         assert rec.to_json()["type"] == "assignment"
+
+
+def _prescan_both_ways(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The English prescan's matches from its anchors, and from one regex scan of the text."""
+    from extract.assignment_heads import _compile, _prescan_matches
+
+    comp = _compile(load_assignment_patterns("en"), "en")
+    assert comp.prescan is not None and comp.anchors, "the English prescan declares anchors"
+    fast = [m.span() for m in _prescan_matches(text, comp)]
+    full = [m.span() for m in comp.prescan.finditer(text)]
+    return fast, full
+
+
+def test_prescan_anchors_find_what_the_regex_finds_in_the_corpus_and_examples() -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    texts += [p.example for p in load_assignment_patterns("en")]
+    for text in texts:
+        fast, full = _prescan_both_ways(text)
+        assert fast == full
+
+
+_WORDS = [
+    "instructs", "Invites", "encourages", "calls", "upon", "Requests", "urges", "assigns",
+    "resolves", "decides", "further", "Further", "furthermore", "is", "are", "also", "invited",
+    "instructed", "encouraged", "requested", "this", "the", "Director", "reinstructs", "is-",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_WORDS), st.sampled_from([" ", "  ", "\n", "\t", " \n ", ", ", "-"])
+        ),
+        max_size=30,
+    )
+)
+def test_prescan_anchors_find_what_the_regex_finds_anywhere(pieces: list[tuple[str, str]]) -> None:
+    text = "".join(w + sep for w, sep in pieces)
+    fast, full = _prescan_both_ways(text)
+    assert fast == full
