@@ -28,7 +28,7 @@ from extract.assignment_component import SPANS_KEY, AssignmentComponent
 from extract.assignment_heads import HeadMatch
 from extract.citation_parts import CitationParts
 from extract.citations import find_citation_parts
-from extract.models import Assignment, DocumentStructure, SourceDoc
+from extract.models import Assignment, DocumentStructure, SourceDoc, starts_of
 
 __all__ = ["ReportedSource", "find_assignments", "heads_to_assignments"]
 
@@ -252,7 +252,9 @@ def _items(h: HeadMatch, next_start: int | None, sec: Any, par: Any) -> tuple[st
     if sec is None:
         return ()
     stop = next_start if next_start is not None else sec.end
-    labels = [p.label for p in sec.paragraphs if p.label and h.end <= p.start < stop]
+    starts = starts_of(sec.paragraphs)
+    first, last = bisect.bisect_left(starts, h.end), bisect.bisect_left(starts, stop)
+    labels = [p.label for p in sec.paragraphs[first:last] if p.label]
     top = labels[0][0].isdigit() if labels else True  # keep the top level: 1, 2 (not i), ii))
     return tuple(lab for lab in labels if lab[0].isdigit() == top)
 

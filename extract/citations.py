@@ -10,6 +10,7 @@ loaded text); :func:`spans_to_citations` is the pure conversion of what the text
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -106,11 +107,30 @@ def find_citation_parts(text: str, nlp: Language, batch: int = 64) -> list[Citat
     return sorted(out, key=lambda p: (p.start, p.end))
 
 
-def _heading_of(structure: DocumentStructure, offset: int) -> ResolutionSegment | None:
-    for res in structure.resolutions:
-        if res.heading_start <= offset < max(res.heading_end, res.heading_start + 1):
-            return res
-    return None
+class _Headings:
+    """The heading spans of a segmentation, for "is this offset on a heading?" in O(log n)."""
+
+    def __init__(self, structure: DocumentStructure) -> None:
+        spans = [
+            (r.heading_start, max(r.heading_end, r.heading_start + 1), i)
+            for i, r in enumerate(structure.resolutions)
+        ]
+        spans.sort()
+        self._spans = spans
+        self._starts = [s for s, _, _ in spans]
+        self._longest = max((e - s for s, e, _ in spans), default=0)
+        self._resolutions = structure.resolutions
+
+    def of(self, offset: int) -> ResolutionSegment | None:
+        """The first resolution (in segmentation order) whose heading holds ``offset``."""
+        found = []
+        k = bisect.bisect_right(self._starts, offset) - 1
+        while k >= 0 and self._spans[k][0] > offset - self._longest:
+            s, e, i = self._spans[k]
+            if s <= offset < e:
+                found.append(i)
+            k -= 1
+        return self._resolutions[min(found)] if found else None
 
 
 def _also_number(
@@ -165,9 +185,10 @@ def spans_to_citations(
         ('Resolution 1353', 'Council', 'explicit', 'citation')
     """
     lex = lex or load_organ_lexicon()
+    headings = _Headings(structure)
     out: list[Citation] = []
     for p in parts:
-        heading = _heading_of(structure, p.start)
+        heading = headings.of(p.start)
         loc = structure.locate(p.start)
         res = heading or loc.resolution
         host_organ = (res.body if res is not None else None) or structure.body

@@ -19,7 +19,6 @@ the document structure (host resolution, section) and is a separate pure functio
 
 from __future__ import annotations
 
-import bisect
 import json
 import re
 from pathlib import Path
@@ -152,11 +151,12 @@ class CitationComponent:
             anchors = list(self.matcher(doc, as_spans=True))
         else:  # match only where the pre-scan saw a trigger, with the patterns it triggers
             anchors = []
-            starts = [t.idx for t in doc]
-            ends = [i + len(t) for i, t in zip(starts, doc, strict=True)]
-            for lo, hi, ids in ctx.zones:
-                # the tokens overlapping [lo, hi) (doc.char_span's "expand", without its cost)
-                first, last = bisect.bisect_right(ends, lo), bisect.bisect_left(starts, hi)
+            # the tokens overlapping each zone [lo, hi) (doc.char_span's "expand", all at once)
+            starts = doc.to_array("IDX")
+            ends = starts + doc.to_array("LENGTH")
+            firsts = ends.searchsorted([z[0] for z in ctx.zones], side="right").tolist()
+            lasts = starts.searchsorted([z[1] for z in ctx.zones], side="left").tolist()
+            for (_, _, ids), first, last in zip(ctx.zones, firsts, lasts, strict=True):
                 if first < last:
                     anchors.extend(self._matcher_for(ids)(doc[first:last], as_spans=True))
         spans: list[Span] = []

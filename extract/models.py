@@ -29,6 +29,7 @@ __all__ = [
     "SourceDoc",
     "TrackedChange",
     "VersionRef",
+    "starts_of",
 ]
 
 Kind = Literal["resolution", "decision", "recommendation", "question", "internal"]
@@ -171,9 +172,28 @@ class DocumentStructure:
         return Location(res, sec, par)
 
 
+#: id(items) -> (items, their starts): a segmentation is located into thousands of times (every
+#: record of its document), and its tuples never change; keeping ``items`` keeps the id valid.
+_STARTS: dict[int, tuple[tuple[Any, ...], list[int]]] = {}
+_STARTS_MAX = 4096
+
+
+def starts_of(items: tuple[Any, ...]) -> list[int]:
+    """The ``start`` of each item of a tuple sorted by start (segments, sections, paragraphs),
+    computed once per tuple: callers bisect it instead of scanning the items."""
+    hit = _STARTS.get(id(items))
+    if hit is not None and hit[0] is items:
+        return hit[1]
+    if len(_STARTS) >= _STARTS_MAX:
+        _STARTS.clear()
+    starts = [i.start for i in items]
+    _STARTS[id(items)] = (items, starts)
+    return starts
+
+
 def _innermost(items: tuple[Any, ...], offset: int) -> Any:
     """Last item (by start) whose [start, end) contains offset; items are sorted by start."""
-    starts = [i.start for i in items]
+    starts = starts_of(items) if len(items) > 8 else [i.start for i in items]
     k = bisect.bisect_right(starts, offset) - 1
     while k >= 0:
         item = items[k]
