@@ -14,6 +14,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from spacy.tokens import Doc, Span
+
 from extract.citation_parse import VersionParts
 
 __all__ = [
@@ -22,6 +24,7 @@ __all__ = [
     "WindowContext",
     "lexeme_norms",
     "load_patterns",
+    "register_extensions",
 ]
 
 # Read next to this module (``importlib.resources.files("extract")`` can resolve to a test
@@ -161,3 +164,17 @@ def lexeme_norms() -> dict[str, str]:
     """
     raw = _PATTERNS_DIR.joinpath("citation_norms.json").read_text("utf-8")
     return dict(json.loads(raw)["norms"])
+
+
+def register_extensions() -> None:
+    """``Span._.itu``: the findings; ``Doc._.itu_context``: a :class:`WindowContext`.
+
+    Why a context: the pre-scan runs the pipeline on small windows, but reading a mention needs
+    what surrounds it (the organ phrase after it, the Sector named before a Question). A window
+    doc carries the text it was cut from and where its pieces came from; a plain doc has none
+    and the component reads ``doc.text``.
+    """
+    if not Span.has_extension("itu"):
+        Span.set_extension("itu", default=None)
+    if not Doc.has_extension("itu_context"):
+        Doc.set_extension("itu_context", default=None)

@@ -9,8 +9,9 @@ read ``doc.spans["itu_citations"]`` and extend the patterns in ``patterns/citati
    "resolves 4");
 2. a character-level reading of what follows extends it: the version parenthesis (parsed in
    :mod:`extract.citation_parse`), coordinated numbers ("Resolutions 44 (...) and 76 (...)" gives
-   two spans), a status marker ("[Rev]"), the organ phrase ("of the Plenipotentiary Conference",
-   "of this assembly", :mod:`extract.organs`) and the Sector clue of a Question.
+   two spans; Chinese lists likewise, :mod:`extract.citation_members`), a status marker
+   ("[Rev]"), the organ phrase ("of the Plenipotentiary Conference", "of this assembly",
+   :mod:`extract.organs`) and the Sector clue of a Question.
 
 Each span carries a :class:`CitationParts` in ``span._.itu``. Turning spans into records needs
 the document structure (host resolution, section) and is a separate pure function
@@ -29,18 +30,20 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from extract.citation_parse import (
-    VersionParts,
-    find_parenthesis,
-    paragraph_label_after_break,
-    parse_version,
+from extract.citation_members import (
+    STATUS,
+    anchor_number,
+    coordinated_members,
+    zh_list_members,
 )
+from extract.citation_parse import VersionParts, paragraph_label_after_break
 from extract.citation_parts import (
     WINDOW_SEPARATOR,
     CitationParts,
     WindowContext,
     lexeme_norms,
     load_patterns,
+    register_extensions,
 )
 from extract.gazetteer import Conference
 from extract.organs import OrganLexicon, load_organ_lexicon
@@ -53,46 +56,13 @@ __all__ = [
     "load_patterns",
 ]
 
-_STATUS = re.compile(r"[ \t]*\[(Rev|NOC|New|Sup|MOD|SUP|REV)\]")
-# ", 76", " and 76", "] and [76": another number of the same plural mention (not "..., 2 that")
-_COORD = re.compile(
-    r"\]?[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)\[?[ \t]*(\d{1,4})\b(?![./\d])"
-    r"(?![ \t]*(?:that|to|per|percent|%|\)))"
-)
-_COORD_Q = re.compile(  # "Questions 1/1, 2/1 and 3/2"
-    r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)(\d{1,2}(?:-\d{1,2})?/\d{1,2})\b"
-)
-# the next number of a Chinese list, and the list's end:
-# "第44[和76]号决议", "第5号[、第11]号[和第12]号决定"
-_ZH_NEXT = re.compile(
-    r"(?P<hao>[ \t]*号)?[ \t]*[和及与、，][ \t]*(?P<di>第[ \t]*)?(?P<num>\d{1,4})(?![\d./-])"
-)
-_ZH_END = re.compile(r"[ \t]*号[ \t]*(决议|决定)")
-#: A member of a mention: (start, end, number, version, status marker).
-_Member = tuple[int, int, str, "VersionParts | None", "str | None"]
 # a conference label right before the mention: "WTSA-20 Resolution 2" (organ and version)
 _LABEL_BEFORE = re.compile(r"\b((?:PP|APP|WTSA|WTSC|WTDC|RA|WRC|WCIT)-\d{2,4})[ \t]+\Z")
-_QUESTION_NO = re.compile(r"\d{1,2}(?:[ \t]*-[ \t]*\d{1,2})?/\d{1,2}")
-_NUMBER = re.compile(r"\d{1,3}/\d{1,3}|\d{1,4}")  # "70/1" (UN session/number) or "1353"
 _CITATION_HINT = re.compile(r"(?i:\b(?:resolution|decision)s?[ \t]+\d)|第\d+号决")
 _SECTOR = re.compile(r"ITU-[TDR]")
 _OF_SECTOR = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?(ITU-[TDR])\b")
 _NEXT_WORD = re.compile(r"[ \t]*([A-Za-z]+)")
 _SENTENCE_END = re.compile(r"(?:[;:\n]|(?<!Rev)(?<!No)\.)(?=[ \t\n]|$)")
-
-
-def _register_extensions() -> None:
-    """``Span._.itu``: the findings; ``Doc._.itu_context``: a :class:`WindowContext`.
-
-    Why a context: the pre-scan runs the pipeline on small windows, but reading a mention needs
-    what surrounds it (the organ phrase after it, the Sector named before a Question). A window
-    doc carries the text it was cut from and where its pieces came from; a plain doc has none
-    and the component reads ``doc.text``.
-    """
-    if not Span.has_extension("itu"):
-        Span.set_extension("itu", default=None)
-    if not Doc.has_extension("itu_context"):
-        Doc.set_extension("itu_context", default=None)
 
 
 class CitationComponent:
@@ -115,7 +85,7 @@ class CitationComponent:
         max_group: int,
         sector_lookback: int,
     ) -> None:
-        _register_extensions()
+        register_extensions()
         self.name = name
         self.spans_key = spans_key
         self.max_group = max_group
@@ -223,18 +193,22 @@ class CitationComponent:
         sector = (
             self._sector(text, a_start, atext) if kind in ("question", "recommendation") else None
         )
-        number = self._number(kind, atext, anchor)
+        number = anchor_number(kind, atext, anchor[-1].text)
         first = anchor[0].lower_
         plural = first.endswith("s") and kind in ("resolution", "decision", "question")
+        gaz = lex.gazetteer
         if meta.get("zh_list"):
             plural = True
-            kind, members = self._zh_members(text, a_start, a_end, number, meta["zh_list"])
+            kind, members = zh_list_members(
+                text, a_start, a_end, number, meta["zh_list"], gaz, self.max_group
+            )
         else:
-            members = self._members(text, a_start, a_end, number, kind, plural)
+            group = self.max_group if plural else 1
+            members = coordinated_members(text, a_start, a_end, number, kind, gaz, group)
         if not members:
             return []
         last_end = members[-1][1]
-        status_last = _STATUS.match(text, last_end)
+        status_last = STATUS.match(text, last_end)
         after = lex.organ_after(text, status_last.end() if status_last else last_end)
         if organ is None and after is not None:
             organ, basis = after[0], after[1]
@@ -277,76 +251,11 @@ class CitationComponent:
                 out.append(span)
         return out
 
-    def _members(
-        self, text: str, start: int, end: int, number: str, kind: str, plural: bool
-    ) -> list[_Member]:
-        """The mention and, for a plural one, the numbers coordinated after it, each with its
-        version parenthesis and status marker ("Resolutions 44 (...) and 76 (...)")."""
-        members: list[_Member] = []
-        while True:
-            version = None
-            paren = find_parenthesis(text, end) if kind in ("resolution", "decision") else None
-            if paren is not None:
-                version = parse_version(paren[2], self.lexicon.gazetteer)
-                end = paren[1]
-            status_m = _STATUS.match(text, end)
-            members.append((start, end, number, version, status_m.group(1) if status_m else None))
-            if not plural or len(members) >= self.max_group:
-                break
-            coord = (_COORD_Q if kind == "question" else _COORD).match(text, end)
-            if coord is None:
-                break
-            start, end, number = coord.start(1), coord.end(1), coord.group(1)
-        return members
-
-    def _zh_members(
-        self, text: str, start: int, end: int, number: str, kinds: dict[str, str]
-    ) -> tuple[str, list[_Member]]:
-        """The kind and numbers of a Chinese list ("第70和175号决议（2018年，迪拜）", "第5号、第11号
-        和第12号决定"), one member each; none when the list does not end in 号 + a word of
-        ``kinds`` (决议: resolution, 决定: decision).
-
-        Each member spans its own 第 (if any), number and 号; the last one also 号 + the word and
-        the version parenthesis, which the others share, as in English.
-        """
-        spans = [(start, end, number)]
-        while len(spans) < self.max_group:
-            m = _ZH_NEXT.match(text, spans[-1][1])
-            if m is None:
-                break
-            if m.group("hao"):  # the previous number's own 号: "第5号、第11号"
-                s0, _, n0 = spans[-1]
-                spans[-1] = (s0, m.end("hao"), n0)
-            spans.append((m.start("di") if m.group("di") else m.start("num"), m.end(), m["num"]))
-        tail = _ZH_END.match(text, spans[-1][1])
-        if len(spans) < 2 or tail is None or tail.group(1) not in kinds:
-            return "", []
-        s_last, _, n_last = spans[-1]
-        end = tail.end()
-        version = None
-        paren = find_parenthesis(text, end)
-        if paren is not None:
-            version = parse_version(paren[2], self.lexicon.gazetteer)
-            end = paren[1]
-        status_m = _STATUS.match(text, end)
-        members: list[_Member] = [(s, e, n, None, None) for s, e, n in spans[:-1]]
-        members.append((s_last, end, n_last, version, status_m.group(1) if status_m else None))
-        return kinds[tail.group(1)], members
-
     def _conference(self, label: str) -> Conference | None:
         try:
             return self.lexicon.gazetteer.by_id(label)
         except ValueError:
             return None
-
-    def _number(self, kind: str, atext: str, anchor: Span) -> str:
-        if kind == "question":
-            m = _QUESTION_NO.search(atext)
-            return re.sub(r"[ \t]+", "", m.group(0)) if m else anchor[-1].text
-        if kind == "recommendation":
-            return anchor[-1].text
-        m = _NUMBER.search(atext)
-        return m.group(0) if m else anchor[-1].text
 
     def _prefix_organ(
         self, anchor: Span, atext: str, meta: dict[str, Any]

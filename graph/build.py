@@ -44,15 +44,14 @@ from graph.build_workers import RenderedDocument
 from graph.rdf_derived import derived_quads
 from graph.rdf_document import DocumentInput, document_triples
 from graph.rdf_static import gazetteer_graph, ontology_graph
+from graph.rdf_text import load_graph, nquads
 from graph.store import Generation, ManifestEntry, new_generation, open_store, parse_store_url
 from graph.vocab import DCTERMS, RG, XSD
 
 __all__ = [
     "BuildReport",
     "build_store",
-    "load_graph",
     "manifest_triples",
-    "ntriples",
     "source_files",
 ]
 
@@ -128,48 +127,6 @@ def _default_extractor(paths: Sequence[Path]) -> Iterable[ExtractionResult | Doc
     return extract_corpus(paths)
 
 
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
-
-
-def _nt(term: Node) -> str:
-    """N-Triples syntax of an rdflib IRI or literal."""
-    if isinstance(term, URIRef):
-        return f"<{term}>"
-    if isinstance(term, Literal):
-        text = '"' + str(term).translate(_ESCAPES) + '"'
-        if term.language:
-            return f"{text}@{term.language}"
-        if term.datatype is not None:
-            return f"{text}^^<{term.datatype}>"
-        return text
-    raise ValueError(f"unsupported RDF term {term!r} (blank nodes are not used by the builder)")
-
-
-def nquads(triples: Iterable[tuple[Node, Node, Node]], graph_iri: str) -> str:
-    """N-Quads text putting ``triples`` into the named graph ``graph_iri``.
-
-    Why text: Oxigraph parses N-Quads in Rust faster than Python can build term objects.
-
-    Example:
-        >>> nquads([(URIRef("urn:a"), URIRef("urn:p"), Literal('say "hi"', lang="en"))], "urn:g")
-        '<urn:a> <urn:p> "say \\\\"hi\\\\""@en <urn:g> .\\n'
-    """
-    g = f"<{graph_iri}>"
-    return "".join(f"{_nt(s)} {_nt(p)} {_nt(o)} {g} .\n" for s, p, o in triples)
-
-
-def load_graph(store: ox.Store, triples: Iterable[tuple[Node, Node, Node]], graph_iri: str) -> None:
-    """Add triples (an rdflib Graph or a set of term tuples) to one named graph of a store.
-
-    Example:
-        >>> s = ox.Store()
-        >>> load_graph(s, ontology_graph(), "urn:g")
-        >>> len(s) > 100
-        True
-    """
-    store.load(nquads(triples, graph_iri).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
-
-
 def manifest_triples(doc: DocumentInput, graph_iri: str, base: str) -> list[tuple[Node, ...]]:
     """The meta-graph entry of one document: file name -> SHA-256 -> named graph."""
     d = mint.document_iri(doc.sha256, base)
@@ -184,16 +141,6 @@ def manifest_triples(doc: DocumentInput, graph_iri: str, base: str) -> list[tupl
 
 def _manifest_nquads(doc: DocumentInput, graph_iri: str, base: str) -> str:
     return nquads(manifest_triples(doc, graph_iri, base), str(mint.meta_graph_iri(base)))  # type: ignore[arg-type]
-
-
-def ntriples(triples: Iterable[tuple[Node, ...]]) -> str:
-    """N-Triples text of rdflib term tuples (also valid Turtle, for Graph Store Protocol PUTs).
-
-    Example:
-        >>> ntriples([(URIRef("urn:a"), URIRef("urn:p"), Literal(1))])
-        '<urn:a> <urn:p> "1"^^<http://www.w3.org/2001/XMLSchema#integer> .\\n'
-    """
-    return "".join(f"{_nt(s)} {_nt(p)} {_nt(o)} .\n" for s, p, o in triples)
 
 
 def _drop(gen: Generation, entry: ManifestEntry, base: str) -> None:

@@ -60,8 +60,8 @@ def render_document(
     cross the process boundary badly; :class:`DocumentError` names the file and the problem.
     """
     from extract.corpus import extract_document
-    from graph.build import nquads
     from graph.rdf_document import DocumentInput, document_triples
+    from graph.rdf_text import nquads
 
     try:
         doc = DocumentInput.from_result(extract_document(path))

@@ -31,19 +31,17 @@ Example:
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from extract.gazetteer import load_gazetteer
 from extract.models import Assignment, Citation, Heading
-from graph import mint, vocab
+from graph import mint
 from graph.rdf_input import DocumentInput
 from graph.rdf_records import Record
+from graph.rdf_terms import CITO, DCTERMS, FALSE, RDF, RDFS, RG, TRUE, int_literal, str_literal
 from graph.vocab import (
-    XSD,
-    TermCache,
+    actor_class,
     basis_concept,
     citation_class,
     instrument_class,
@@ -56,34 +54,6 @@ __all__ = ["DocumentInput", "Triple", "document_graph", "document_triples"]
 Triple = tuple[URIRef, URIRef, Node]
 
 MAX_CLAUSE = 4000  # characters of clause text kept per assignment
-
-
-# the terms read on the hot path, each built once (see graph.vocab.TermCache)
-RG, RDF, RDFS, DCTERMS, CITO = (
-    TermCache(ns) for ns in (vocab.RG, vocab.RDF, vocab.RDFS, vocab.DCTERMS, vocab.CITO)
-)
-_LITERAL_CACHE = 1 << 16
-
-
-@lru_cache(maxsize=_LITERAL_CACHE)
-def _int(value: int) -> Literal:
-    """An ``xsd:integer`` literal, shared between records and documents.
-
-    Why cached: rdflib builds a literal in about 5 µs and a document has a thousand of them, most
-    repeating across records and documents (years, offsets, numbers), so a bounded cache of these
-    immutable terms takes a large share off rendering a document.
-    """
-    return Literal(int(value), datatype=XSD.integer)
-
-
-@lru_cache(maxsize=_LITERAL_CACHE)
-def _lit(value: str, lang: str | None = None) -> Literal:
-    """A short plain (or language-tagged) string literal, cached like :func:`_int` (long,
-    one-off texts such as clause text are built directly so they do not crowd the cache)."""
-    return Literal(value, lang=lang)
-
-
-_TRUE, _FALSE = Literal(True), Literal(False)
 
 
 class _Builder:
@@ -117,8 +87,8 @@ class _Builder:
         if not self.first(w):
             return w
         self.add(w, RDF.type, instrument_class(kind))
-        self.add(w, RG.number, _lit(number))
-        self.add(w, RDFS.label, _lit(f"{organ} {kind.capitalize()} {number}", lang="en"))
+        self.add(w, RG.number, str_literal(number))
+        self.add(w, RDFS.label, str_literal(f"{organ} {kind.capitalize()} {number}", lang="en"))
         if organ != "unknown":
             self.add(w, RG.organ, mint.organ_iri(organ, self.base))
         return w
@@ -129,10 +99,10 @@ class _Builder:
         if not known:  # not in the gazetteer (e.g. a Council session): describe it here
             self.add(c, RDF.type, RG.Conference)
             self.add(c, RG.organ, mint.organ_iri(organ, self.base))
-            self.add(c, RG.year, _int(year))
-            self.add(c, RDFS.label, _lit(f"{organ} {year}"))
+            self.add(c, RG.year, int_literal(year))
+            self.add(c, RDFS.label, str_literal(f"{organ} {year}"))
             if venue:
-                self.add(c, RG.venue, _lit(self.gaz.canonical_venue(venue) or venue))
+                self.add(c, RG.venue, str_literal(self.gaz.canonical_venue(venue) or venue))
         return c
 
     def version(
@@ -145,8 +115,9 @@ class _Builder:
         self.add(v, RDF.type, RG.ResolutionVersion if kind == "resolution" else RG.Version)
         self.add(v, RG.versionOf, w)
         self.add(v, RG.adoptedAt, self.conference(organ, year, venue))
-        self.add(v, RG.year, _int(year))
-        self.add(v, RDFS.label, _lit(f"{organ} {kind.capitalize()} {number} ({year})", lang="en"))
+        self.add(v, RG.year, int_literal(year))
+        label = f"{organ} {kind.capitalize()} {number} ({year})"
+        self.add(v, RDFS.label, str_literal(label, lang="en"))
         return v
 
     def organ_of(self, body: str, venue: str | None, year: int | None) -> str:
@@ -161,36 +132,36 @@ class _Builder:
     def mention(self, node: URIRef, rec: Record, cls: URIRef) -> None:
         self.add(node, RDF.type, cls)
         self.add(node, RG.sourceDocument, self.doc_iri)
-        self.add(node, RG.start, _int(rec.start))
-        self.add(node, RG.end, _int(rec.end))
-        self.add(node, RG.surface, _lit(rec.surface))
+        self.add(node, RG.start, int_literal(rec.start))
+        self.add(node, RG.end, int_literal(rec.end))
+        self.add(node, RG.surface, str_literal(rec.surface))
         pattern = getattr(rec, "pattern", None)
-        self.add(node, RG.pattern, _lit(pattern) if pattern else None)
+        self.add(node, RG.pattern, str_literal(pattern) if pattern else None)
         proposal = getattr(rec, "proposal", None)
-        self.add(node, RG.proposal, _lit(proposal) if proposal else None)
+        self.add(node, RG.proposal, str_literal(proposal) if proposal else None)
         host = getattr(rec, "host", None)
-        self.add(node, RG.hostNumber, _lit(host) if host else None)
+        self.add(node, RG.hostNumber, str_literal(host) if host else None)
         self.place(node, rec)
 
     def place(self, node: URIRef, rec: Record) -> None:
         """Section and paragraph of a mention: from the structure if known, else by name."""
         name = rec.section
         label = getattr(rec, "paragraph", None)
-        self.add(node, RG.sectionName, _lit(name) if name else None)
-        self.add(node, RG.paragraphLabel, _lit(label) if label else None)
+        self.add(node, RG.sectionName, str_literal(name) if name else None)
+        self.add(node, RG.paragraphLabel, str_literal(label) if label else None)
         loc = self.doc.structure.locate(rec.start) if self.doc.structure else None
         if loc is not None and loc.section is not None:
             sec = loc.section
             s = mint.section_iri(self.doc_iri, str(sec.heading_start))
             self.section(s, sec.name, sec.kind)
-            self.add(s, RG.start, _int(sec.start))
-            self.add(s, RG.end, _int(sec.end))
+            self.add(s, RG.start, int_literal(sec.start))
+            self.add(s, RG.end, int_literal(sec.end))
             self.add(node, RG.inSection, s)
             if loc.paragraph is not None:
                 p = mint.paragraph_iri(self.doc_iri, str(loc.paragraph.start))
                 self.paragraph(p, s, loc.paragraph.label)
-                self.add(p, RG.start, _int(loc.paragraph.start))
-                self.add(p, RG.end, _int(loc.paragraph.end))
+                self.add(p, RG.start, int_literal(loc.paragraph.start))
+                self.add(p, RG.end, int_literal(loc.paragraph.end))
                 self.add(node, RG.inParagraph, p)
             return
         if not name:
@@ -209,8 +180,8 @@ class _Builder:
         if not self.first(s):
             return
         self.add(s, RDF.type, RG.Section)
-        self.add(s, RG.sectionName, _lit(name))
-        self.add(s, RG.sectionKind, _lit(kind) if kind else None)
+        self.add(s, RG.sectionName, str_literal(name))
+        self.add(s, RG.sectionKind, str_literal(kind) if kind else None)
         self.add(s, RG.sourceDocument, self.doc_iri)
         self.add(s, DCTERMS.isPartOf, self.doc_iri)
 
@@ -218,7 +189,7 @@ class _Builder:
         if not self.first(p):
             return
         self.add(p, RDF.type, RG.Paragraph)
-        self.add(p, RG.paragraphLabel, _lit(label) if label else None)
+        self.add(p, RG.paragraphLabel, str_literal(label) if label else None)
         self.add(p, RG.sourceDocument, self.doc_iri)
         self.add(p, DCTERMS.isPartOf, s)
 
@@ -226,22 +197,22 @@ class _Builder:
     def document(self) -> None:
         d, doc = self.doc_iri, self.doc
         self.add(d, RDF.type, RG.SourceDocument)
-        self.add(d, RG.fileName, _lit(doc.name))
-        self.add(d, RDFS.label, _lit(doc.name))
-        self.add(d, RG.sha256, _lit(doc.sha256))
-        self.add(d, DCTERMS.identifier, _lit(doc.sha256[: mint.DOC_KEY_LEN]))
-        self.add(d, DCTERMS.format, _lit(doc.format))
-        self.add(d, DCTERMS.language, _lit(doc.lang))
+        self.add(d, RG.fileName, str_literal(doc.name))
+        self.add(d, RDFS.label, str_literal(doc.name))
+        self.add(d, RG.sha256, str_literal(doc.sha256))
+        self.add(d, DCTERMS.identifier, str_literal(doc.sha256[: mint.DOC_KEY_LEN]))
+        self.add(d, DCTERMS.format, str_literal(doc.format))
+        self.add(d, DCTERMS.language, str_literal(doc.lang))
         if doc.text_length is not None:
-            self.add(d, RG.textLength, _int(doc.text_length))
+            self.add(d, RG.textLength, int_literal(doc.text_length))
 
     def heading(self, h: Heading) -> None:
         node = mint.mention_iri(self.doc_iri, "heading", h.start, h.end)
         self.mention(node, h, RG.HeadingMention)
-        self.add(node, RG.statusMarker, _lit(h.status_marker) if h.status_marker else None)
-        self.add(node, RG.laterNumber, _lit(h.later_number) if h.later_number else None)
+        self.add(node, RG.statusMarker, str_literal(h.status_marker) if h.status_marker else None)
+        self.add(node, RG.laterNumber, str_literal(h.later_number) if h.later_number else None)
         lang = h.title_lang or self.doc.lang
-        self.add(node, DCTERMS.title, _lit(h.title, lang=lang) if h.title else None)
+        self.add(node, DCTERMS.title, str_literal(h.title, lang=lang) if h.title else None)
         number = h.number or h.later_number
         if not number or h.body == "unknown":
             return
@@ -263,10 +234,10 @@ class _Builder:
             self.add(node, RG.heads, target)
             self.add(target, RG.status, status_concept(h.status) if h.status else None)
             if not (h.section or "").casefold().startswith("table"):
-                self.add(target, RG.hasText, _TRUE)
+                self.add(target, RG.hasText, TRUE)
                 self.add(target, RG.textIn, self.doc_iri)
             self.history(organ, number, year, h)
-        self.add(target, DCTERMS.title, _lit(h.title, lang=lang) if h.title else None)
+        self.add(target, DCTERMS.title, str_literal(h.title, lang=lang) if h.title else None)
         self.hosts.append((h.start, number, target))
 
     def history(self, organ: str, number: str, year: int, h: Heading) -> None:
@@ -310,17 +281,17 @@ class _Builder:
         if cls != RG.Citation:
             self.add(node, RDF.type, RG.Citation)
         self.add(node, CITO.hasCitationCharacterization, characterization)
-        self.add(node, RG.citationKind, _lit(c.kind))
-        self.add(node, RG.citedNumber, _lit(c.number))
-        self.add(node, RG.revised, _TRUE if c.revised else _FALSE)
+        self.add(node, RG.citationKind, str_literal(c.kind))
+        self.add(node, RG.citedNumber, str_literal(c.number))
+        self.add(node, RG.revised, TRUE if c.revised else FALSE)
         self.add(node, RG.attributionBasis, basis_concept(c.body_basis))
-        self.add(node, RG.sector, _lit(c.sector) if c.sector else None)
+        self.add(node, RG.sector, str_literal(c.sector) if c.sector else None)
         if organ != "unknown":
             self.add(node, RG.citedOrgan, mint.organ_iri(organ, self.base))
         if c.venue:
-            self.add(node, RG.citedVenue, _lit(self.gaz.canonical_venue(c.venue) or c.venue))
+            self.add(node, RG.citedVenue, str_literal(self.gaz.canonical_venue(c.venue) or c.venue))
         if c.year:
-            self.add(node, RG.citedYear, _int(c.year))
+            self.add(node, RG.citedYear, int_literal(c.year))
             if organ != "unknown":
                 self.add(node, RG.citedConference, mint.conference_iri(organ, c.year, self.base))
         citing = self.host(c.host, c.start)
@@ -345,17 +316,17 @@ class _Builder:
     def assignment(self, a: Assignment) -> None:
         node = mint.mention_iri(self.doc_iri, "assignment", a.start, a.end)
         self.mention(node, a, RG.Assignment)
-        self.add(node, RG.verb, _lit(a.verb))
-        self.add(node, RG.addresseeText, _lit(a.addressee))
-        self.add(node, RG.assignmentSource, _lit(a.source))
+        self.add(node, RG.verb, str_literal(a.verb))
+        self.add(node, RG.addresseeText, str_literal(a.addressee))
+        self.add(node, RG.assignmentSource, str_literal(a.source))
         q = a.addressee_qualifier
-        self.add(node, RG.addresseeQualifier, _lit(q) if q else None)
+        self.add(node, RG.addresseeQualifier, str_literal(q) if q else None)
         for code in a.addressees or (a.addressee,):
             self.add(node, RG.addressee, self.actor(code))
         for code in a.collaborators:
             self.add(node, RG.collaborator, self.actor(code))
         for item in a.items:
-            self.add(node, RG.item, _lit(item))
+            self.add(node, RG.item, str_literal(item))
         clause = self.clause(a)
         self.add(node, RG.clauseText, Literal(clause) if clause else None)
         if a.source == "reported" and a.resolution and a.resolution_body:
@@ -380,17 +351,9 @@ class _Builder:
         if not self.first(iri):
             return iri
         category = mint.actor_category(code)
-        cls = {
-            "bureau": RG.Bureau,
-            "group": RG.AdvisoryGroup,
-            "studygroup": RG.StudyGroup,
-            "official": RG.Official,
-            "sector": RG.Sector,
-            "organ": RG.Organ,
-        }.get(category, RG.Actor)
-        self.add(iri, RDF.type, cls)
+        self.add(iri, RDF.type, actor_class(category))
         if category != "organ":  # organs are described by the gazetteer graph
-            self.add(iri, RDFS.label, _lit(code))
+            self.add(iri, RDFS.label, str_literal(code))
         return iri
 
 
@@ -426,13 +389,8 @@ def document_triples(doc: DocumentInput, base: str = mint.DEFAULT_BASE) -> set[T
 
 
 def document_graph(doc: DocumentInput, base: str = mint.DEFAULT_BASE) -> Graph:
-    """The triples of :func:`document_triples` as an rdflib Graph (for inspection and tests).
-
-    Example:
-        >>> g = document_graph(DocumentInput(name="e.txt", sha256="0" * 64, records=()))
-        >>> len(g) > 0
-        True
-    """
+    """The triples of :func:`document_triples` as an rdflib Graph, for inspection and tests
+    (the module docstring shows one)."""
     g = Graph()
     for triple in document_triples(doc, base):
         g.add(triple)

@@ -40,6 +40,7 @@ from graph.build_workers import RenderedDocument
 from graph.rdf_derived import derived_quads
 from graph.rdf_document import DocumentInput, document_triples
 from graph.rdf_static import gazetteer_graph, ontology_graph
+from graph.rdf_text import ntriples
 from graph.remote_lock import remote_build_lock
 from graph.remote_store import RemoteStore, control_graph_iri
 from graph.store import ManifestEntry
@@ -76,7 +77,7 @@ def build_remote(
         graph.remote_lock.BuildLockedError: when another build holds the server's build lock
             (``break_lock`` removes a lock left by a build that died).
     """
-    from graph.build import BuildReport, manifest_triples, ntriples
+    from graph.build import BuildReport, manifest_triples
 
     t0 = time.perf_counter() if started is None else started
     with (
@@ -203,7 +204,6 @@ def _switch(
 ) -> str:
     """The one Update request that makes a generation current: manifest entries out and in,
     control graph rewritten."""
-    from graph.build import ntriples
 
     meta, control = mint.meta_graph_iri(base), control_graph_iri(base)
     rewritten = {d.name for d in new_docs}

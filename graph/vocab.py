@@ -38,6 +38,7 @@ __all__ = [
     "SKOS",
     "XSD",
     "TermCache",
+    "actor_class",
     "basis_concept",
     "citation_class",
     "instrument_class",
@@ -164,6 +165,29 @@ def status_concept(status: str) -> URIRef:
     if status not in _STATUS:
         raise ValueError(f"unknown status {status!r}; valid: {', '.join(_STATUS)}")
     return _STATUS[status]
+
+
+_ACTOR_CLASS = MappingProxyType(
+    {
+        "bureau": RG.Bureau,
+        "group": RG.AdvisoryGroup,
+        "studygroup": RG.StudyGroup,
+        "official": RG.Official,
+        "sector": RG.Sector,
+        "organ": RG.Organ,
+    }
+)
+
+
+def actor_class(category: str) -> URIRef:
+    """The class of an actor of a category of :func:`graph.mint.actor_category` (``rg:Actor``
+    for any other).
+
+    Example:
+        >>> actor_class("studygroup").endswith("#StudyGroup"), actor_class("x").endswith("#Actor")
+        (True, True)
+    """
+    return _ACTOR_CLASS.get(category, RG.Actor)
 
 
 def instrument_class(kind: str) -> URIRef:

@@ -110,6 +110,7 @@ def test_tokenizer_splits_tracked_change_glue_and_chinese(nlp: Language) -> None
         "extract.citation_parts",
         "extract.organs",
         "extract.components",
+        "extract.citation_members",
         "extract.pipeline",
         "extract.prescan",
         "extract.io",
