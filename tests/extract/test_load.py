@@ -228,3 +228,13 @@ def test_detect_lang_weighs_the_whole_text_not_its_ends() -> None:
     assert len(zh) < len(en) // 20
     assert detect_lang(en + zh) == "en" and detect_lang(zh + en) == "en"
     assert detect_lang(zh * 20 + en[: len(en) // 4]) == "zh"
+
+
+def test_detect_lang_votes_over_the_whole_sample_not_its_start() -> None:
+    """Function words are counted on slices spread over the sample: a long English front
+    matter does not make a French text English, nor the reverse."""
+    en = "The Assembly, considering that the Director of the Bureau resolves and instructs. " * 700
+    fr = "L'Assemblée, considérant que les travaux des commissions et la charge du Bureau. " * 1800
+    assert len(en) > 50_000 and len(fr) > 2 * len(en)
+    assert detect_lang(en + fr) == "fr"
+    assert detect_lang(fr[: len(en)] + en * 3) == "en"
