@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extract.line_scan import LineRegex
+
 __all__ = ["STATUS_WORDS", "Entry", "find_entries", "status_of"]
 
 #: Status markers as written -> contract status.
@@ -45,7 +47,7 @@ _UNNUMBERED = {"待定", "未定", "TBD", "tbd", "-", "–", "—", "[ ]"}
 
 _MARKER = r"(?:MOD|ADD|NOC|SUP)"
 _PROPOSAL_REF = r"[A-Z]{2,8}/[0-9A-Z]+/\d+"
-_HEADING = re.compile(
+_HEADING = LineRegex(
     rf"^(?P<lead>[ \t]*(?:(?P<marker>{_MARKER})[ \t]+(?:(?P<ref>{_PROPOSAL_REF})[ \t]+)?)?)"
     r"(?P<surface>(?P<word>(?:DRAFT[ \t]+)?NEW[ \t]+(?:DRAFT[ \t]+)?RESOLUTION|NEW RÉSOLUTION"
     r"|RESOLUTION|Resolution|resolution|RÉSOLUTION|Résolution|RESOLUCIÓN|Resolución)"
@@ -56,7 +58,7 @@ _HEADING = re.compile(
 )
 _AFTER_STATUS = re.compile(r"[ \t]*\[(?P<status>[A-Za-z.]{2,10})\]")
 _AFTER_TITLE = re.compile(r"[ \t]*(?:on|sur|sobre|[–—:-])[ \t]+(?P<title>\S[^\n]*)$")
-_ZH = re.compile(
+_ZH = LineRegex(
     r"^[ \t]*(?P<surface>(?:第(?P<number>\d{1,4})号决议|新决议)(?P<paren>（[^）\n]{0,40}）)?)"
     r"(?P<after>[^\n]*)$",
     re.MULTILINE,
@@ -64,7 +66,7 @@ _ZH = re.compile(
 _ZH_TITLE = re.compile(r"[ \t]*[“\"](?P<title>[^”\"\n]+)[”\"]")
 _MARKER_LINE = re.compile(rf"^[ \t]*(?P<marker>{_MARKER})[ \t]+(?P<ref>{_PROPOSAL_REF})?[ \t]*$")
 _CELL = re.compile(r" ?\t(?P<cell>\S[^\n]*?)[ \t]*$", re.MULTILINE)
-_ROW = re.compile(
+_ROW = LineRegex(
     r"^ ?\t(?P<t1>\S[^\n]*?)[ \t]*\n ?\t(?P<t2>\S[^\n]*?)[ \t]*\n ?\t(?P<t3>\S[^\n]*?)[ \t]*$",
     re.MULTILINE,
 )

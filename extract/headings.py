@@ -18,6 +18,7 @@ from functools import cache
 
 from extract.gazetteer import load_gazetteer
 from extract.history import find_versions, parse_history
+from extract.line_scan import LineRegex
 from extract.load import detect_lang
 from extract.models import DocumentStructure, Heading, SourceDoc, VersionRef
 from extract.sections import match_section_heading
@@ -26,10 +27,10 @@ __all__ = ["clean_title", "doc_context", "headings", "organ_of", "part_at", "tit
 
 _FOOTNOTE_BODY = re.compile(r"\[\d+:[^\]]*\]")
 _RESIDUE = re.compile(r"\[bookmark: [^\]\n]*\]|\[footnoteRef:\d+\]\d*")
-_CAPTION = re.compile(
+_CAPTION = LineRegex(
     r"^[ \t]*(?P<part>(?:Table|TABLE|Tableau|Cuadro|表)[ \t]*\d+)[ \t]*(?:$|[–—:.-])", re.MULTILINE
 )
-_DOC_ANNEX = re.compile(r"^[ \t]*(?P<part>ANNEX|Annex|ANNEXE|Annexe|ANEXO|Anexo|附件)[ \t]*$", re.M)
+_DOC_ANNEX = LineRegex(r"^[ \t]*(?P<part>ANNEX|Annex|ANNEXE|Annexe|ANEXO|Anexo|附件)[ \t]*$", re.M)
 _LABEL = re.compile(r"(?<![A-Za-z0-9])(?:PP|APP|WTSA|WTSC|WTDC|WRC|RA|WCIT)-(?:\d{4}|\d{2})(?!\d)")
 _TRAILING_HEADING_WORD = re.compile(
     r"\s+(?:resolves|decides|instructs|invites|encourages|considering|recognizing|noting|recalling)"
@@ -50,7 +51,7 @@ def _organ_regex() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 @cache
-def _assembly_regex() -> re.Pattern[str]:
+def _assembly_regex() -> LineRegex:
     """A line opening with an organ's name: "The World ... Assembly (Hammamet, 2016),".
 
     Up to a few words may follow the name before the parenthesis ("The Plenipotentiary
@@ -60,7 +61,7 @@ def _assembly_regex() -> re.Pattern[str]:
     _, names = _organ_regex()
     full = [n for n in names if len(n) > 8]
     alt = "|".join(re.escape(n) for n in sorted(full, key=len, reverse=True))
-    return re.compile(
+    return LineRegex(
         rf"^[ \t]*(?:The |the )?(?:ITU )?(?P<name>{alt})"
         r"(?:[^()（）\n]{0,60}?[ \t]*[(（](?P<paren>[^)）\n]*)[)）]|[ \t]*[,，][ \t]*$)",
         re.MULTILINE,

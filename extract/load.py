@@ -84,9 +84,9 @@ def _vote_sample(s: str) -> str:
     """Where the function words are counted: all of ``s`` when short, else evenly spaced slices.
 
     Why slices: the function-word vote costs a regex pass whose alternation of words defeats
-    ``re``'s fast scan, and a few thousand words already decide between English, French and
-    Spanish; spreading the slices over the whole sample still weighs the whole text, as the
-    script count does, so a cover page in another language does not decide it.
+    ``re``'s fast scan, and a few thousand words already decide among Latin-script languages.
+    Spreading the slices over the whole sample still weighs the whole text, so a cover page
+    or an appendix in another language does not decide it.
     """
     if len(s) <= _VOTE_SLICES * _VOTE_SLICE:
         return s
@@ -102,8 +102,9 @@ def detect_lang(text: str, sample: int = 200_000) -> str:
     a word, a Latin word several letters, so a Chinese report with an English annex (and
     English acronyms throughout) still counts as Chinese when CJK characters make up a quarter
     of the words. Text without any CJK, Cyrillic or Arabic character (checked cheaply first)
-    skips the script counts, which could not reach a quarter. Function words are counted on
-    evenly spaced slices of the sample (:func:`_vote_sample`).
+    skips the script counts, which could not reach a quarter. Function words are counted
+    on evenly spaced slices of the sample (:func:`_vote_sample`); scripts on all of it, since
+    a few hundred CJK characters make many words.
 
     Example:
         >>> detect_lang("第44号决议 缩小发展中国家与发达国家之间的标准化工作差距 ITU-T")

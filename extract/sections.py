@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from extract.line_scan import LineRegex
 from extract.models import Paragraph
 
 __all__ = [
@@ -148,7 +149,7 @@ def match_section_heading(
 
 
 @cache
-def _candidates() -> re.Pattern[str]:
+def _candidates() -> LineRegex:
     """Lines that may open a section: any heading word (any language) or annex word at line start.
 
     One C-level scan finds the few candidate lines; :func:`match_section_heading` then checks
@@ -157,7 +158,7 @@ def _candidates() -> re.Pattern[str]:
     words = sorted({w.text for w in heading_words()}, key=len, reverse=True)
     alt = "|".join(re.escape(w) for w in words)
     annex = _ANNEX.pattern.removeprefix(_LINE_LEAD)
-    return re.compile(rf"(?m)^{_LINE_LEAD}(?:{alt}|{annex})")
+    return LineRegex(rf"^{_LINE_LEAD}(?:{alt}|{annex})")
 
 
 def heading_lines(
@@ -181,8 +182,8 @@ def heading_lines(
 # A paragraph opens a line: a label ("a)", "bc)" from a flattened change, "iv)", "1", "1.2",
 # "A)") followed by text, a Chinese label with a full-width parenthesis or comma ("a）", "1、"),
 # or an unlabeled clause ("that ...", "que ...").
-_PARA = re.compile(
-    r"(?m)^[ \t]*(?:(?P<label>(?:[a-z]{1,3}|[ivxlc]{1,6}|[A-Z]|[IVX]{1,5})\)|\(?[a-z]\)"
+_PARA = LineRegex(
+    r"^[ \t]*(?:(?P<label>(?:[a-z]{1,3}|[ivxlc]{1,6}|[A-Z]|[IVX]{1,5})\)|\(?[a-z]\)"
     r"|\d{1,3}(?:\.\d{1,2})*\)?)(?=[\t ]+\S)|(?P<zh>[a-z]{1,3}）|\d{1,3}[）、])(?=\S)"
     r"|(?P<clause>that|que)[ \t])"
 )

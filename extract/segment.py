@@ -28,6 +28,7 @@ from extract.headings import (
     title_and_history,
 )
 from extract.history import parse_version
+from extract.line_scan import LineRegex
 from extract.load import detect_lang
 from extract.models import DocumentStructure, Paragraph, ResolutionSegment, Section, SourceDoc
 from extract.normalize import NormalizedText, normalize
@@ -36,7 +37,7 @@ from extract.segment_columns import column_cells, proposal_label
 
 __all__ = ["format_structure", "headings", "segment"]
 
-_BOUNDARY = re.compile(
+_BOUNDARY = LineRegex(
     r"^[ \t]*(?:(?:Table|TABLE|Tableau|Cuadro|表)[ \t]*\d+[ \t]*(?:$|[–—:.-])"
     r"|(?P<annex>ANNEX|Annex|ANNEXE|Annexe|ANEXO|Anexo|附件)[ \t]*$)",
     re.MULTILINE,
