@@ -20,6 +20,7 @@ from pathlib import Path
 
 from extract.line_scan import LineRegex
 from extract.models import Paragraph
+from extract.word_trie import trie_pattern
 
 __all__ = [
     "HeadingWord",
@@ -27,6 +28,7 @@ __all__ = [
     "heading_lines",
     "heading_words",
     "match_section_heading",
+    "paragraph_spans",
 ]
 
 
@@ -155,8 +157,7 @@ def _candidates() -> LineRegex:
     One C-level scan finds the few candidate lines; :func:`match_section_heading` then checks
     each (a Python loop over every line would dominate the segmenter's run time).
     """
-    words = sorted({w.text for w in heading_words()}, key=len, reverse=True)
-    alt = "|".join(re.escape(w) for w in words)
+    alt = trie_pattern({w.text for w in heading_words()})  # prefixes shared: few tries a line
     annex = _ANNEX.pattern.removeprefix(_LINE_LEAD)
     return LineRegex(rf"^{_LINE_LEAD}(?:{alt}|{annex})")
 
@@ -201,6 +202,13 @@ def find_paragraphs(text: str, start: int, end: int) -> Iterator[Paragraph]:
         >>> [(p.label, t[p.start:p.end]) for p in find_paragraphs(t, 12, len(t))]
         [('a)', 'a)\\tthat x;\\n'), ('bc)', 'bc)\\tthat y,\\n'), (None, 'that z\\n')]
     """
+    for label, s, e in paragraph_spans(text, start, end):
+        yield Paragraph(label, s, e)
+
+
+def paragraph_spans(text: str, start: int, end: int) -> list[tuple[str | None, int, int]]:
+    """:func:`find_paragraphs` as (label, start, end) tuples, for callers that map the offsets
+    before building records (one record per paragraph instead of two)."""
     starts: list[int] = []
     labels: list[str | None] = []
     for m in _PARA.finditer(text, start, end):
@@ -214,5 +222,5 @@ def find_paragraphs(text: str, start: int, end: int) -> Iterator[Paragraph]:
             s = m.start("label") if m["label"] else m.start("zh")
         starts.append(s)
         labels.append(label)
-    for i, s in enumerate(starts):
-        yield Paragraph(labels[i], s, starts[i + 1] if i + 1 < len(starts) else end)
+    ends = [*starts[1:], end] if starts else []
+    return list(zip(labels, starts, ends, strict=True))

@@ -32,7 +32,7 @@ from extract.line_scan import LineRegex
 from extract.load import detect_lang
 from extract.models import DocumentStructure, Paragraph, ResolutionSegment, Section, SourceDoc
 from extract.normalize import NormalizedText, normalize
-from extract.sections import find_paragraphs, heading_lines
+from extract.sections import heading_lines, paragraph_spans
 from extract.segment_columns import column_cells, proposal_label
 
 __all__ = ["format_structure", "headings", "segment"]
@@ -84,8 +84,8 @@ def _sections(
         body_start = text.find("\n", he, e)
         body_start = e if body_start < 0 else body_start + 1
         paras = tuple(
-            Paragraph(p.label, *nt.to_source(p.start, p.end))
-            for p in find_paragraphs(text, body_start, e)
+            Paragraph(label, *nt.to_source(ps, pe))
+            for label, ps, pe in paragraph_spans(text, body_start, e)
         )
         ss, se = nt.to_source(s, e)
         hs2, he2 = nt.to_source(hs, he)
