@@ -46,6 +46,7 @@ from extract.citation_parts import (
     register_extensions,
 )
 from extract.gazetteer import Conference
+from extract.matcher_flags import flag_patterns
 from extract.organs import OrganLexicon, load_organ_lexicon
 
 __all__ = [
@@ -109,9 +110,14 @@ class CitationComponent:
         for word, norm in lexeme_norms().items():
             for spelling in {word, word.capitalize(), word.upper()}:
                 self.vocab[spelling].norm_ = norm
-        self.matcher = Matcher(self.vocab)
+        check = Matcher(self.vocab, validate=True)  # the patterns as written pass the schema...
         for p in self.patterns:
-            self.matcher.add(p["id"], [p["pattern"]])
+            check.add(p["id"], [p["pattern"]])
+        # ...and match through lexeme flags where a predicate reads only the spelling
+        self._compiled = {p["id"]: flag_patterns(self.vocab, p["pattern"]) for p in self.patterns}
+        self.matcher = Matcher(self.vocab, validate=False)
+        for p in self.patterns:
+            self.matcher.add(p["id"], [self._compiled[p["id"]]])
         self._matchers: dict[frozenset[str], Matcher] = {}
         self._meta = {p["id"]: p for p in self.patterns}
 
@@ -159,10 +165,10 @@ class CitationComponent:
             return self.matcher
         matcher = self._matchers.get(ids)
         if matcher is None:
-            matcher = Matcher(self.vocab)
+            matcher = Matcher(self.vocab, validate=False)  # validated in initialize
             for p in self.patterns:
                 if p["id"] in ids:
-                    matcher.add(p["id"], [p["pattern"]])
+                    matcher.add(p["id"], [self._compiled[p["id"]]])
             self._matchers[ids] = matcher
         return matcher
 

@@ -1,0 +1,91 @@
+"""Token-pattern predicates that depend only on a word's spelling become lexeme flags.
+
+Why: spaCy's :class:`~spacy.matcher.Matcher` evaluates ``REGEX`` and ``IN`` predicates by
+calling Python for each token it tries them on, which was half of the citation Matcher's time
+(the other half is the fixed cost of a call). A predicate on ``TEXT``/``ORTH`` (or ``LOWER``)
+depends on the lexeme alone, so its value can be stored once per word in the vocabulary as a
+boolean flag (:meth:`spacy.vocab.Vocab.add_flag`) and read by the Matcher in C. The pattern
+files keep the readable ``{"TEXT": {"REGEX": ...}}`` form that a spaCy user knows; only the
+compiled Matcher sees the flags, with the same matches (``tests/extract/test_matcher_flags.py``
+compares both Matchers).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Callable
+from typing import Any
+
+from spacy.attrs import LOWER
+from spacy.vocab import Vocab
+
+__all__ = ["flag_patterns"]
+
+_ATTRS = {"TEXT": "orth", "ORTH": "orth", "LOWER": "lower"}
+# spaCy names custom lexeme flags FLAG19..FLAG63; the lower bits are its own attributes
+_FIRST_FREE = 19
+# Python ids of vocabularies -> {(attr, operator, value): flag id}; the vocab keeps the getters
+_FLAGS: dict[int, dict[tuple[str, str, str], int]] = {}
+
+
+def _getter(vocab: Vocab, attr: str, op: str, value: Any) -> Callable[[str], bool]:
+    lower: Callable[[str], str] = vocab.lex_attr_getters.get(LOWER, str.lower)
+    key = (lambda s: s) if _ATTRS[attr] == "orth" else lower
+    if op == "REGEX":
+        search = re.compile(value).search
+        return lambda s: search(key(s)) is not None
+    members = frozenset(value)
+    return lambda s: key(s) in members
+
+
+def _flag(vocab: Vocab, attr: str, op: str, value: Any) -> int | None:
+    """The flag id for one predicate on ``vocab`` (added on first use), None if none is free."""
+    canon = value if op == "REGEX" else sorted(value)
+    key = (_ATTRS[attr], op, repr(canon))
+    table = _FLAGS.setdefault(id(vocab), {})
+    if key in table and vocab.lex_attr_getters.get(table[key]) is not None:
+        return table[key]
+    free = next((b for b in range(_FIRST_FREE, 64) if b not in vocab.lex_attr_getters), None)
+    if free is None:  # every custom flag bit is taken: keep the Python predicate
+        return None
+    table[key] = vocab.add_flag(_getter(vocab, attr, op, value), flag_id=free)
+    return table[key]
+
+
+def flag_patterns(vocab: Vocab, pattern: list[dict[str, Any]]) -> list[Any]:
+    """A copy of a token pattern whose spelling-only predicates read lexeme flags.
+
+    A token spec such as ``{"TEXT": {"REGEX": "^\\\\d{1,4}$"}, "OP": "?"}`` becomes
+    ``{"FLAG19": True, "OP": "?"}``; ``IN`` on ``ORTH``/``TEXT``/``LOWER`` likewise. Other
+    predicates (``NOT_IN``, comparisons, predicates on ``NORM``, which a component may change
+    per lexeme, or extension attributes) are left as they are. spaCy's pattern schema does
+    not list the custom flags: validate the pattern as written, and add the flagged copy to a
+    Matcher built with ``validate=False``.
+
+    Example:
+        >>> import spacy
+        >>> from spacy.matcher import Matcher
+        >>> nlp = spacy.blank("en")
+        >>> p = [{"LOWER": "resolution"}, {"TEXT": {"REGEX": "^\\\\d{1,4}$"}}]
+        >>> m = Matcher(nlp.vocab, validate=False)  # the schema knows no FLAG19
+        >>> m.add("r", [flag_patterns(nlp.vocab, p)])
+        >>> [s.text for s in m(nlp("see Resolution 195 and resolution 12345"), as_spans=True)]
+        ['Resolution 195']
+    """
+    out: list[Any] = []
+    for spec in pattern:
+        new = copy.deepcopy(spec)
+        for attr in list(new):
+            cond = new[attr]
+            if attr not in _ATTRS or not isinstance(cond, dict) or len(cond) != 1:
+                continue
+            ((op, value),) = cond.items()
+            if op not in ("REGEX", "IN"):
+                continue
+            flag = _flag(vocab, attr, op, value)
+            if flag is not None:
+                del new[attr]
+                new[f"FLAG{flag}"] = True
+        out.append(new)
+    return out
