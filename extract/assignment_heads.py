@@ -30,7 +30,7 @@ __all__ = ["HeadMatch", "PatternEntry", "find_heads", "load_assignment_patterns"
 
 _GAP_EN = re.compile(r"[^\S\n]*\n?[^\S\n]*")
 _GAP_ZH = re.compile(r"[^\S\n]*")
-_LINE_START = re.compile(r"(?:^|\n)[^\S\n]*$")
+_LINE_REACH = 200  # how far back a verb's line start is looked for
 
 
 @dataclass(frozen=True)
@@ -136,7 +136,7 @@ def find_heads(
         group = m.lastgroup or ""
         entry = comp.by_group[group]
         vs, ve = m.span()
-        line_start = bool(_LINE_START.search(text, max(0, vs - 200), vs))
+        line_start = _starts_line(text, vs)
         if entry.mode == "passive":
             head = _passive(text, vs, ve, entry, base, sector)
             if head is not None:
@@ -156,6 +156,16 @@ def find_heads(
             after = actors.end if actors is not None else ve
             heads.extend(_items(text, comp, entry, vs, ve, after, sector, item_scan))
     return heads
+
+
+def _starts_line(text: str, pos: int) -> bool:
+    """Whether only spaces or tabs stand between the line start and ``pos`` (the line start
+    found within ``_LINE_REACH`` characters, or the text start)."""
+    lo = max(0, pos - _LINE_REACH)
+    nl = text.rfind("\n", lo, pos)
+    if nl < 0 and lo > 0:
+        return False
+    return not text[nl + 1 : pos].strip()
 
 
 def _verb_matches(text: str, comp: _Compiled) -> list[re.Match[str]]:

@@ -110,6 +110,28 @@ class CitationParts:
     status: str | None = None
     plural: bool = False
 
+    def at(self, start: int, end: int) -> CitationParts:
+        """The same findings at other offsets (``dataclasses.replace`` costs several times as
+        much, and every mention is moved once from window to text coordinates).
+
+        Example:
+            >>> CitationParts("resolution", "5", 0, 12, "res-en").at(40, 52).start
+            40
+        """
+        return CitationParts(
+            self.kind,
+            self.number,
+            start,
+            end,
+            self.pattern,
+            self.version,
+            self.organ,
+            self.organ_basis,
+            self.sector,
+            self.status,
+            self.plural,
+        )
+
 
 def load_patterns(path: str | Path | None = None) -> list[dict[str, Any]]:
     """Read the citation patterns (``patterns/citations.jsonl``, one JSON object per line).

@@ -11,7 +11,6 @@ loaded text); :func:`spans_to_citations` is the pure conversion of what the text
 from __future__ import annotations
 
 import bisect
-import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.language import Language
@@ -103,7 +102,7 @@ def find_citation_parts(text: str, nlp: Language, batch: int = 64) -> list[Citat
                 if (s, e) in seen:
                     continue
                 seen.add((s, e))
-                out.append(dataclasses.replace(parts, start=s, end=e))
+                out.append(parts.at(s, e))
     return sorted(out, key=lambda p: (p.start, p.end))
 
 

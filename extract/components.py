@@ -46,6 +46,7 @@ from extract.citation_parts import (
     register_extensions,
 )
 from extract.gazetteer import Conference
+from extract.internal_refs import read_internal
 from extract.matcher_flags import flag_patterns
 from extract.organs import OrganLexicon, load_organ_lexicon
 
@@ -59,11 +60,8 @@ __all__ = [
 
 # a conference label right before the mention: "WTSA-20 Resolution 2" (organ and version)
 _LABEL_BEFORE = re.compile(r"\b((?:PP|APP|WTSA|WTSC|WTDC|RA|WRC|WCIT)-\d{2,4})[ \t]+\Z")
-_CITATION_HINT = re.compile(r"(?i:\b(?:resolution|decision)s?[ \t]+\d)|第\d+号决")
 _SECTOR = re.compile(r"ITU-[TDR]")
 _OF_SECTOR = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?(ITU-[TDR])\b")
-_NEXT_WORD = re.compile(r"[ \t]*([A-Za-z]+)")
-_SENTENCE_END = re.compile(r"(?:[;:\n]|(?<!Rev)(?<!No)\.)(?=[ \t\n]|$)")
 
 
 class CitationComponent:
@@ -303,51 +301,14 @@ class CitationComponent:
     def _internal(
         self, doc: Doc, text: str, off: int, anchor: Span, meta: dict[str, Any], limit: int
     ) -> list[Span]:
-        rules: dict[str, Any] = meta.get("internal", {})
-        a_start = anchor.start_char + off
-        line_start = text.rfind("\n", 0, a_start) + 1
-        if rules.get("not_line_start") and not text[line_start:a_start].strip():
-            return []
-        suffixes = sorted(rules.get("suffixes", []), key=len, reverse=True)
         words = [t.text for t in anchor if not t.is_space]
-        end = anchor.end_char + off
-        has_suffix = False
-        if words and words[-1].lower() in ("above", "below"):
-            words = words[:-1]
-            has_suffix = True
-        else:
-            alts = "|".join(re.escape(x) for x in suffixes)
-            m = re.compile(r"[ \t]+(?:" + alts + r")\b").match(text, end) if suffixes else None
-            if m is not None:
-                end = m.end()
-                has_suffix = True
-        if rules.get("suffix_required") and not has_suffix:
+        a_start, a_end = anchor.start_char + off, anchor.end_char + off
+        rules: dict[str, Any] = meta.get("internal", {})
+        found = read_internal(text, a_start, a_end, words, rules, self.sector_lookback)
+        if found is None:
             return []
-        if not has_suffix:
-            nxt = _NEXT_WORD.match(text, end)
-            if nxt and nxt.group(1).lower() in rules.get("not_followed_by", []):
-                return []
-            # an operative-paragraph reference after another citation in the same sentence
-            # points into that resolution ("Resolution 34 ... states, under invites 10, ...")
-            lo = max(0, a_start - self.sector_lookback)
-            stops = list(_SENTENCE_END.finditer(text, lo, a_start))
-            sent_start = stops[-1].end() if stops else lo
-            if _CITATION_HINT.search(text, sent_start, a_start):
-                return []
-        number = (
-            words[0].lower()
-            + " "
-            + re.sub(r"\s+", "", "".join(words[1:2]))
-            + ((" " + " ".join(words[2:]).replace(" - ", "-")) if len(words) > 2 else "")
-        )
-        number = re.sub(r"\s*-\s*", "-", number)
-        parts = CitationParts(
-            kind="internal",
-            number=number,
-            start=a_start - off,
-            end=end - off,
-            pattern=anchor.label_,
-        )
+        number, end = found
+        parts = CitationParts("internal", number, a_start - off, end - off, anchor.label_)
         span = self._span(doc, parts, limit)
         return [span] if span is not None else []
 

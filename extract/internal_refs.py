@@ -1,0 +1,93 @@
+"""Internal references: "resolves 4 of this resolution", "instructs 2 above", "invites the
+Director ... above" — a paragraph of the resolution being read, not another document.
+
+Why apart from the component: the rules are about the characters around the anchor (line start,
+the words that may close the reference, the word after it, an earlier citation in the same
+sentence) and are tested as a plain function of the text; the component only wraps the result
+in a span.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+__all__ = ["read_internal"]
+
+_CITATION_HINT = re.compile(r"(?i:\b(?:resolution|decision)s?[ \t]+\d)|第\d+号决")
+_NEXT_WORD = re.compile(r"[ \t]*([A-Za-z]+)")
+_SENTENCE_END = re.compile(r"(?:[;:\n]|(?<!Rev)(?<!No)\.)(?=[ \t\n]|$)")
+
+
+@lru_cache(maxsize=64)
+def _suffix_regex(suffixes: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The words an internal reference may end with ("of this resolution"), longest first."""
+    if not suffixes:
+        return None
+    alts = "|".join(re.escape(x) for x in sorted(suffixes, key=len, reverse=True))
+    return re.compile(r"[ \t]+(?:" + alts + r")\b")
+
+
+def read_internal(
+    text: str,
+    a_start: int,
+    a_end: int,
+    words: list[str],
+    rules: dict[str, Any],
+    lookback: int,
+) -> tuple[str, int] | None:
+    """The reference's number ("resolves 4") and end offset, or None when it is not one.
+
+    Args:
+        text: the text the anchor is in.
+        a_start / a_end: the anchor's offsets in ``text`` ("resolves 4").
+        words: the anchor's tokens, spaces left out.
+        rules: the pattern's ``internal`` settings (suffixes, suffix_required, not_line_start,
+            not_followed_by).
+        lookback: how far back an earlier citation in the same sentence is looked for.
+
+    Example:
+        >>> rules = {"suffixes": ["of this resolution", "above"], "not_line_start": True,
+        ...          "not_followed_by": ["to"]}
+        >>> t = "as set out in resolves 4 of this resolution, the"
+        >>> read_internal(t, 14, 24, ["resolves", "4"], rules, 200)
+        ('resolves 4', 43)
+        >>> read_internal("Resolution 34 states, under invites 10, that", 28, 38,
+        ...               ["invites", "10"], rules, 200) is None
+        True
+    """
+    line_start = text.rfind("\n", 0, a_start) + 1
+    if rules.get("not_line_start") and not text[line_start:a_start].strip():
+        return None
+    end = a_end
+    has_suffix = False
+    if words and words[-1].lower() in ("above", "below"):
+        words = words[:-1]
+        has_suffix = True
+    else:
+        suffix = _suffix_regex(tuple(rules.get("suffixes", ())))
+        m = suffix.match(text, end) if suffix is not None else None
+        if m is not None:
+            end = m.end()
+            has_suffix = True
+    if rules.get("suffix_required") and not has_suffix:
+        return None
+    if not has_suffix:
+        nxt = _NEXT_WORD.match(text, end)
+        if nxt and nxt.group(1).lower() in rules.get("not_followed_by", []):
+            return None
+        # an operative-paragraph reference after another citation in the same sentence
+        # points into that resolution ("Resolution 34 ... states, under invites 10, ...")
+        lo = max(0, a_start - lookback)
+        stops = list(_SENTENCE_END.finditer(text, lo, a_start))
+        sent_start = stops[-1].end() if stops else lo
+        if _CITATION_HINT.search(text, sent_start, a_start):
+            return None
+    number = (
+        words[0].lower()
+        + " "
+        + re.sub(r"\s+", "", "".join(words[1:2]))
+        + ((" " + " ".join(words[2:]).replace(" - ", "-")) if len(words) > 2 else "")
+    )
+    return re.sub(r"\s*-\s*", "-", number), end
