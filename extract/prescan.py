@@ -1,8 +1,8 @@
 """Fast pre-scan: the few character windows of a text where a citation can be.
 
 Why: spaCy tokenizes well under 1 MB/s once a document object is built for every character,
-while ``str.find`` of a few literals runs at hundreds of MB/s. Every citation pattern declares
-``keywords`` (the exact spellings its anchor starts with: "Resolution", "RESOLUTION", "第"), a
+while a few literals are all found in one pass at hundreds of MB/s. Every citation pattern
+declares ``keywords`` (the exact spellings its anchor starts with: "Resolution", "第"), a
 ``trigger`` (a regex checked where a keyword is found: "Resolution" followed by a digit) and a
 ``window`` (characters a match may start before the trigger — an organ prefix such as "WTDC " —
 and at most after it).
@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from extract.citation_parts import load_patterns
+from extract.literals import LiteralFinder
 
 __all__ = ["Trigger", "Window", "candidate_windows", "compile_triggers"]
 
@@ -68,12 +69,18 @@ class Trigger:
     """Keyword spellings, each with its (trigger regex, left margin, max right) checks.
 
     Why literals and not one regex: an alternation of words with many different first letters
-    defeats ``re``'s fast scan (about 7 MB/s here), while ``str.find`` of each spelling runs at
-    hundreds of MB/s, so the scan costs one pass per spelling.
+    defeats ``re``'s fast scan (about 7 MB/s here), while literal spellings are all found in
+    one pass of :class:`~extract.literals.LiteralFinder`.
     """
 
     probes: tuple[tuple[str, dict[str, Checks]], ...]
     suffix: re.Pattern[str] | None = None
+    finder: LiteralFinder | None = None
+
+    def occurrences(self, text: str) -> list[tuple[int, int]]:
+        """(probe index, offset) of every probe spelling in ``text``, probe by probe."""
+        finder = self.finder or LiteralFinder(tail for tail, _ in self.probes)
+        return finder.find(text)
 
 
 def compile_triggers(patterns: list[dict[str, Any]]) -> Trigger:
@@ -116,7 +123,7 @@ def compile_triggers(patterns: list[dict[str, Any]]) -> Trigger:
     )[::-1]
     alts = "|".join(re.escape(x).replace(r"\ ", r"[ \t\n]+") for x in suffixes)
     suffix = re.compile(rf"[ \t]+(?:{alts})\b") if suffixes else None
-    return Trigger(tuple(probes.items()), suffix)
+    return Trigger(tuple(probes.items()), suffix, LiteralFinder(probes))
 
 
 @cache
@@ -204,21 +211,18 @@ def candidate_windows(
     """
     trig = trigger or _default_trigger(str(patterns_path) if patterns_path else None)
     spans: list[tuple[int, int, int, frozenset[str]]] = []
-    find = text.find
-    for tail, heads in trig.probes:
-        found = find(tail)
-        while found >= 0:
-            if "" in heads:
-                pos, checks = found, heads[""]
-            else:
-                pos = found - 1
-                checks = heads.get(text[pos], ()) if pos >= 0 else ()
-            for regex, left, right, ids in checks:
-                hit = regex.match(text, pos)
-                if hit is not None:
-                    end = min(mention_end(text, hit.end(), trig.suffix), pos + right)
-                    spans.append((max(0, pos - left), max(end, hit.end()), hit.end(), ids))
-            found = find(tail, found + 1)
+    for probe, found in trig.occurrences(text):
+        heads = trig.probes[probe][1]
+        if "" in heads:
+            pos, checks = found, heads[""]
+        else:
+            pos = found - 1
+            checks = heads.get(text[pos], ()) if pos >= 0 else ()
+        for regex, left, right, ids in checks:
+            hit = regex.match(text, pos)
+            if hit is not None:
+                end = min(mention_end(text, hit.end(), trig.suffix), pos + right)
+                spans.append((max(0, pos - left), max(end, hit.end()), hit.end(), ids))
     spans.sort(key=lambda x: x[:3])
     merged: list[Window] = []
     for s, e, hit_end, ids in spans:
