@@ -17,7 +17,40 @@ __all__ = ["read_internal"]
 
 _CITATION_HINT = re.compile(r"(?i:\b(?:resolution|decision)s?[ \t]+\d)|第\d+号决")
 _NEXT_WORD = re.compile(r"[ \t]*([A-Za-z]+)")
-_SENTENCE_END = re.compile(r"(?:[;:\n]|(?<!Rev)(?<!No)\.)(?=[ \t\n]|$)")
+_STOPS = ";:\n."
+
+
+def _sentence_start(text: str, lo: int, hi: int) -> int:
+    """Just after the last sentence end in ``text[lo:hi]`` (else ``lo``).
+
+    A sentence ends at ";", ":", a newline, or a full stop that does not close "Rev." or
+    "No.", followed by a space, a tab, a newline or ``hi``. Read from the right with ``rfind``,
+    since only the last one counts.
+
+    Example:
+        >>> t = "see Rev. 3; then No. 4. under invites 10"
+        >>> t[_sentence_start(t, 0, 30):30]
+        ' under '
+    """
+    end = hi
+    while hi > lo:
+        k = max(text.rfind(c, lo, hi) for c in _STOPS)
+        if k < 0:
+            break
+        followed = k + 1 == end or text[k + 1] in " \t\n"
+        abbreviation = text[k] == "." and (
+            text[max(0, k - 3) : k] == "Rev" or text[k - 2 : k] == "No"
+        )
+        if followed and not abbreviation:
+            return k + 1
+        hi = k
+    return lo
+
+
+def _may_cite(sentence: str) -> bool:
+    """A cheap test before :data:`_CITATION_HINT`: the words it needs are there."""
+    low = sentence.lower()
+    return "resolution" in low or "decision" in low or "第" in sentence
 
 
 @lru_cache(maxsize=64)
@@ -80,9 +113,8 @@ def read_internal(
         # an operative-paragraph reference after another citation in the same sentence
         # points into that resolution ("Resolution 34 ... states, under invites 10, ...")
         lo = max(0, a_start - lookback)
-        stops = list(_SENTENCE_END.finditer(text, lo, a_start))
-        sent_start = stops[-1].end() if stops else lo
-        if _CITATION_HINT.search(text, sent_start, a_start):
+        sent_start = _sentence_start(text, lo, a_start)
+        if _may_cite(text[sent_start:a_start]) and _CITATION_HINT.search(text, sent_start, a_start):
             return None
     number = (
         words[0].lower()
