@@ -46,6 +46,9 @@ class WindowContext:
         zones: (start, end, pattern ids) doc character ranges where an anchor can start (the
             pre-scan's trigger hits) and the patterns whose trigger it was (empty: any
             pattern); no zones means anywhere.
+        found: what the component read on the window doc (offsets in doc coordinates), in
+            place of ``doc.spans``: a window doc is the pre-scan's internal means, and making a
+            span with ``span._.itu`` for each finding cost about as much as reading it.
 
     Example:
         >>> ctx = WindowContext("abc Resolution 5 xyz", ((0, 4, 12),))
@@ -56,6 +59,7 @@ class WindowContext:
     text: str
     pieces: tuple[tuple[int, int, int], ...]
     zones: tuple[tuple[int, int, frozenset[str]], ...] = ()
+    found: list[CitationParts] = field(default_factory=list, repr=False, compare=False)
 
     _starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
 

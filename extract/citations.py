@@ -17,14 +17,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.citation_parts import WINDOW_SEPARATOR, CitationParts, WindowContext
+from extract.gc_scope import with_old_objects_frozen
 from extract.models import Citation, DocumentStructure, ResolutionSegment, SourceDoc, VersionRef
 from extract.normalize import normalize
 from extract.organs import OrganLexicon, load_organ_lexicon, resolve_body
 from extract.prescan import candidate_windows
 
 __all__ = ["find_citation_parts", "find_citations", "spans_to_citations"]
-
-_SPANS_KEY = "itu_citations"
 
 
 def find_citations(
@@ -55,6 +54,7 @@ def find_citations(
     return spans_to_citations(found, doc, structure)
 
 
+@with_old_objects_frozen
 def find_citation_parts(text: str, nlp: Language, batch: int = 64) -> list[CitationParts]:
     """What the ``itu_citations`` component reads in ``text`` (offsets into ``text``), sorted.
 
@@ -95,8 +95,7 @@ def find_citation_parts(text: str, nlp: Language, batch: int = 64) -> list[Citat
     with nlp.select_pipes(disable=names):
         for sdoc in nlp.pipe(docs(), batch_size=16):
             ctx: WindowContext = sdoc._.itu_context
-            for span in sdoc.spans.get(_SPANS_KEY, []):
-                parts: CitationParts = span._.itu
+            for parts in ctx.found:
                 delta = ctx.delta(parts.start)
                 s, e = norm.to_source(parts.start + delta, parts.end + delta)
                 if (s, e) in seen:

@@ -133,7 +133,7 @@ class CitationComponent:
             for (_, _, ids), first, last in zip(ctx.zones, firsts, lasts, strict=True):
                 if first < last:
                     anchors.extend(self._matcher_for(ids)(doc[first:last], as_spans=True))
-        spans: list[Span] = []
+        found: list[CitationParts] = []
         covered = 0  # end of the last mention read (doc offset)
         # doc.text is rebuilt from the tokens on every access: read it once
         text = ctx.text if ctx is not None else doc.text
@@ -146,10 +146,14 @@ class CitationComponent:
                     continue
             if anchor.start_char < covered:
                 continue  # inside a mention read already: "第76号决议" of "第44号和第76号决议"
-            found = self._expand(doc, text, off, anchor, limit)
-            spans.extend(found)
-            covered = max([covered, *(sp.end_char for sp in found)])
-        doc.spans[self.spans_key] = spans
+            read = [p for p in self._expand(doc, text, off, anchor) if p.end <= limit]
+            found.extend(read)
+            covered = max([covered, *(p.end for p in read)])
+        if ctx is not None:
+            ctx.found.extend(found)  # a window doc: the caller reads the findings, not spans
+        else:
+            spans = (self._span(doc, p) for p in found)
+            doc.spans[self.spans_key] = [sp for sp in spans if sp is not None]
         return doc
 
     def _matcher_for(self, ids: frozenset[str]) -> Matcher:
@@ -170,11 +174,9 @@ class CitationComponent:
             self._matchers[ids] = matcher
         return matcher
 
-    def _span(self, doc: Doc, parts: CitationParts, limit: int | None = None) -> Span | None:
-        """The doc span of a finding (``parts`` offsets are in doc coordinates), if it ends
-        within the doc's piece (``limit``)."""
-        if limit is not None and parts.end > limit:
-            return None
+    @staticmethod
+    def _span(doc: Doc, parts: CitationParts) -> Span | None:
+        """The doc span of a finding (``parts`` offsets are in doc coordinates)."""
         span = doc.char_span(parts.start, parts.end, label=parts.kind, alignment_mode="expand")
         if span is not None:
             span._.itu = parts
@@ -182,13 +184,13 @@ class CitationComponent:
 
     # -- reading one mention -------------------------------------------------------------
 
-    def _expand(self, doc: Doc, text: str, off: int, anchor: Span, limit: int) -> list[Span]:
+    def _expand(self, doc: Doc, text: str, off: int, anchor: Span) -> list[CitationParts]:
         pattern_id = anchor.label_
         meta = self._meta[pattern_id]
         kind: str = meta["label"]
         a_start, a_end = anchor.start_char + off, anchor.end_char + off
         if kind == "internal":
-            return self._internal(doc, text, off, anchor, meta, limit)
+            return self._internal(text, off, anchor, meta)
         atext = text[a_start:a_end]  # cheaper than anchor.text, which joins the tokens
         if paragraph_label_after_break(text, atext, a_start, a_end):
             return []
@@ -230,7 +232,7 @@ class CitationComponent:
                 members = [(s, e, n, v, st) for s, e, n, _, st in members]
         # a bare first member shares the version of the next one ("Resolutions 70 and 175 (...)")
         shared = next((m[3] for m in members if m[3] is not None), None)
-        out: list[Span] = []
+        out: list[CitationParts] = []
         for i, (s, e, num, version, status) in enumerate(members):
             if version is None and i < len(members) - 1:
                 version = shared
@@ -250,9 +252,7 @@ class CitationComponent:
                 status=status,
                 plural=plural,
             )
-            span = self._span(doc, parts, limit)
-            if span is not None:
-                out.append(span)
+            out.append(parts)
         return out
 
     def _conference(self, label: str) -> Conference | None:
@@ -299,8 +299,8 @@ class CitationComponent:
         return best[1] if best else None
 
     def _internal(
-        self, doc: Doc, text: str, off: int, anchor: Span, meta: dict[str, Any], limit: int
-    ) -> list[Span]:
+        self, text: str, off: int, anchor: Span, meta: dict[str, Any]
+    ) -> list[CitationParts]:
         words = [t.text for t in anchor if not t.is_space]
         a_start, a_end = anchor.start_char + off, anchor.end_char + off
         rules: dict[str, Any] = meta.get("internal", {})
@@ -308,9 +308,7 @@ class CitationComponent:
         if found is None:
             return []
         number, end = found
-        parts = CitationParts("internal", number, a_start - off, end - off, anchor.label_)
-        span = self._span(doc, parts, limit)
-        return [span] if span is not None else []
+        return [CitationParts("internal", number, a_start - off, end - off, anchor.label_)]
 
     # -- serialization (STYLE.md habit 6: patterns persist with the pipeline) ---------------
 
