@@ -28,6 +28,7 @@ from extract.assignment_component import SPANS_KEY, AssignmentComponent
 from extract.assignment_heads import HeadMatch
 from extract.citation_parts import CitationParts
 from extract.citations import find_citation_parts
+from extract.gc_scope import with_old_objects_frozen
 from extract.models import Assignment, DocumentStructure, SourceDoc, starts_of
 
 __all__ = ["ReportedSource", "find_assignments", "heads_to_assignments"]
@@ -81,6 +82,7 @@ def _component(nlp: Language) -> AssignmentComponent:
     )
 
 
+@with_old_objects_frozen
 def find_assignments(
     doc: SourceDoc,
     structure: DocumentStructure,
@@ -117,7 +119,7 @@ def find_assignments(
         # a little context on both sides: line starts before, numbered items after
         wlo = text.rfind("\n", 0, max(0, lo - _LOOK_BACK)) + 1
         for head in comp.heads(text[wlo : min(len(text), hi + _WINDOW_AFTER)], sector):
-            h = _shift(head, wlo)
+            h = _shift(head, wlo) if wlo else head
             if lo <= h.verb_start < hi:
                 heads.setdefault((h.start, h.end, h.addressee_only), h)
     ordered = sorted(heads.values(), key=lambda h: (h.start, h.end))

@@ -21,6 +21,7 @@ from spacy.language import Language
 from extract.assignments import find_assignments
 from extract.citations import find_citation_parts, find_citations
 from extract.exceptions import DocumentError
+from extract.gc_scope import with_old_objects_frozen
 from extract.load import expand_paths, load_document
 from extract.models import (
     ExtractionResult,
@@ -41,6 +42,7 @@ def _default_nlp(lang: str) -> Language:
     return build_nlp(lang)
 
 
+@with_old_objects_frozen
 def extract_document(
     source: str | Path | SourceDoc,
     nlp: Language | None = None,
