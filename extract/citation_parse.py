@@ -113,7 +113,7 @@ def _pair(
         return [(p, v, None) for p, v in venues]
     out: list[tuple[int, str | None, int | None]] = []
     for yp, year in years:
-        known = [v for v in venues if gaz.lookup(v[1], year)]
+        known = [v for v in venues if gaz.held(v[1], year)]
         vp, venue = (known or venues)[-1 if yp > venues[-1][0] else 0]
         out.append((min(vp, yp), venue, year))
     return out

@@ -46,7 +46,7 @@ class WindowContext:
         zones: (start, end, pattern ids) doc character ranges where an anchor can start (the
             pre-scan's trigger hits) and the patterns whose trigger it was (empty: any
             pattern); no zones means anywhere.
-        found: what the component read on the window doc (offsets in doc coordinates), in
+        found: what the component read on the window doc (offsets into ``text``), in
             place of ``doc.spans``: a window doc is the pre-scan's internal means, and making a
             span with ``span._.itu`` for each finding cost about as much as reading it.
 

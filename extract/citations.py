@@ -96,12 +96,11 @@ def find_citation_parts(text: str, nlp: Language, batch: int = 64) -> list[Citat
         for sdoc in nlp.pipe(docs(), batch_size=16):
             ctx: WindowContext = sdoc._.itu_context
             for parts in ctx.found:
-                delta = ctx.delta(parts.start)
-                s, e = norm.to_source(parts.start + delta, parts.end + delta)
+                s, e = norm.to_source(parts.start, parts.end)
                 if (s, e) in seen:
                     continue
                 seen.add((s, e))
-                out.append(parts.at(s, e))
+                out.append(parts if (s, e) == (parts.start, parts.end) else parts.at(s, e))
     return sorted(out, key=lambda p: (p.start, p.end))
 
 
@@ -187,8 +186,8 @@ def spans_to_citations(
     out: list[Citation] = []
     for p in parts:
         heading = headings.of(p.start)
-        loc = structure.locate(p.start)
-        res = heading or loc.resolution
+        loc_res, loc_sec, loc_par = structure.where(p.start)
+        res = heading or loc_res
         host_organ = (res.body if res is not None else None) or structure.body
         v = p.version
         if heading is not None:
@@ -215,8 +214,8 @@ def spans_to_citations(
                 sector=p.sector,
                 lex=lex,
             )
-        section = loc.section.name if loc.section is not None and heading is None else None
-        paragraph = loc.paragraph.label if loc.paragraph is not None and heading is None else None
+        section = loc_sec.name if loc_sec is not None and heading is None else None
+        paragraph = loc_par.label if loc_par is not None and heading is None else None
         number, also_number = p.number, None
         if p.kind == "internal":
             old = _also_number(p.number, res, structure)

@@ -146,9 +146,10 @@ class CitationComponent:
                     continue
             if anchor.start_char < covered:
                 continue  # inside a mention read already: "第76号决议" of "第44号和第76号决议"
-            read = [p for p in self._expand(doc, text, off, anchor) if p.end <= limit]
+            # findings carry offsets into ``text``; ``off`` maps them back to this doc
+            read = [p for p in self._expand(doc, text, off, anchor) if p.end - off <= limit]
             found.extend(read)
-            covered = max([covered, *(p.end for p in read)])
+            covered = max([covered, *(p.end - off for p in read)])
         if ctx is not None:
             ctx.found.extend(found)  # a window doc: the caller reads the findings, not spans
         else:
@@ -242,8 +243,8 @@ class CitationComponent:
             parts = CitationParts(
                 kind=kind,
                 number=num,
-                start=s - off,
-                end=e - off,
+                start=s,
+                end=e,
                 pattern=pattern_id,
                 version=version,
                 organ=m_organ,
@@ -308,7 +309,7 @@ class CitationComponent:
         if found is None:
             return []
         number, end = found
-        return [CitationParts("internal", number, a_start - off, end - off, anchor.label_)]
+        return [CitationParts("internal", number, a_start, end, anchor.label_)]
 
     # -- serialization (STYLE.md habit 6: patterns persist with the pipeline) ---------------
 

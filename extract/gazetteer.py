@@ -63,6 +63,10 @@ class Gazetteer:
     organs: dict[str, dict[str, object]]
     venue_aliases: dict[str, str]
     _venues: dict[str, str] = field(default_factory=dict, repr=False)
+    # every citation asks: (venue as written, year) -> conferences, filled as spellings are met
+    _held: dict[tuple[str, int], tuple[Conference, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         venues: dict[str, str] = {}
@@ -75,6 +79,15 @@ class Gazetteer:
     def canonical_venue(self, name: str) -> str | None:
         """English canonical venue for a spelling (``"Florianopolis"``, ``"釜山"``), or None."""
         return self._venues.get(_fold(name))
+
+    def held(self, venue: str, year: int) -> tuple[Conference, ...]:
+        """:meth:`lookup` as a tuple, remembered per spelling and year (the gazetteer does not
+        change, and a corpus names the same few conferences thousands of times)."""
+        key = (venue, year)
+        found = self._held.get(key)
+        if found is None:
+            found = self._held[key] = tuple(self.lookup(venue, year))
+        return found
 
     @property
     def venue_names(self) -> tuple[str, ...]:
@@ -91,7 +104,7 @@ class Gazetteer:
 
     def organ_for(self, venue: str, year: int) -> str | None:
         """The organ when venue+year decides it alone, else None (ambiguous or unknown)."""
-        found = {c.organ for c in self.lookup(venue, year)}
+        found = {c.organ for c in self.held(venue, year)}
         return found.pop() if len(found) == 1 else None
 
     def by_id(self, conference_id: str) -> Conference:

@@ -131,7 +131,7 @@ def organ_of(version: VersionRef | None, doc_body: str | None) -> str:
         organ = g.organ_for(version.venue, version.year)
         if organ:
             return organ
-        candidates = {c.organ for c in g.lookup(version.venue, version.year)}
+        candidates = {c.organ for c in g.held(version.venue, version.year)}
         if doc_body in candidates:
             return doc_body
     return doc_body or "unknown"

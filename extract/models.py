@@ -163,13 +163,19 @@ class DocumentStructure:
 
     def locate(self, offset: int) -> Location:
         """The innermost resolution, section and paragraph containing ``offset``."""
+        return Location(*self.where(offset))
+
+    def where(
+        self, offset: int
+    ) -> tuple[ResolutionSegment | None, Section | None, Paragraph | None]:
+        """:meth:`locate` as a plain tuple, for callers that place every record of a document."""
         res = _innermost(self.resolutions, offset)
         pool = res.sections if res is not None else self.sections
         sec = _innermost(pool, offset)
         if sec is None and res is not None:
             sec = _innermost(self.sections, offset)
         par = _innermost(sec.paragraphs, offset) if sec is not None else None
-        return Location(res, sec, par)
+        return res, sec, par
 
 
 #: id(items) -> (items, their starts): a segmentation is located into thousands of times (every

@@ -207,7 +207,7 @@ def resolve_body(
     if explicit_basis == "this-assembly":
         return (host_organ, "this-assembly") if host_organ else ("unknown", "unknown")
     if venue is not None and year is not None:
-        organs = {c.organ for c in lex.gazetteer.lookup(venue, year)}
+        organs = {c.organ for c in lex.gazetteer.held(venue, year)}
         if len(organs) == 1:
             return organs.pop(), "inferred-from-venue"
         # Dubai 2012 was WTSA-12 and WCIT-12: the host's organ would only be a guess

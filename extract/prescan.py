@@ -224,13 +224,14 @@ def candidate_windows(
                 end = min(mention_end(text, hit.end(), trig.suffix), pos + right)
                 spans.append((max(0, pos - left), max(end, hit.end()), hit.end(), ids))
     spans.sort(key=lambda x: x[:3])
-    merged: list[Window] = []
+    merged: list[tuple[int, list[int], list[Zone]]] = []  # start, [end], zones
     for s, e, hit_end, ids in spans:
         zone = (s, hit_end + _ANCHOR_REACH, ids)
         s, e = _snap_left(text, s), _snap_right(text, e)
-        if merged and s <= merged[-1].end:
-            last = merged[-1]
-            merged[-1] = Window(last.start, max(last.end, e), (*last.zones, zone))
+        if merged and s <= merged[-1][1][0]:
+            _, last_end, zones = merged[-1]
+            last_end[0] = max(last_end[0], e)
+            zones.append(zone)
         else:
-            merged.append(Window(s, e, (zone,)))
-    return merged
+            merged.append((s, [e], [zone]))
+    return [Window(s, end[0], tuple(zones)) for s, end, zones in merged]
