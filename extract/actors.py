@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from extract.regex_first import ascii_first_chars
+
 __all__ = [
     "ActorMatch",
     "ActorTable",
@@ -59,6 +61,8 @@ class ActorTable:
     entries: tuple[ActorEntry, ...]
     by_kind: dict[str, tuple[ActorEntry, ...]] = field(default_factory=dict, compare=False)
     starter: re.Pattern[str] | None = field(default=None, compare=False)
+    # ASCII characters an actor phrase can start with (None: not known, no shortcut)
+    first_ascii: frozenset[str] | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         kinds = {e.kind for e in self.entries}
@@ -71,6 +75,7 @@ class ActorTable:
         ]
         starter = re.compile("|".join(f"(?:{p})" for p in starts), re.IGNORECASE)
         object.__setattr__(self, "starter", starter)
+        object.__setattr__(self, "first_ascii", ascii_first_chars(starter.pattern, starter.flags))
 
     def of(self, kind: str) -> tuple[ActorEntry, ...]:
         """Entries of one kind (``actor``, ``bureau``, ``separator``, ...)."""
@@ -210,6 +215,9 @@ def _first_match(entries: tuple[ActorEntry, ...], text: str, pos: int) -> int | 
 
 def _unit(text: str, pos: int, table: ActorTable, sector: str | None) -> _Unit | None:
     """The longest single actor phrase starting at ``pos``."""
+    first = table.first_ascii
+    if first is not None and pos < len(text) and text[pos] < "\x80" and text[pos] not in first:
+        return None  # no actor phrase starts with this letter ("to", "that", "a)")
     if table.starter is not None and not table.starter.match(text, pos):
         return None  # one C-level test rejects most positions (item lines start with "to")
     cands: list[_Unit] = []
