@@ -5,9 +5,10 @@ problem. Why a custom tokenizer: the stock rules keep "2014Dubai" (flattened tra
 "Question3/2" (lost space) and whole Chinese runs ("第196号决议（2014年，釜山）") as
 single tokens, so no token pattern could see their parts. ``itu_tokenizer.v1`` is spaCy's rule
 tokenizer with lean punctuation rules plus three infixes (digit|letter boundaries and one token
-per CJK character), registered so that it is named in the pipeline config like any other
-tokenizer. The same tokenizer serves ``en`` and ``zh``: ITU Chinese texts embed English names
-(ITU-T, WTDC) that the character segmenter of ``spacy.blank("zh")`` would cut into letters.
+per CJK character) and no special-case exceptions, registered so that it is named in the
+pipeline config like any other tokenizer. The same tokenizer serves ``en`` and ``zh``: ITU
+Chinese texts embed English names (ITU-T, WTDC) that the character segmenter of
+``spacy.blank("zh")`` would cut into letters.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from collections.abc import Callable
 from typing import Any
 
 import spacy
-from spacy.lang.en import English
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
@@ -55,11 +55,13 @@ def create_itu_tokenizer() -> Callable[[Language], Tokenizer]:
     """
 
     def make(nlp: Language) -> Tokenizer:
-        defaults = English.Defaults
-        rules = defaults.tokenizer_exceptions if nlp.lang == "en" else {}
         return Tokenizer(
             nlp.vocab,
-            rules=rules,
+            # no special cases: English's 1,300 exceptions ("don't", "a.m.", "Rev.") made
+            # tokenizing the windows 5x slower (a phrase-matching pass over every doc), and no
+            # citation pattern reads a token they change (only "Rev." in a version
+            # parenthesis, which is parsed from the characters)
+            rules={},
             # CJK characters are split as infixes: as prefixes or suffixes they would be peeled
             # one per call from a run of Chinese (quadratic, 4x slower)
             prefix_search=compile_prefix_regex(_PREFIXES).search,
