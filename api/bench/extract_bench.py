@@ -9,10 +9,11 @@ baselines, are CPU time (``time.process_time``) because the machines are shared;
 reported beside them, and a two-process run (documents spread over workers) in wall clock.
 
 The corpus is generated into a temporary directory by :mod:`extract.synth` (about 50 MB; 4 MB
-with ``--quick``), never committed. Over at least 5 MB (2 MB with ``--quick``) two more figures
-are reported in MB/s of CPU time against the same tokenization baseline: the spaCy pipeline
-alone (citations and assignments, on documents already loaded and segmented) and the full
-``extract_document`` chain (loading, segmentation and headings included).
+with ``--quick``), never committed. Two more figures are reported in MB/s of CPU time against
+the same tokenization baseline: the spaCy pipeline alone (citations and assignments, on
+documents already loaded and segmented) and the full ``extract_document`` chain (loading,
+segmentation and headings included); each is the median of three runs over disjoint 5 MB
+slices of the corpus (1 MB with ``--quick``), so no run is timed on documents it has met.
 """
 
 from __future__ import annotations
@@ -84,48 +85,70 @@ def _citation_pipeline_parallel(paths: list[Path], jobs: int) -> tuple[float, in
     return time.perf_counter() - t0, count
 
 
-def _first_documents(paths: list[Path], min_bytes: int) -> tuple[list[Path], int]:
-    """The first documents of the corpus that add up to ``min_bytes``, and their size."""
-    subset: list[Path] = []
+def _slices(paths: list[Path], min_bytes: int, count: int) -> list[tuple[list[Path], int]]:
+    """``count`` disjoint runs of consecutive documents from the start of the corpus, each
+    adding up to ``min_bytes``, with their sizes (fewer if the corpus runs out)."""
+    out: list[tuple[list[Path], int]] = []
+    current: list[Path] = []
     size = 0
     for p in paths:
-        if size >= min_bytes:
+        if len(out) == count:
             break
-        subset.append(p)
+        current.append(p)
         size += p.stat().st_size
-    return subset, size
+        if size >= min_bytes:
+            out.append((current, size))
+            current, size = [], 0
+    return out
 
 
-def _warm_up_documents(paths: list[Path], subset: list[Path]) -> list[Path]:
-    """One document per language from outside ``subset``: a long run has built its pipelines
+def _warm_up_documents(paths: list[Path], timed: list[Path]) -> list[Path]:
+    """One document per language from outside ``timed``: a long run has built its pipelines
     and met common words before, but not the documents it is timed on."""
     warm: dict[str, Path] = {}
+    seen = set(timed)
     for p in paths:
-        if p not in subset:
+        if p not in seen:
             warm.setdefault(p.stem.rsplit("_", 1)[-1], p)
     return list(warm.values())
 
 
-def _document_pipeline(paths: list[Path], min_bytes: int) -> tuple[float, float, int, int]:
-    """CPU seconds, wall seconds, documents and bytes of ``extract_document`` over the first
-    documents of the corpus that add up to ``min_bytes`` (the whole chain: load, segment,
-    headings, citations, assignments), after warm-up documents from outside that set so that
-    building the pipelines is not counted."""
-    subset, size = _first_documents(paths, min_bytes)
-    for p in _warm_up_documents(paths, subset):
-        extract_document(p)
-    c0, t0 = time.process_time(), time.perf_counter()
-    for p in subset:
-        extract_document(p)
-    return time.process_time() - c0, time.perf_counter() - t0, len(subset), size
+def _median_run(runs: list[tuple[float, float, int, int]]) -> tuple[float, float, int, int, str]:
+    """The run of median throughput (CPU seconds, wall seconds, documents, bytes) and the
+    MB/s of all runs, for the note."""
+    ranked = sorted(runs, key=lambda r: r[3] / max(r[0], 1e-9))
+    mid = ranked[len(ranked) // 2]
+    spread = ", ".join(f"{_mb(r[3], r[0]):.2f}" for r in runs)
+    return (*mid, spread)
 
 
-def _pipeline_stage(paths: list[Path], min_bytes: int) -> tuple[float, int, int]:
-    """CPU seconds, documents and bytes of the spaCy pipeline alone (``itu_citations`` and
-    ``itu_assignments`` with their pre-scans, records included) on documents already loaded and
-    segmented, over the same documents as :func:`_document_pipeline` and after the same
-    warm-up."""
-    subset, size = _first_documents(paths, min_bytes)
+def _document_pipeline(
+    paths: list[Path], min_bytes: int, runs: int
+) -> tuple[float, float, int, int, str]:
+    """``extract_document`` (the whole chain: load, segment, headings, citations, assignments)
+    over ``runs`` disjoint slices of ``min_bytes``, each timed on documents no earlier run
+    has seen, after warm-up documents from outside them all so that building the pipelines
+    is not counted; the median run and the spread."""
+    slices = _slices(paths, min_bytes, runs)
+    for p in _warm_up_documents(paths, [p for sl, _ in slices for p in sl]):
+        extract_document(p)
+    timed = []
+    for subset, size in slices:
+        c0, t0 = time.process_time(), time.perf_counter()
+        for p in subset:
+            extract_document(p)
+        timed.append((time.process_time() - c0, time.perf_counter() - t0, len(subset), size))
+    return _median_run(timed)
+
+
+def _pipeline_stage(
+    paths: list[Path], min_bytes: int, runs: int
+) -> tuple[float, float, int, int, str]:
+    """The spaCy pipeline alone (``itu_citations`` and ``itu_assignments`` with their
+    pre-scans, records included) on documents already loaded and segmented, over the same
+    slices as :func:`_document_pipeline` and after the same warm-up; the median run (CPU
+    seconds, wall seconds, documents, bytes) and the spread."""
+    slices = _slices(paths, min_bytes, runs)
     nlps = {lang: build_nlp(lang) for lang in ("en", "zh")}
 
     def run(docs: list[SourceDoc], structures: list[DocumentStructure]) -> None:
@@ -135,13 +158,18 @@ def _pipeline_stage(paths: list[Path], min_bytes: int) -> tuple[float, int, int]
             find_citations(d, st, nlp, parts)
             find_assignments(d, st, nlp, parts)
 
-    warm = [load_document(p) for p in _warm_up_documents(paths, subset)]
+    warm = [
+        load_document(p) for p in _warm_up_documents(paths, [p for sl, _ in slices for p in sl])
+    ]
     run(warm, [segment(d) for d in warm])
-    docs = [load_document(p) for p in subset]
-    structures = [segment(d) for d in docs]
-    c0 = time.process_time()
-    run(docs, structures)
-    return time.process_time() - c0, len(subset), size
+    timed = []
+    for subset, size in slices:
+        docs = [load_document(p) for p in subset]
+        structures = [segment(d) for d in docs]
+        c0, t0 = time.process_time(), time.perf_counter()
+        run(docs, structures)
+        timed.append((time.process_time() - c0, time.perf_counter() - t0, len(subset), size))
+    return _median_run(timed)
 
 
 def _raw_scan(texts: list[tuple[str, str]]) -> tuple[float, int]:
@@ -184,10 +212,11 @@ def bench_extract(quick: bool) -> Iterator[Measurement]:
         tok_s, tok_bytes = _plain_tokenization(texts, 500_000 if quick else 3_000_000)
         cit_s, cit_wall, cits = _citation_pipeline(texts)
         par_s, par_cits = _citation_pipeline_parallel(paths, 2)
-        doc_s, doc_wall, doc_n, doc_bytes = _document_pipeline(
-            paths, 2_000_000 if quick else 5_000_000
+        slice_bytes, runs = (1_000_000, 3) if quick else (5_000_000, 3)
+        doc_s, doc_wall, doc_n, doc_bytes, doc_spread = _document_pipeline(paths, slice_bytes, runs)
+        pipe_s, _pipe_wall, pipe_n, pipe_bytes, pipe_spread = _pipeline_stage(
+            paths, slice_bytes, runs
         )
-        pipe_s, pipe_n, pipe_bytes = _pipeline_stage(paths, 2_000_000 if quick else 5_000_000)
         subset = paths[: max(2, len(paths) // (5 if quick else 20))]
         full_bytes = sum(p.stat().st_size for p in subset)
         t1 = time.perf_counter()
@@ -215,8 +244,9 @@ def bench_extract(quick: bool) -> Iterator[Measurement]:
         target=">= 10",
         note=(
             f"the spaCy pipeline alone (itu_citations + itu_assignments, pre-scans and records) "
-            f"on {pipe_n} loaded and segmented docs, {pipe_bytes / 1e6:.1f} MB; one process, "
-            "CPU time"
+            f"on loaded and segmented docs: median of {runs} runs over disjoint slices of the "
+            f"corpus (this one {pipe_n} docs, {pipe_bytes / 1e6:.1f} MB), each unseen when "
+            f"timed; all runs {pipe_spread} MB/s; one process, CPU time"
         ),
     )
     yield Measurement(
@@ -227,8 +257,9 @@ def bench_extract(quick: bool) -> Iterator[Measurement]:
         baseline_name="plain nlp.pipe tokenization",
         target=">= 10",
         note=(
-            f"full extract_document (load, segment, headings, citations, assignments) on "
-            f"{doc_n} docs, {doc_bytes / 1e6:.1f} MB; one process, CPU time "
+            f"full extract_document (load, segment, headings, citations, assignments): median "
+            f"of {runs} runs over disjoint slices (this one {doc_n} docs, "
+            f"{doc_bytes / 1e6:.1f} MB); all runs {doc_spread} MB/s; one process, CPU time "
             f"(wall clock {_mb(doc_bytes, doc_wall):.2f} MB/s on a shared machine)"
         ),
     )
