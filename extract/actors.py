@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from extract.regex_first import ascii_first_chars
+from extract.regex_first import Beginnings, beginnings
 
 __all__ = [
     "ActorMatch",
@@ -61,8 +61,8 @@ class ActorTable:
     entries: tuple[ActorEntry, ...]
     by_kind: dict[str, tuple[ActorEntry, ...]] = field(default_factory=dict, compare=False)
     starter: re.Pattern[str] | None = field(default=None, compare=False)
-    # ASCII characters an actor phrase can start with (None: not known, no shortcut)
-    first_ascii: frozenset[str] | None = field(default=None, compare=False)
+    # how an actor phrase can begin, to reject most places at once (None: no shortcut)
+    begins: Beginnings | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         kinds = {e.kind for e in self.entries}
@@ -75,7 +75,7 @@ class ActorTable:
         ]
         starter = re.compile("|".join(f"(?:{p})" for p in starts), re.IGNORECASE)
         object.__setattr__(self, "starter", starter)
-        object.__setattr__(self, "first_ascii", ascii_first_chars(starter.pattern, starter.flags))
+        object.__setattr__(self, "begins", beginnings(starter.pattern, starter.flags, 3))
 
     def of(self, kind: str) -> tuple[ActorEntry, ...]:
         """Entries of one kind (``actor``, ``bureau``, ``separator``, ...)."""
@@ -215,9 +215,8 @@ def _first_match(entries: tuple[ActorEntry, ...], text: str, pos: int) -> int | 
 
 def _unit(text: str, pos: int, table: ActorTable, sector: str | None) -> _Unit | None:
     """The longest single actor phrase starting at ``pos``."""
-    first = table.first_ascii
-    if first is not None and pos < len(text) and text[pos] < "\x80" and text[pos] not in first:
-        return None  # no actor phrase starts with this letter ("to", "that", "a)")
+    if table.begins is not None and not table.begins.admits(text, pos):
+        return None  # no actor phrase begins so ("to", "that", "a)")
     if table.starter is not None and not table.starter.match(text, pos):
         return None  # one C-level test rejects most positions (item lines start with "to")
     cands: list[_Unit] = []

@@ -1,12 +1,13 @@
-"""The characters a regex match can start with, read from the parsed pattern.
+"""How a regex match can begin: its first characters, or its first few, read from the pattern.
 
 Why: the actor grammar tries a large case-insensitive alternation (every actor phrase) at each
-place a clause may name an addressee, and most places start with a letter no actor phrase
-starts with ("to", "that", "a)"). ``re`` has no first-character test for ``match``, so each
-failing attempt tries every branch. Knowing the possible first characters lets a caller
-reject those places with one set lookup. The analysis reads ``re``'s parser output; any
-construct it does not know (a negated class, ``.``, a backreference) makes it answer None,
-"cannot tell", and the caller keeps trying the regex everywhere.
+place a clause may name an addressee, and most such places begin with words no actor phrase
+begins with ("to", "that", "a)"). ``re`` has no first-character test for ``match``, so each
+failing attempt tries every branch. Knowing the possible beginnings ("the", "tsb", "sec", ...)
+lets a caller reject those places with a set lookup. The analysis reads ``re``'s parser output;
+a construct it does not follow (``\\s``, a negated class, ``.``) ends a beginning early (it
+becomes shorter, so it still admits every match), and anything it does not know at all makes it
+answer None, "cannot tell": the caller then tries the regex everywhere, as before.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["ascii_first_chars", "first_chars"]
+__all__ = ["Beginnings", "beginnings", "first_chars"]
 
 try:  # the parser of the re module (sre_parse before Python 3.11)
     from re import _constants as _c
@@ -23,16 +24,62 @@ except ImportError:  # pragma: no cover - other Pythons: no prefilter
     _c = _p = None  # type: ignore[assignment]
 
 _RANGE_LIMIT = 4096  # larger character ranges are not enumerated
+_MAX_BEGINNINGS = 20_000
+
+Options = set[tuple[str, bool]]  # (text so far, whether the item can continue past it)
 
 
 class _Unknown(Exception):
     pass
 
 
+class Beginnings:
+    """The lowercased beginnings (at most ``k`` characters) of every match of a regex.
+
+    ``admits(text, pos)`` is False only where no match can start: the text there is ASCII
+    and begins with none of them. (A non-ASCII character is always admitted: case folding
+    maps "ſ" to "s" and "K" to "k".)
+
+    Example:
+        >>> b = beginnings(r"(?:the\\s+)?(?:TSB|Council\\b)|Study\\s+Group", re.I, 3)
+        >>> [b.admits(t, 0) for t in ("the TSB", "that", "to do", "TSB,", "Study", "ſtudy")]
+        [True, False, False, True, True, True]
+    """
+
+    def __init__(self, found: set[str], k: int) -> None:
+        self.k = k
+        by_len: dict[int, set[str]] = {}
+        for s in found:
+            by_len.setdefault(len(s), set()).add(s)
+        self._by_len = tuple((n, frozenset(v)) for n, v in sorted(by_len.items()))
+
+    def admits(self, text: str, pos: int) -> bool:
+        """Whether a match may start at ``pos`` of ``text``."""
+        head = text[pos : pos + self.k]
+        if not head.isascii():
+            return True
+        low = head.lower()
+        return any(low[:n] in group for n, group in self._by_len)
+
+
+def beginnings(pattern: str, flags: int = 0, k: int = 3) -> Beginnings | None:
+    """The :class:`Beginnings` of ``pattern`` up to ``k`` characters, or None when the
+    analysis cannot tell (an unknown construct, a possibly empty match, a non-ASCII character
+    that folds to an ASCII one, too many beginnings)."""
+    found = _analyse(pattern, flags, k)
+    if found is None:
+        return None
+    out: set[str] = set()
+    for s in found:
+        if any(not ch.isascii() and _folds_to_ascii(ch) for ch in s):
+            return None
+        out.add(s.lower())
+    return Beginnings(out, k)
+
+
 def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
-    """Characters a match of ``pattern`` can start with, as written in the pattern (case
-    variants are not added), or None if that is not known (including when the pattern can
-    match the empty string).
+    """Characters a match can start with, as written in the pattern (case variants are not
+    added), or None if that is not known.
 
     Example:
         >>> sorted(first_chars(r"(?:the\\s+)?(?:TSB|Council\\b)|Study\\s+Group"))
@@ -40,85 +87,91 @@ def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
         >>> first_chars(r"[^a]x") is None, first_chars(r"a?") is None
         (True, True)
     """
+    found = _analyse(pattern, flags, 1)
+    return None if found is None else frozenset(found)
+
+
+def _folds_to_ascii(ch: str) -> bool:
+    fold = re.compile(re.escape(ch), re.IGNORECASE)
+    return any(fold.fullmatch(chr(a)) for a in range(128))
+
+
+def _analyse(pattern: str, flags: int, k: int) -> set[str] | None:
     if _p is None:
         return None
     try:
-        parsed = _p.parse(pattern, flags)
-        chars, nullable = _seq(list(parsed))
-    except (_Unknown, Exception):
+        options = _seq(list(_p.parse(pattern, flags)), k)
+    except (_Unknown, RecursionError, ValueError, TypeError, re.error):
         return None
-    if nullable:
+    found = {s for s, _ in options}
+    if "" in found:  # a match may begin with anything (or be empty)
         return None
-    return frozenset(chars)
+    return found
 
 
-def ascii_first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
-    """The ASCII characters a match can start with, whatever the case flags (a superset).
-
-    A text position holding an ASCII character outside this set cannot start a match; a
-    non-ASCII character tells nothing (case folding maps "ſ" to "s", "K" to "k").
-
-    Example:
-        >>> "".join(sorted(ascii_first_chars(r"(?i:the|TSB)|Council")))
-        'CTct'
-    """
-    chars = first_chars(pattern, flags)
-    if chars is None:
-        return None
-    out: set[str] = set()
-    for ch in chars:
-        if ch.isascii():
-            out.update((ch, ch.lower(), ch.upper()))
-        else:  # a non-ASCII letter that folds to an ASCII one ("K" -> "k")
-            fold = re.compile(re.escape(ch), re.IGNORECASE)
-            out.update(a for a in map(chr, range(128)) if fold.fullmatch(a))
-    return frozenset(out)
+def _join(head: Options, tail_of: Any, k: int) -> Options:
+    """Extend every unfinished option of ``head`` with the options of the next item."""
+    out: Options = set()
+    tail: Options | None = None
+    for s, open_ in head:
+        if not open_ or len(s) >= k:
+            out.add((s[:k], False))
+            continue
+        if tail is None:
+            tail = tail_of()
+        for t, more in tail:
+            u = s + t
+            out.add((u[:k], more and len(u) < k))
+    if len(out) > _MAX_BEGINNINGS:
+        raise _Unknown("too many beginnings")
+    return out
 
 
-def _seq(items: list[tuple[Any, Any]]) -> tuple[set[str], bool]:
-    """First characters of a sequence, and whether it can match the empty string."""
-    out: set[str] = set()
+def _seq(items: list[tuple[Any, Any]], k: int) -> Options:
+    cur: Options = {("", True)}
     for op, av in items:
-        chars, nullable = _item(op, av)
-        out |= chars
-        if not nullable:
-            return out, False
-    return out, True
+        cur = _join(cur, lambda op=op, av=av: _item(op, av, k), k)
+    return cur
 
 
-def _item(op: Any, av: Any) -> tuple[set[str], bool]:
+def _item(op: Any, av: Any, k: int) -> Options:
     if op is _c.LITERAL:
-        return {chr(av)}, False
+        return {(chr(av), True)}
     if op is _c.IN:
-        return _charset(av), False
+        chars = _charset(av)
+        return {("", False)} if chars is None else {(ch, True) for ch in chars}
+    if op in (_c.ANY, _c.NOT_LITERAL, _c.CATEGORY, _c.GROUPREF):
+        return {("", False)}  # some character not followed: the beginning stops before it
     if op is _c.BRANCH:
-        out: set[str] = set()
-        nullable = False
-        for alt in av[1]:
-            chars, n = _seq(list(alt))
-            out |= chars
-            nullable = nullable or n
-        return out, nullable
+        return {o for alt in av[1] for o in _seq(list(alt), k)}
     if op is _c.SUBPATTERN:
-        return _seq(list(av[-1]))
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) or op is getattr(_c, "POSSESSIVE_REPEAT", None):
-        lo, _hi, sub = av
-        chars, nullable = _seq(list(sub))
-        return chars, nullable or lo == 0
+        return _seq(list(av[-1]), k)
     if op is getattr(_c, "ATOMIC_GROUP", None):
-        return _seq(list(av))
+        return _seq(list(av), k)
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) or op is getattr(_c, "POSSESSIVE_REPEAT", None):
+        lo, hi, sub = av
+        one = _seq(list(sub), k)
+        out: Options = set()
+        cur: Options = {("", True)}
+        for n in range(k + 1):  # k repetitions fill any beginning (or the sub is empty)
+            if n >= lo:
+                out |= cur
+            if n == hi:
+                break
+            cur = _join(cur, lambda: one, k)
+        return out | {(s, False) for s, _ in cur}
     if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-        return set(), True  # zero-width: the next item decides
+        return {("", True)}  # zero-width: the next item decides
     raise _Unknown(op)
 
 
-def _charset(items: list[tuple[Any, Any]]) -> set[str]:
+def _charset(items: list[tuple[Any, Any]]) -> set[str] | None:
     out: set[str] = set()
     for op, av in items:
         if op is _c.LITERAL:
             out.add(chr(av))
         elif op is _c.RANGE and av[1] - av[0] < _RANGE_LIMIT:
             out.update(chr(c) for c in range(av[0], av[1] + 1))
-        else:  # NEGATE, CATEGORY (\s, \d, \w), huge ranges
-            raise _Unknown(op)
+        else:  # NEGATE, CATEGORY (\s, \d, \w), huge ranges: not followed
+            return None
     return out
