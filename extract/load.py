@@ -42,7 +42,7 @@ FORMATS: dict[str, Literal["txt", "docx", "pdf", "html"]] = {
     ".xhtml": "html",
 }
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
 _ARABIC_WORD = re.compile(r"[\u0600-\u06ff]+")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
@@ -69,7 +69,7 @@ _FUNCTION_WORD = re.compile(
 def _script_words(s: str) -> dict[str, int]:
     """Words per script (a CJK character counts as a word)."""
     return {
-        "zh": len(_CJK.findall(s)),
+        "zh": sum(map(len, _CJK_RUN.findall(s))),  # characters, counted run by run
         "ru": len(_CYRILLIC_WORD.findall(s)),
         "ar": len(_ARABIC_WORD.findall(s)),
         "latin": len(_LATIN_WORD.findall(s)),
@@ -77,7 +77,7 @@ def _script_words(s: str) -> dict[str, int]:
 
 
 _VOTE_SLICES = 8
-_VOTE_SLICE = 6_000
+_VOTE_SLICE = 2_000
 
 
 def _vote_sample(s: str) -> str:
