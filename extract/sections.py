@@ -83,7 +83,7 @@ _ANNEX = re.compile(
 
 def _last_word(glued: str, by_text: dict[str, HeadingWord]) -> HeadingWord | None:
     """The last heading word of a glued run ("taking into accountrecognizing further")."""
-    word_re = _word_regex(tuple(by_text))
+    word_re = _word_regex_of(by_text)
     pos = 0
     last: HeadingWord | None = None
     while pos < len(glued):
@@ -93,6 +93,19 @@ def _last_word(glued: str, by_text: dict[str, HeadingWord]) -> HeadingWord | Non
         last = by_text[m.group(0)]
         pos = m.end()
     return last
+
+
+_WORD_RES: dict[int, tuple[dict[str, HeadingWord], re.Pattern[str]]] = {}
+
+
+def _word_regex_of(by_text: dict[str, HeadingWord]) -> re.Pattern[str]:
+    """:func:`_word_regex` of one of :func:`_regexes`' tables, looked up by the table's
+    identity (the tables are cached, so their ids are stable): hashing a 150-word tuple on
+    every heading line cost more than matching the line."""
+    hit = _WORD_RES.get(id(by_text))
+    if hit is None or hit[0] is not by_text:
+        hit = _WORD_RES[id(by_text)] = (by_text, _word_regex(tuple(by_text)))
+    return hit[1]
 
 
 @cache
