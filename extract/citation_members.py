@@ -31,11 +31,11 @@ __all__ = ["STATUS", "Member", "anchor_number", "coordinated_members", "zh_list_
 STATUS = re.compile(r"[ \t]*\[(Rev|NOC|New|Sup|MOD|SUP|REV)\]")
 # ", 76", " and 76", "] and [76": another number of the same plural mention (not "..., 2 that")
 _COORD = re.compile(
-    r"\]?[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)\[?[ \t]*(\d{1,4})\b(?![./\d])"
+    r"\]?[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|et|y|&)[ \t]+)\[?[ \t]*(\d{1,4})\b(?![./\d])"
     r"(?![ \t]*(?:that|to|per|percent|%|\)))"
 )
 _COORD_Q = re.compile(  # "Questions 1/1, 2/1 and 3/2"
-    r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)(\d{1,2}(?:-\d{1,2})?/\d{1,2})\b"
+    r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|et|y|&)[ \t]+)(\d{1,2}(?:-\d{1,2})?/\d{1,2})\b"
 )
 # the next number of a Chinese list, and the list's end:
 # "第44[和76]号决议", "第5号[、第11]号[和第12]号决定"

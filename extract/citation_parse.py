@@ -21,7 +21,7 @@ __all__ = ["VersionParts", "find_parenthesis", "paragraph_label_after_break", "p
 
 # A parenthesis right after the number: optional spaces (one line break allowed), then ( or （.
 _PAREN = re.compile(r"[ \t]*(?:\n[ \t]*)?([(（])([^()（）]{1,90})([)）])")
-_REV = re.compile(r"(?<![A-Za-z])Rev\b\.?|修订版|修订")
+_REV = re.compile(r"(?<![A-Za-z])R[eé]v\b\.?|修订版|修订")  # French "Rév."
 _YEAR_RUN = re.compile(r"(?<!\d)((?:19|20)\d\d)((?:19|20)\d\d)?(?!\d)")
 _THIS_BEFORE = re.compile(r"\bthis[ \t\n]+$", re.IGNORECASE)
 _LABEL = re.compile(r"\b(?:PP|APP|WTSA|WTSC|WTDC|RA|WRC|WCIT)-\d{2,4}\b")

@@ -60,8 +60,11 @@ __all__ = [
 
 # a conference label right before the mention: "WTSA-20 Resolution 2" (organ and version)
 _LABEL_BEFORE = re.compile(r"\b((?:PP|APP|WTSA|WTSC|WTDC|RA|WRC|WCIT)-\d{2,4})[ \t]+\Z")
-_SECTOR = re.compile(r"ITU-[TDR]")
-_OF_SECTOR = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?(ITU-[TDR])\b")
+# a Sector named in or right after a mention; French and Spanish write UIT ("UIT-T")
+_SECTOR = re.compile(r"(?:ITU|UIT)-([TDR])")
+_OF_SECTOR = re.compile(
+    r"[ \t]+(?:of[ \t]+(?:the[ \t]+)?|de[ \t]+l'|del[ \t]+|de[ \t]+la[ \t]+)(?:ITU|UIT)-([TDR])\b"
+)
 
 
 class CitationComponent:
@@ -268,7 +271,7 @@ class CitationComponent:
         """Organ named inside the anchor: "WTDC Resolution 17", "ITU-R Resolution 9"."""
         if meta.get("sector_organ"):
             named = _SECTOR.search(atext)
-            organ = self.lexicon.sector_resolution_organ.get(named.group(0)) if named else None
+            organ = self.lexicon.sector_resolution_organ.get(f"ITU-{named[1]}") if named else None
             return (organ, "explicit") if organ else (None, None)
         idx = meta.get("organ_token")
         if idx is None:
@@ -285,11 +288,11 @@ class CitationComponent:
         """
         named = _SECTOR.search(atext)
         if named is not None:
-            return named.group(0)
+            return f"ITU-{named[1]}"
         a_end = a_start + len(atext)
         after = _OF_SECTOR.match(text, a_end)
         if after is not None:
-            return after.group(1)
+            return f"ITU-{after[1]}"
         left = text[max(0, a_start - self.sector_lookback) : a_start]
         best: tuple[int, str] | None = None
         for sector, clues in self.lexicon.sector_clues.items():

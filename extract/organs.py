@@ -6,8 +6,11 @@ applied in the order of the record contract, first that applies wins:
 
 1. ``explicit`` — an organ prefix ("WTDC Resolution 17") or an organ phrase after the mention
    ("of the Plenipotentiary Conference", "of the World Telecommunication Development Conference
-   (WTDC)", "of WTDC", "of the ITU Council"), or a conference label ("Rev.WRC-15");
-2. ``this-assembly`` — "of this assembly" / "of this Conference" / "本全会": the host's organ;
+   (WTDC)", "of WTDC", "of the ITU Council"; French "de la Conférence de plénipotentiaires",
+   "du Conseil"; Spanish "de la Conferencia de Plenipotenciarios", "del Consejo"), or a
+   conference label ("Rev.WRC-15");
+2. ``this-assembly`` — "of this assembly" / "of this Conference" / "de la présente Assemblée" /
+   "de esta Asamblea" / "本全会": the host's organ;
 3. ``inferred-from-venue`` — the gazetteer maps venue + year to one organ;
 4. ``context`` — the host document's organ, or the numbering (Council numbers have four digits,
    numbers beyond every sectoral range are PP's), or the Sector of a Question;
@@ -31,6 +34,10 @@ from extract.gazetteer import Gazetteer, load_gazetteer
 __all__ = ["OrganLexicon", "load_organ_lexicon", "resolve_body"]
 
 _SESSION_NUMBER = re.compile(r"\d{1,3}/\d{1,3}")
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+# what joins a mention to its organ: "of (the)", French "de la", "de l'", "du", Spanish "del",
+# "de la", "de"
+_OF = r"(?:of[ \t\n]+|de[ \t\n]+la[ \t\n]+|de[ \t\n]+l'|du[ \t\n]+|del[ \t\n]+|de[ \t\n]+)"
 
 
 @dataclass(frozen=True)
@@ -107,18 +114,20 @@ def load_organ_lexicon() -> OrganLexicon:
     for alias, organ in raw["organ_aliases"].items():
         names[alias.casefold()] = organ
     spellings_all = {s for v in gaz.organ_names().values() for s in v} | set(raw["organ_aliases"])
-    latin = [n for n in spellings_all if n.isascii()]
-    cjk = [n for n in spellings_all if not n.isascii()]
+    cjk = [n for n in spellings_all if _CJK.search(n)]
+    latin = [n for n in spellings_all if not _CJK.search(n)]  # French and Spanish included
     # full English names written before a mention ("General Assembly resolution 70/1"); the
     # acronyms ("WTDC Resolution 17") are part of the surface and matched by the patterns
-    latin_long = [n for n in latin if " " in n]
+    latin_long = [n for n in latin if " " in n and n.isascii()]
     this_after = _alternation(raw["this_assembly"])
     after = re.compile(
-        r"\]?[ \t]*(?:\n[ \t]*)?of[ \t\n]+(?:(?P<this>"
+        r"\]?[ \t]*(?:\n[ \t]*)?"
+        + _OF
+        + r"(?:(?P<this>"
         + this_after
         + r")\b|(?:the[ \t\n]+)?(?:ITU[ \t]+|ITU's[ \t]+)?(?P<name>"
         + _alternation(latin)
-        + r")\b(?:[ \t]*\((?:ITU[ \t]+)?[A-Z]{2,5}\))?)"
+        + r")\b(?:[ \t]*\((?:ITU[ \t]+|UIT[ \t]+)?[A-Z]{2,5}\))?)"
     )
     before = re.compile(
         r"(?:(?P<this>"

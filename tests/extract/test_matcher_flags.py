@@ -22,8 +22,9 @@ WORDS = st.sampled_from(
         "Resolution", "resolutions", "RESOLUTION", "Res", ".", "Decision", "Question", "WTDC",
         "WTSA", "Council", "PP", "ITU", "-", "T", "D", "R", "Recommendation", "E.161.1",
         "E.161", "X", "12", "195", "2014", "12345", "3/2", "70/1", "14", "instructs",
-        "Resolves", "the", "Director", "above", "below", "第", "196", "号", "决", "议", "定",
-        "课", "题", " ", "  ", "\t", "\n", "(", ")", "and", ",", "1/2", "x2",
+        "Resolves", "the", "Director", "above", "below", "Résolution", "résolutions",
+        "RESOLUCIÓN", "Resoluciones", "UIT", "Recomendación", "Cuestión", "第", "196", "号",
+        "决", "议", "定", "课", "题", " ", "  ", "\t", "\n", "(", ")", "and", ",", "1/2", "x2",
     ]
 )  # fmt: skip
 
