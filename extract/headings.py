@@ -52,7 +52,8 @@ def _organ_regex() -> tuple[re.Pattern[str], dict[str, str]]:
 
 @cache
 def _assembly_regex() -> LineRegex:
-    """A line opening with an organ's name: "The World ... Assembly (Hammamet, 2016),".
+    """A line opening with an organ's name: "The World ... Assembly (Hammamet, 2016),",
+    "L'Assemblée mondiale de normalisation des télécommunications (Genève, 2022),".
 
     Up to a few words may follow the name before the parenthesis ("The Plenipotentiary
     Conference of the International Telecommunication Union (Busan, 2014),"); without a
@@ -62,7 +63,7 @@ def _assembly_regex() -> LineRegex:
     full = [n for n in names if len(n) > 8]
     alt = "|".join(re.escape(n) for n in sorted(full, key=len, reverse=True))
     return LineRegex(
-        rf"^[ \t]*(?:The |the )?(?:ITU )?(?P<name>{alt})"
+        rf"^[ \t]*(?:The |the |L'|La |El )?(?:ITU )?(?P<name>{alt})"
         r"(?:[^()（）\n]{0,60}?[ \t]*[(（](?P<paren>[^)）\n]*)[)）]|[ \t]*[,，][ \t]*$)",
         re.MULTILINE,
     )

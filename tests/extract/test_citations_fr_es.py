@@ -14,6 +14,8 @@ from spacy.language import Language
 from test_citations import cite
 
 from extract.corpus import extract_document
+from extract.headings import doc_context
+from extract.models import VersionRef
 from extract.pipeline import build_nlp
 
 
@@ -151,6 +153,25 @@ def test_french_and_spanish_citation_forms(
 
 
 @pytest.mark.parametrize(
+    ("line", "body", "venue", "year"),
+    [
+        ("L'Assemblée mondiale de normalisation des télécommunications (Genève, 2022),", "WTSA",
+         "Geneva", 2022),
+        ("La Conférence de plénipotentiaires de l'Union internationale des télécommunications "
+         "(Dubaï, 2018),", "PP", "Dubai", 2018),
+        ("La Asamblea Mundial de Normalización de las Telecomunicaciones (Ginebra, 2022),",
+         "WTSA", "Geneva", 2022),
+        ("La Conferencia Mundial de Desarrollo de las Telecomunicaciones (Kigali, 2022),",
+         "WTDC", "Kigali", 2022),
+    ],
+)  # fmt: skip
+def test_the_opening_line_names_the_organ_and_its_conference(
+    line: str, body: str, venue: str, year: int
+) -> None:
+    assert doc_context(line) == (body, VersionRef(venue, year))
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "la résolution de ce problème; une décision du Conseil",
@@ -192,6 +213,7 @@ def test_a_french_resolution_end_to_end(tmp_path: object) -> None:
     path.write_text(FRENCH_RESOLUTION, encoding="utf-8")
     r = extract_document(path)
     assert r.doc.lang == "fr"
+    assert (r.structure.body, r.structure.conference) == ("WTSA", VersionRef("Geneva", 2022))
     assert [(h.number, h.body, h.version_venue, h.version_year) for h in r.headings] == [
         ("44", "WTSA", "Geneva", 2022)
     ]
