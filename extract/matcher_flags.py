@@ -29,8 +29,14 @@ _FIRST_FREE = 19
 _FLAGS: dict[int, dict[tuple[str, str, str], int]] = {}
 
 
+def _getters(vocab: Vocab) -> dict[int, Callable[[str], Any]]:
+    """The vocabulary's lexeme attribute getters, by attribute id (flags included)."""
+    getters: dict[int, Callable[[str], Any]] = vocab.lex_attr_getters  # type: ignore[attr-defined]
+    return getters
+
+
 def _getter(vocab: Vocab, attr: str, op: str, value: Any) -> Callable[[str], bool]:
-    lower: Callable[[str], str] = vocab.lex_attr_getters.get(LOWER, str.lower)
+    lower: Callable[[str], str] = _getters(vocab).get(LOWER, str.lower)
     key = (lambda s: s) if _ATTRS[attr] == "orth" else lower
     if op == "REGEX":
         search = re.compile(value).search
@@ -44,9 +50,10 @@ def _flag(vocab: Vocab, attr: str, op: str, value: Any) -> int | None:
     canon = value if op == "REGEX" else sorted(value)
     key = (_ATTRS[attr], op, repr(canon))
     table = _FLAGS.setdefault(id(vocab), {})
-    if key in table and vocab.lex_attr_getters.get(table[key]) is not None:
+    getters = _getters(vocab)
+    if key in table and getters.get(table[key]) is not None:
         return table[key]
-    free = next((b for b in range(_FIRST_FREE, 64) if b not in vocab.lex_attr_getters), None)
+    free = next((b for b in range(_FIRST_FREE, 64) if b not in getters), None)
     if free is None:  # every custom flag bit is taken: keep the Python predicate
         return None
     table[key] = vocab.add_flag(_getter(vocab, attr, op, value), flag_id=free)

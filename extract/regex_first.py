@@ -12,16 +12,17 @@ answer None, "cannot tell": the caller then tries the regex everywhere, as befor
 
 from __future__ import annotations
 
+import importlib
 import re
 from typing import Any
 
 __all__ = ["Beginnings", "beginnings", "first_chars"]
 
-try:  # the parser of the re module (sre_parse before Python 3.11)
-    from re import _constants as _c
-    from re import _parser as _p
+try:  # the parser of the re module (private; sre_parse before Python 3.11)
+    _c: Any = importlib.import_module("re._constants")
+    _p: Any = importlib.import_module("re._parser")
 except ImportError:  # pragma: no cover - other Pythons: no prefilter
-    _c = _p = None  # type: ignore[assignment]
+    _c = _p = None
 
 _RANGE_LIMIT = 4096  # larger character ranges are not enumerated
 _MAX_BEGINNINGS = 20_000
