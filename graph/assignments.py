@@ -127,10 +127,10 @@ def _fold(rows: list[dict[str, Any]], roles: list[dict[str, Any]]) -> dict[str, 
         if "clause" in r:
             acc["clauses"].add(r["clause"])
     for r in roles:
-        acc = folded.get(r["a"])
+        target = folded.get(r["a"])
         field = _ROLE_FIELDS.get(r["role"].rsplit("#", 1)[-1])
-        if acc is not None and field is not None:
-            acc[field].add(r["value"])
+        if target is not None and field is not None:
+            target[field].add(r["value"])
     return folded
 
 

@@ -127,7 +127,9 @@ def _default_extractor(paths: Sequence[Path]) -> Iterable[ExtractionResult | Doc
     return extract_corpus(paths)
 
 
-def manifest_triples(doc: DocumentInput, graph_iri: str, base: str) -> list[tuple[Node, ...]]:
+def manifest_triples(
+    doc: DocumentInput | RenderedDocument, graph_iri: str, base: str
+) -> list[tuple[Node, ...]]:
     """The meta-graph entry of one document: file name -> SHA-256 -> named graph."""
     d = mint.document_iri(doc.sha256, base)
     stamp = Literal(time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), datatype=XSD.dateTime)
@@ -139,7 +141,7 @@ def manifest_triples(doc: DocumentInput, graph_iri: str, base: str) -> list[tupl
     ]
 
 
-def _manifest_nquads(doc: DocumentInput, graph_iri: str, base: str) -> str:
+def _manifest_nquads(doc: DocumentInput | RenderedDocument, graph_iri: str, base: str) -> str:
     return nquads(manifest_triples(doc, graph_iri, base), str(mint.meta_graph_iri(base)))  # type: ignore[arg-type]
 
 

@@ -20,7 +20,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
@@ -79,7 +79,9 @@ def _render(path: str, base: str) -> RenderedDocument | tuple[str, str, str]:
     return (out.path, out.code, out.reason) if isinstance(out, DocumentError) else out
 
 
-def parallel_extractor(jobs: int, base: str = mint.DEFAULT_BASE) -> object:
+def parallel_extractor(
+    jobs: int, base: str = mint.DEFAULT_BASE
+) -> Callable[[Sequence[Path]], Iterator[RenderedDocument | DocumentError]]:
     """An extractor for :func:`graph.build.build_store` rendering documents in ``jobs`` processes.
 
     Results come back in input order as they are ready, so the builder writes while the workers

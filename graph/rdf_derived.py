@@ -61,7 +61,7 @@ def derived_quads(store: ox.Store, base: str = mint.DEFAULT_BASE) -> list[ox.Qua
     years: dict[ox.NamedNode, set[int]] = defaultdict(set)
     for q in facts(RG.year):
         if q.subject in work_of:
-            years[q.subject].add(int(q.object.value))  # type: ignore[index]
+            years[q.subject].add(int(q.object.value))  # type: ignore[index,union-attr]
     texted = {q.subject for q in facts(RG.hasText, ox.Literal(True))}
     has_prev = {q.subject for q in facts(RG.previousVersion)}
     by_work: dict[ox.NamedNode, list[tuple[int, ox.NamedNode]]] = defaultdict(list)

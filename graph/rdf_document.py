@@ -31,6 +31,8 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
@@ -68,9 +70,9 @@ class _Builder:
         self.hosts: list[tuple[int, str, URIRef]] = []
         # nodes already described (works, versions, sections, paragraphs, actors): a node cited
         # fifty times is described once, not rebuilt and re-added fifty times
-        self.described: set[Node] = set()
+        self.described: set[Hashable] = set()
 
-    def first(self, node: Node) -> bool:
+    def first(self, node: Hashable) -> bool:
         """True the first time ``node`` is seen, so its description is added once."""
         if node in self.described:
             return False

@@ -27,7 +27,8 @@ import statistics
 import subprocess
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -111,7 +112,7 @@ def _queries() -> dict[str, Callable[[Any], Any]]:
     }
 
 
-def _virtuoso(workdir: Path) -> Iterator[str | None]:
+def _virtuoso(workdir: Path) -> Generator[str | None, None, None]:
     env = {**os.environ, "VIRTUOSO_HTTP_PORT": "18898", "VIRTUOSO_SQL_PORT": "11198"}
     if shutil.which("virtuoso-t") is None and os.geteuid() != 0:
         yield None
@@ -240,8 +241,8 @@ def _remote(tmp: Path, repeat: int) -> Iterator[Measurement]:
         )
         embedded, remote = open_store(tmp / "embedded", read_only=True), open_store(url)
         for name, fn in _queries().items():
-            e = _median_ms(lambda fn=fn: fn(embedded), repeat)
-            r = _median_ms(lambda fn=fn: fn(remote), repeat)
+            e = _median_ms(partial(fn, embedded), repeat)
+            r = _median_ms(partial(fn, remote), repeat)
             yield Measurement(
                 f"scale.remote_query.{name}",
                 r,
