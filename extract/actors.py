@@ -23,7 +23,11 @@ from pathlib import Path
 
 from extract.regex_first import Beginnings, beginnings
 
+#: languages with actor patterns (English, Chinese, French, Spanish)
+LANGUAGES = ("en", "zh", "fr", "es")
+
 __all__ = [
+    "LANGUAGES",
     "ActorMatch",
     "ActorTable",
     "expand_labels",
@@ -112,8 +116,9 @@ def load_actor_table(lang: str) -> ActorTable:
         'en-separator'
     """
     base = lang.split("-")[0].lower()
-    if base not in {"en", "zh"}:
-        raise ValueError(f"no actor patterns for language {lang!r}; valid options: en, zh")
+    if base not in LANGUAGES:
+        valid = ", ".join(LANGUAGES)
+        raise ValueError(f"no actor patterns for language {lang!r}; valid options: {valid}")
     text = (Path(__file__).parent / "patterns" / "actors.jsonl").read_text(encoding="utf-8")
     entries = []
     for n, line in enumerate(text.splitlines(), 1):

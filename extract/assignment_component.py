@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 
+from extract.actors import LANGUAGES
 from extract.assignment_heads import (
     HeadMatch,
     find_heads,
@@ -50,8 +51,9 @@ class AssignmentComponent:
         sector: str | None,
         item_scan: int,
     ) -> None:
-        if lang is not None and lang.split("-")[0] not in {"en", "zh"}:
-            raise ValueError(f"itu_assignments: unsupported lang {lang!r}; valid: en, zh, None")
+        if lang is not None and lang.split("-")[0] not in LANGUAGES:
+            valid = ", ".join(LANGUAGES)
+            raise ValueError(f"itu_assignments: unsupported lang {lang!r}; valid: {valid}, None")
         if item_scan < 0:
             raise ValueError(f"itu_assignments: item_scan must be >= 0, not {item_scan}")
         self.name = name
@@ -77,12 +79,17 @@ class AssignmentComponent:
         doc.spans[self.spans_key] = spans
         return doc
 
-    def heads(self, text: str, sector: str | None = None) -> list[HeadMatch]:
+    def heads(
+        self, text: str, sector: str | None = None, langs: Sequence[str] | None = None
+    ) -> list[HeadMatch]:
         """The heads of ``text`` in every configured language (Chinese only where CJK occurs).
 
-        Overlapping readings of one place keep the longest.
+        ``langs`` overrides the languages tried (default: the configured ``lang``, else English
+        and Chinese; a French or Spanish document adds its own). Overlapping readings of one
+        place keep the longest.
         """
-        langs = [self.lang] if self.lang else ["en", "zh"]
+        if langs is None:
+            langs = [self.lang] if self.lang else ["en", "zh"]
         found: list[HeadMatch] = []
         for lang in langs:
             if lang == "zh" and self.lang is None and not _CJK.search(text):

@@ -29,7 +29,7 @@ class PatternEntry:
     mode: str | None = None
     close: str | None = None
     #: of a prescan: (literal, reach) pairs; every match contains one of the literals and starts
-    #: at most ``reach`` characters before it (see extract.assignment_heads._prescan_matches)
+    #: at most ``reach`` characters before it (see extract.assignment_verbs.prescan_matches)
     anchors: tuple[tuple[str, int], ...] = ()
 
 

@@ -37,8 +37,14 @@ _LOOK_BACK = 400
 _MAX_QUOTE = 1500  # how far before a quoted verb the citation of its resolution may stand
 _WINDOW_AFTER = 4500
 _ORGAN_HINTS = {
-    "ITU-T": re.compile(r"\bWTSA\b|Standardization Assembly|世界电信标准化全会"),
-    "ITU-D": re.compile(r"\bWTDC\b|Development Conference|世界电信发展大会"),
+    "ITU-T": re.compile(
+        r"\b(?:WTSA|AMNT)\b|Standardization Assembly|世界电信标准化全会"
+        r"|Assemblée mondiale de normalisation|Asamblea Mundial de Normalización"
+    ),
+    "ITU-D": re.compile(
+        r"\b(?:WTDC|CMDT)\b|Development Conference|世界电信发展大会"
+        r"|Conférence mondiale de développement|Conferencia Mundial de Desarrollo"
+    ),
     "ITU-R": re.compile(r"\bWRC\b|Radiocommunication (?:Assembly|Conference)"),
 }
 _RES_FALLBACK = re.compile(r"(?i:\bresolution)\s+(\d{1,4})\b|第(\d{1,4})号决议")
@@ -115,10 +121,11 @@ def find_assignments(
     default_sector = sector_of_body(structure.body) or _guess_sector(text)
     heads: dict[tuple[int, int, bool], HeadMatch] = {}
     comp = _component(nlp)
+    langs = _languages(doc, comp)
     for lo, hi, sector in _regions(text, structure, default_sector):
         # a little context on both sides: line starts before, numbered items after
         wlo = text.rfind("\n", 0, max(0, lo - _LOOK_BACK)) + 1
-        for head in comp.heads(text[wlo : min(len(text), hi + _WINDOW_AFTER)], sector):
+        for head in comp.heads(text[wlo : min(len(text), hi + _WINDOW_AFTER)], sector, langs):
             h = _shift(head, wlo) if wlo else head
             if lo <= h.verb_start < hi:
                 heads.setdefault((h.start, h.end, h.addressee_only), h)
@@ -176,6 +183,15 @@ class _CitedBefore:
             if self._parts[k].end <= lo:
                 return None
         return None
+
+
+def _languages(doc: SourceDoc, comp: AssignmentComponent) -> list[str] | None:
+    """The languages whose verbs are looked for: the component's (English and Chinese unless
+    configured), plus the document's own when it is French or Spanish."""
+    base = doc.lang.split("-")[0]
+    if comp.lang is not None or base not in ("fr", "es"):
+        return None
+    return ["en", "zh", base]
 
 
 def _guess_sector(text: str) -> str | None:

@@ -124,8 +124,8 @@ def test_component_puts_spans_in_the_doc_and_round_trips(tmp_path):
 
 def test_component_settings_are_checked_and_patterns_reload(tmp_path):
     nlp = spacy.blank("en")
-    with pytest.raises(ValueError, match="valid: en, zh"):
-        nlp.add_pipe("itu_assignments", config={"lang": "fr"})
+    with pytest.raises(ValueError, match="valid: en, zh, fr, es"):
+        nlp.add_pipe("itu_assignments", config={"lang": "ru"})
     pipe = nlp.add_pipe("itu_assignments")
     only_urges = tmp_path / "urges.jsonl"
     only_urges.write_text(
@@ -214,7 +214,8 @@ def test_component_and_records_on_arbitrary_text(pipeline, text):
 
 def _prescan_both_ways(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """The English prescan's matches from its anchors, and from one regex scan of the text."""
-    from extract.assignment_heads import _compile, _prescan_matches
+    from extract.assignment_verbs import compile_verbs as _compile
+    from extract.assignment_verbs import prescan_matches as _prescan_matches
 
     comp = _compile(load_assignment_patterns("en"), "en")
     assert comp.prescan is not None and comp.anchors, "the English prescan declares anchors"
