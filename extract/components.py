@@ -13,8 +13,10 @@ read ``doc.spans["itu_citations"]`` and extend the patterns in ``patterns/citati
    ("[Rev]"), the organ phrase ("of the Plenipotentiary Conference", "of this assembly",
    :mod:`extract.organs`) and the Sector clue of a Question.
 
-Each span carries a :class:`CitationParts` in ``span._.itu``. Turning spans into records needs
-the document structure (host resolution, section) and is a separate pure function
+Each span carries a :class:`CitationParts` in ``span._.itu``. (On the window docs of the
+pre-scan, an internal means of :func:`extract.citations.find_citation_parts`, the findings are
+handed over in ``doc._.itu_context.found`` instead of as spans.) Turning findings into records
+needs the document structure (host resolution, section) and is a separate pure function
 (:func:`extract.citations.spans_to_citations`).
 """
 
