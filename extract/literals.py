@@ -11,10 +11,13 @@ included, so callers see exactly what the ``str.find`` loops saw.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import itemgetter
 
 import ahocorasick_rs
 
 __all__ = ["LiteralFinder"]
+
+_FIRST = itemgetter(0)
 
 
 class LiteralFinder:
@@ -37,6 +40,7 @@ class LiteralFinder:
         for i, x in enumerate(self.literals):
             where.setdefault(x, []).append(i)
         self._indexes = tuple(tuple(v) for v in where.values())
+        self._distinct = all(len(v) == 1 for v in self._indexes)
         self._automaton = (
             ahocorasick_rs.AhoCorasick(
                 list(where), implementation=ahocorasick_rs.Implementation.DFA
@@ -51,5 +55,10 @@ class LiteralFinder:
         if self._automaton is None or not text:
             return []
         found = self._automaton.find_matches_as_indexes(text, overlapping=True)
+        # the automaton reports by end offset; a stable sort by literal keeps each literal's
+        # occurrences in text order (one literal's occurrences all have the same length)
+        found.sort(key=_FIRST)
+        if self._distinct:
+            return [(u, start) for u, start, _end in found]
         idx = self._indexes
         return sorted((i, start) for u, start, _end in found for i in idx[u])
