@@ -13,6 +13,7 @@ citations it planted (:class:`Planted`), so tests can check recall on text the r
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,7 @@ from extract.gazetteer import Conference, load_gazetteer
 
 __all__ = ["Planted", "SyntheticDoc", "generate_corpus", "generate_document"]
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")  # Chinese venue spellings ("迪拜"), not "Dubái"
 _ORGAN_PHRASE = {
     "PP": ["of the Plenipotentiary Conference", "of the Plenipotentiary Conference of ITU"],
     "WTDC": [
@@ -203,7 +205,7 @@ def _zh_citation(rng: random.Random, w: _Writer) -> None:
     organ = rng.choice(("PP", "WTDC", "WTSA"))
     conf = _conference(rng, (organ,))
     n = rng.randint(1, 190)
-    zh_venue = {v: k for k, v in load_gazetteer().venue_aliases.items() if not k.isascii()}
+    zh_venue = {v: k for k, v in load_gazetteer().venue_aliases.items() if _HAN.search(k)}
     venue = zh_venue.get(conf.venue, conf.venue)
     rev = rng.random() < 0.5
     w.add(_ZH_ORGAN[organ] if rng.random() < 0.5 else "")
