@@ -278,36 +278,15 @@ def _items(h: HeadMatch, next_start: int | None, sec: Any, par: Any) -> tuple[st
 
 
 class _Locator:
-    """:meth:`DocumentStructure.locate` with the start offsets indexed once, not per call.
-
-    Why: ``locate`` rebuilds its list of starts on every call, which made placing thousands of
-    heads quadratic in the number of resolutions; the semantics here are the same.
-    """
+    """Where a head sits: :meth:`DocumentStructure.where` (a tuple, over starts indexed once
+    per segmentation), kept as one object so callers can pass it along."""
 
     def __init__(self, structure: DocumentStructure) -> None:
         self.structure = structure
-        self._starts: dict[int, list[int]] = {}
-
-    def _innermost(self, items: tuple[Any, ...], offset: int) -> Any:
-        starts = self._starts.get(id(items))
-        if starts is None:
-            starts = self._starts[id(items)] = [i.start for i in items]
-        k = bisect.bisect_right(starts, offset) - 1
-        while k >= 0:
-            if items[k].start <= offset < items[k].end:
-                return items[k]
-            k -= 1
-        return None
 
     def locate(self, offset: int) -> tuple[Any, Any, Any]:
         """(resolution, section, paragraph) containing ``offset`` (each may be None)."""
-        s = self.structure
-        res = self._innermost(s.resolutions, offset)
-        sec = self._innermost(res.sections if res is not None else s.sections, offset)
-        if sec is None and res is not None:
-            sec = self._innermost(s.sections, offset)
-        par = self._innermost(sec.paragraphs, offset) if sec is not None else None
-        return res, sec, par
+        return self.structure.where(offset)
 
 
 def heads_to_assignments(

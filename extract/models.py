@@ -178,30 +178,49 @@ class DocumentStructure:
         return res, sec, par
 
 
-#: id(items) -> (items, their starts): a segmentation is located into thousands of times (every
-#: record of its document), and its tuples never change; keeping ``items`` keeps the id valid.
-_STARTS: dict[int, tuple[tuple[Any, ...], list[int]]] = {}
+#: id(items) -> (items, their starts, the largest end up to each): a segmentation is located
+#: into thousands of times (every record of its document), and its tuples never change; keeping
+#: ``items`` keeps the id valid.
+_STARTS: dict[int, tuple[tuple[Any, ...], list[int], list[int]]] = {}
 _STARTS_MAX = 4096
+
+
+def _index(items: tuple[Any, ...]) -> tuple[list[int], list[int]]:
+    hit = _STARTS.get(id(items))
+    if hit is not None and hit[0] is items:
+        return hit[1], hit[2]
+    if len(_STARTS) >= _STARTS_MAX:
+        _STARTS.clear()
+    starts = [i.start for i in items]
+    reach: list[int] = []
+    top = -1
+    for i in items:
+        top = max(top, i.end)
+        reach.append(top)
+    _STARTS[id(items)] = (items, starts, reach)
+    return starts, reach
 
 
 def starts_of(items: tuple[Any, ...]) -> list[int]:
     """The ``start`` of each item of a tuple sorted by start (segments, sections, paragraphs),
     computed once per tuple: callers bisect it instead of scanning the items."""
-    hit = _STARTS.get(id(items))
-    if hit is not None and hit[0] is items:
-        return hit[1]
-    if len(_STARTS) >= _STARTS_MAX:
-        _STARTS.clear()
-    starts = [i.start for i in items]
-    _STARTS[id(items)] = (items, starts)
-    return starts
+    return _index(items)[0]
 
 
 def _innermost(items: tuple[Any, ...], offset: int) -> Any:
-    """Last item (by start) whose [start, end) contains offset; items are sorted by start."""
-    starts = starts_of(items) if len(items) > 8 else [i.start for i in items]
+    """Last item (by start) whose [start, end) contains offset; items are sorted by start.
+
+    Items may overlap (side-by-side columns), so earlier items are looked at too, but only
+    while one of them still reaches ``offset`` (the largest end so far is indexed once).
+    """
+    if len(items) <= 8:  # a short tuple is scanned as it is (no index kept for it)
+        for item in reversed(items):
+            if item.start <= offset < item.end:
+                return item
+        return None
+    starts, reach = _index(items)
     k = bisect.bisect_right(starts, offset) - 1
-    while k >= 0:
+    while k >= 0 and reach[k] > offset:
         item = items[k]
         if item.start <= offset < item.end:
             return item
