@@ -47,6 +47,7 @@ _TAIL = 2  # a closing character
 _MAX_GROUP = 8
 _WS = re.compile(r"\s")
 _ANCHOR_REACH = 16  # an anchor ends within this many characters after its trigger
+_BLANKS = re.compile(r"[ \t\n]*")
 Checks = tuple[tuple[re.Pattern[str], int, int, frozenset[str]], ...]
 Zone = tuple[int, int, frozenset[str]]
 
@@ -226,7 +227,8 @@ def candidate_windows(
     spans.sort(key=lambda x: x[:3])
     merged: list[tuple[int, list[int], list[Zone]]] = []  # start, [end], zones
     for s, e, hit_end, ids in spans:
-        zone = (s, hit_end + _ANCHOR_REACH, ids)
+        # blanks between the keyword and its number do not count against the anchor's reach
+        zone = (s, _BLANKS.match(text, hit_end).end() + _ANCHOR_REACH, ids)
         s, e = _snap_left(text, s), _snap_right(text, e)
         if merged and s <= merged[-1][1][0]:
             _, last_end, zones = merged[-1]

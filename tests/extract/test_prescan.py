@@ -74,3 +74,17 @@ def test_a_trigger_without_keywords_is_refused() -> None:
         compile_triggers([{"id": "x", "label": "resolution", "trigger": "Res"}])
     with pytest.raises(ValueError, match="bad trigger regex"):
         compile_triggers([{"id": "y", "keywords": ["a"], "trigger": "("}])
+
+
+@pytest.mark.parametrize("blank", [" ", "\t", "\n"])
+@pytest.mark.parametrize("n", [1, 5, 17, 40])
+def test_many_blanks_before_the_number_are_read_as_without_windows(
+    nlp: Language, blank: str, n: int
+) -> None:
+    """The pre-scan's windows find what the component finds on the whole text, however many
+    blanks stand between "Resolution" and its number (a table cell, a wrapped heading)."""
+    text = "as noted in Resolution" + blank * n + "5 (Rev. Dubai, 2018) of the Council, and"
+    doc = nlp(text)
+    whole = [(s.start_char, s.end_char) for s in doc.spans["itu_citations"]]
+    windowed = [(p.start, p.end) for p in find_citation_parts(text, nlp)]
+    assert windowed == whole and len(whole) == 1
