@@ -28,12 +28,14 @@ import extract.components  # noqa: F401  (registers the itu_citations factory)
 __all__ = ["build_nlp", "create_itu_tokenizer"]
 
 _CJK = r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]"
-_CJK_BEFORE_DIGIT = _CJK + r"(?=[0-9])"  # "第196": an infix cannot split at position 0
+# an infix cannot split at position 0: a CJK character that opens a chunk before a digit or a
+# Latin letter ("第196", "和Résolution") is a prefix
+_CJK_OPENING = _CJK + r"(?=[0-9A-Za-z\u00c0-\u024f])"
 _EXTRA_INFIXES = (r"(?<=[0-9])(?=[A-Za-z])", r"(?<=[A-Za-z])(?=[0-9])", _CJK)
 # Lean punctuation rules: the citation patterns need brackets, quotes and sentence punctuation
 # split off and hyphens split between words; spaCy's full English lists (units, emoticons,
 # currency...) cost twice as much per character and change no citation token.
-_PREFIXES = (r"[\(\[\{\"'“‘«（【]", _CJK_BEFORE_DIGIT)
+_PREFIXES = (r"[\(\[\{\"'“‘«（【]", _CJK_OPENING)
 _SUFFIXES = (r"[\)\]\}\"'”’»）】,;:!?%…]", r"(?<=[A-Za-z0-9\)\]])\.", "'s", "’s")
 _INFIXES = (
     r"(?<=[A-Za-z0-9])[-–—~](?=[A-Za-z0-9])",

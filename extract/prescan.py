@@ -48,6 +48,7 @@ _MAX_GROUP = 8
 _WS = re.compile(r"\s")
 _ANCHOR_REACH = 16  # an anchor ends within this many characters after its trigger
 _BLANKS = re.compile(r"[ \t\n]*")
+_CJK_CHAR = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 Checks = tuple[tuple[re.Pattern[str], int, int, frozenset[str]], ...]
 Zone = tuple[int, int, frozenset[str]]
 
@@ -177,11 +178,21 @@ def _versions_end(text: str, pos: int) -> int:
 
 
 def _snap_left(text: str, pos: int) -> int:
-    """Move a window start left to just after a whitespace so no token is cut."""
+    """Move a window start left to just after a whitespace so no token is cut.
+
+    A start right after a CJK character is a token boundary already (the tokenizer cuts every
+    CJK character apart); elsewhere a word glued to the keyword ("theRésolution") is looked
+    back past, so the window sees the token the whole text would.
+    """
     if pos <= 0:
         return 0
-    k = max(text.rfind(" ", max(0, pos - 40), pos), text.rfind("\n", max(0, pos - 40), pos))
-    return k + 1 if k >= 0 else pos
+    lo = max(0, pos - 40)
+    k = max(text.rfind(" ", lo, pos), text.rfind("\n", lo, pos))
+    if k >= 0:
+        return k + 1
+    if _CJK_CHAR.match(text, pos - 1):
+        return pos
+    return max(text.rfind(" ", 0, lo), text.rfind("\n", 0, lo)) + 1
 
 
 def _snap_right(text: str, pos: int) -> int:

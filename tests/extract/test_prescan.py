@@ -11,6 +11,8 @@ import itertools
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 
 from extract.citations import find_citation_parts
@@ -88,3 +90,28 @@ def test_many_blanks_before_the_number_are_read_as_without_windows(
     whole = [(s.start_char, s.end_char) for s in doc.spans["itu_citations"]]
     windowed = [(p.start, p.end) for p in find_citation_parts(text, nlp)]
     assert windowed == whole and len(whole) == 1
+
+
+PIECES = st.sampled_from(
+    [
+        "Resolution", "Resolutions", "RESOLUTION", "resolution", "Res.", "Decision", "Question",
+        "Recommendation", "ITU-T", "ITU-D", "WTDC", "PP-18", "WTSA-20", "第", "号决议", "号决定",
+        "和", "、", "5", "44", "175", "1353", "3/2", "14-3/2", "E.161.1", "70/1", " ", "  ",
+        "\t", "\n", " and ", ", ", " et ", " y ", "(Rev. Dubai, 2018)", "(Busan, 2014)",
+        "（2018年，迪拜，修订版）", "(Rév. Dubaï, 2018)", "[Rev]", " of the Council", " of PP",
+        " of this assembly", " de la Conférence de plénipotentiaires", "Résolution",
+        "Resoluciones", "resolves", "instructs", " above", " of this resolution", ";", ".",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(PIECES, min_size=1, max_size=25).map("".join))
+def test_windows_read_what_the_whole_text_reads_on_any_mix(nlp: Language, text: str) -> None:
+    """Property: the pre-scan loses nothing and adds nothing, whatever the text."""
+    norm = normalize(text).text
+    doc = nlp(norm)
+    found = (s._.itu for s in doc.spans["itu_citations"])
+    whole = sorted((f.start, f.end, f.number) for f in found)
+    windowed = sorted((p.start, p.end, p.number) for p in find_citation_parts(norm, nlp))
+    assert windowed == whole
