@@ -172,3 +172,33 @@ def test_a_whole_resolution_gives_its_assignments(
         ("invites", "Member States", (), "44", "operative", "invites", ("1",)),
     ]
     assert [(c.number, c.body) for c in r.citations if c.role == "citation"] == [("123", "PP")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("fr", "demande au Secrétaire général de faire rapport", ("requests", "SG", ())),
+        (
+            "fr",
+            "charge le Secrétaire général, en consultation avec les Directeurs des Bureaux, de",
+            ("instructs", "SG", ("TSB", "BR", "BDT")),
+        ),
+        ("fr", "demande aux États Membres de", ("requests", "Member States", ())),
+        (
+            "es",
+            "encarga al Secretario General, en consulta con los Directores de las Oficinas, que",
+            ("instructs", "SG", ("TSB", "BR", "BDT")),
+        ),
+    ],
+)
+def test_contracted_articles_and_consultation(lang: str, text: str, expected: tuple) -> None:
+    """French "au"/"aux" before the addressee, and "en consultation avec" / "en consulta con"."""
+    (h,) = find_heads(text, lang, "ITU-T")
+    assert (h.verb, h.addressee, h.collaborators) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["la demande du Conseil est", "la demande des États Membres", "une demande de"]
+)
+def test_the_noun_demande_is_not_a_head(text: str) -> None:
+    assert find_heads(text, "fr", "ITU-T") == []
