@@ -29,12 +29,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from extract.cjk import CJK_CHAR
 from extract.gazetteer import Gazetteer, load_gazetteer
 
 __all__ = ["OrganLexicon", "load_organ_lexicon", "resolve_body"]
 
 _SESSION_NUMBER = re.compile(r"\d{1,3}/\d{1,3}")
-_CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 # what joins a mention to its organ: "of (the)", French "de la", "de l'", "du", Spanish "del",
 # "de la", "de"
 _OF = r"(?:of[ \t\n]+|de[ \t\n]+la[ \t\n]+|de[ \t\n]+l'|du[ \t\n]+|del[ \t\n]+|de[ \t\n]+)"
@@ -114,8 +114,8 @@ def load_organ_lexicon() -> OrganLexicon:
     for alias, organ in raw["organ_aliases"].items():
         names[alias.casefold()] = organ
     spellings_all = {s for v in gaz.organ_names().values() for s in v} | set(raw["organ_aliases"])
-    cjk = [n for n in spellings_all if _CJK.search(n)]
-    latin = [n for n in spellings_all if not _CJK.search(n)]  # French and Spanish included
+    cjk = [n for n in spellings_all if CJK_CHAR.search(n)]
+    latin = [n for n in spellings_all if not CJK_CHAR.search(n)]  # French and Spanish included
     # full English names written before a mention ("General Assembly resolution 70/1"); the
     # acronyms ("WTDC Resolution 17") are part of the surface and matched by the patterns
     latin_long = [n for n in latin if " " in n and n.isascii()]

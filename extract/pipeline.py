@@ -24,14 +24,14 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 
 import extract.assignment_component
 import extract.components  # noqa: F401  (registers the itu_citations factory)
+from extract.cjk import CJK_CLASS
 
 __all__ = ["build_nlp", "create_itu_tokenizer"]
 
-_CJK = r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]"
 # an infix cannot split at position 0: a CJK character that opens a chunk before a digit or a
 # Latin letter ("第196", "和Résolution") is a prefix
-_CJK_OPENING = _CJK + r"(?=[0-9A-Za-z\u00c0-\u024f])"
-_EXTRA_INFIXES = (r"(?<=[0-9])(?=[A-Za-z])", r"(?<=[A-Za-z])(?=[0-9])", _CJK)
+_CJK_OPENING = CJK_CLASS + r"(?=[0-9A-Za-z\u00c0-\u024f])"
+_EXTRA_INFIXES = (r"(?<=[0-9])(?=[A-Za-z])", r"(?<=[A-Za-z])(?=[0-9])", CJK_CLASS)
 # Lean punctuation rules: the citation patterns need brackets, quotes and sentence punctuation
 # split off and hyphens split between words; spaCy's full English lists (units, emoticons,
 # currency...) cost twice as much per character and change no citation token.

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from extract.citation_parts import load_patterns
+from extract.cjk import CJK_CHAR
 from extract.literals import LiteralFinder
 
 __all__ = ["Trigger", "Window", "candidate_windows", "compile_triggers"]
@@ -48,7 +49,6 @@ _MAX_GROUP = 8
 _WS = re.compile(r"\s")
 _ANCHOR_REACH = 16  # an anchor ends within this many characters after its trigger
 _BLANKS = re.compile(r"[ \t\n]*")
-_CJK_CHAR = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 Checks = tuple[tuple[re.Pattern[str], int, int, frozenset[str]], ...]
 Zone = tuple[int, int, frozenset[str]]
 
@@ -190,7 +190,7 @@ def _snap_left(text: str, pos: int) -> int:
     k = max(text.rfind(" ", lo, pos), text.rfind("\n", lo, pos))
     if k >= 0:
         return k + 1
-    if _CJK_CHAR.match(text, pos - 1):
+    if CJK_CHAR.match(text, pos - 1):
         return pos
     return max(text.rfind(" ", 0, lo), text.rfind("\n", 0, lo)) + 1
 
