@@ -217,7 +217,7 @@ def _second_objects(
         if k != -1:
             stop = min(stop, k)
     out: list[HeadMatch] = []
-    entry = PatternEntry(head.pattern, comp.lang, "verb", "", "", head.verb)
+    entry: PatternEntry | None = None  # made for the first second object only
     pos = head.end
     while (m := comp.second.search(text, pos, stop)) is not None:
         pos = m.end()
@@ -227,6 +227,7 @@ def _second_objects(
         pos = actors.end
         if _actor_ends_at(text, m.start(), comp.lang, sector):
             continue  # "cooperating with ITU-R and ITU-D study groups to ...": one list, a task
+        entry = entry or PatternEntry(head.pattern, comp.lang, "verb", "", "", head.verb)
         out.append(
             _head(
                 text,

@@ -130,14 +130,13 @@ def find_assignments(
             if lo <= h.verb_start < hi:
                 heads.setdefault((h.start, h.end, h.addressee_only), h)
     ordered = sorted(heads.values(), key=lambda h: (h.start, h.end))
-    where = _Locator(structure)
     cited = _CitedBefore(text, nlp, citation_parts)
     return heads_to_assignments(
         ordered,
         doc.name,
         text,
         structure,
-        reported=lambda h: _reported_source(text, h, cited, structure, where),
+        reported=lambda h: _reported_source(text, h, cited, structure),
     )
 
 
@@ -218,7 +217,6 @@ def _reported_source(
     head: HeadMatch,
     cited: _CitedBefore,
     structure: DocumentStructure,
-    where: _Locator | None = None,
 ) -> ReportedSource | None:
     """The resolution cited before the verb in the same paragraph, read by ``itu_citations``.
 
@@ -226,7 +224,7 @@ def _reported_source(
     the verb starts a line, as in PDF text wrapped before "instructs"). Without an
     ``itu_citations`` pipe, a plain pattern finds the number.
     """
-    par = (where or _Locator(structure)).locate(head.verb_start)[2]
+    par = structure.where(head.verb_start)[2]
     if par is not None and par.start < head.verb_start:
         lo = par.start
     else:
@@ -277,18 +275,6 @@ def _items(h: HeadMatch, next_start: int | None, sec: Any, par: Any) -> tuple[st
     return tuple(lab for lab in labels if lab[0].isdigit() == top)
 
 
-class _Locator:
-    """Where a head sits: :meth:`DocumentStructure.where` (a tuple, over starts indexed once
-    per segmentation), kept as one object so callers can pass it along."""
-
-    def __init__(self, structure: DocumentStructure) -> None:
-        self.structure = structure
-
-    def locate(self, offset: int) -> tuple[Any, Any, Any]:
-        """(resolution, section, paragraph) containing ``offset`` (each may be None)."""
-        return self.structure.where(offset)
-
-
 def heads_to_assignments(
     heads: Iterable[HeadMatch],
     doc_name: str,
@@ -322,11 +308,10 @@ def heads_to_assignments(
         ['Council']
     """
     out: list[Assignment] = []
-    where = _Locator(structure)
     heads = sorted(heads, key=lambda h: (h.start, h.end))
     for i, h in enumerate(heads):
-        res, sec, _ = where.locate(h.verb_start)
-        par = where.locate(h.start)[2]
+        res, sec, _ = structure.where(h.verb_start)
+        par = structure.where(h.start)[2]
         summary = (res is not None and res.source == "summary") or (
             sec is not None and sec.kind == "summary"
         )

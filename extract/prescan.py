@@ -239,7 +239,8 @@ def candidate_windows(
     merged: list[tuple[int, list[int], list[Zone]]] = []  # start, [end], zones
     for s, e, hit_end, ids in spans:
         # blanks between the keyword and its number do not count against the anchor's reach
-        zone = (s, _BLANKS.match(text, hit_end).end() + _ANCHOR_REACH, ids)
+        blanks = _BLANKS.match(text, hit_end)  # always matches (possibly empty)
+        zone = (s, (blanks.end() if blanks else hit_end) + _ANCHOR_REACH, ids)
         s, e = _snap_left(text, s), _snap_right(text, e)
         if merged and s <= merged[-1][1][0]:
             _, last_end, zones = merged[-1]
