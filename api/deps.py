@@ -138,7 +138,7 @@ class GraphSnapshot:
 
 def raw_store(store: object) -> Any:
     """The pyoxigraph store of ``store`` (itself, or the ``.store`` of a ``GraphStore``), or, for
-    a remote store (``graph.remote_store.RemoteStore``), the store itself: it offers the same
+    a remote store (``graph.remote.store.RemoteStore``), the store itself: it offers the same
     surface (``ox_query``, ``quads_for_pattern``, ``named_graphs``).
 
     Example:

@@ -22,15 +22,17 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-# Bound eagerly (cheap, no spaCy): the submodule ``extract.segment`` would otherwise shadow the
-# function ``segment`` once imported, and ``from extract import segment`` would give the module.
-from extract.load import load_document
-from extract.segment import segment
+from extract.structure.segment import segment
+
+# Bound eagerly (cheap, no spaCy): the submodule ``extract.structure.segment`` would otherwise
+# shadow the function ``segment`` once imported, and ``from extract import segment`` would give the
+# module.
+from extract.text.load import load_document
 
 __all__ = ["build_nlp", "extract_corpus", "extract_document", "load_document", "segment"]
 
 _EXPORTS = {
-    "build_nlp": "extract.pipeline",
+    "build_nlp": "extract.nlp.pipeline",
     "extract_corpus": "extract.corpus",
     "extract_document": "extract.corpus",
 }

@@ -18,17 +18,17 @@ from typing import Any
 
 from spacy.language import Language
 
-from extract.assignments import find_assignments
-from extract.citations import find_citation_parts, find_citations
+from extract.assignments.find import find_assignments
+from extract.citations.find import find_citation_parts, find_citations
 from extract.exceptions import DocumentError
-from extract.gc_scope import with_old_objects_frozen
-from extract.load import expand_paths, load_document
 from extract.models import (
     ExtractionResult,
     SourceDoc,
 )
-from extract.pipeline import build_nlp
-from extract.segment import headings, segment
+from extract.nlp.gc_scope import with_old_objects_frozen
+from extract.nlp.pipeline import build_nlp
+from extract.structure.segment import headings, segment
+from extract.text.load import expand_paths, load_document
 
 __all__ = ["expand_paths", "extract_corpus", "extract_document"]
 

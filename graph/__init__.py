@@ -18,21 +18,23 @@ Public query functions (all take the store returned by ``graph.store.open_store`
 store's; results are the frozen dataclasses of ``graph.results``, each with ``to_dict()``; ids are
 short forms such as ``wtsa/44``, ``wtsa/44/2022``, ``pp/123``, conferences ``wtsa-2022``):
 
-- ``graph.lineage.lineage(store, resolution) -> Lineage``
-- ``graph.dependencies.dependencies(store, ident, depth=1, organs=None, net=None)
+- ``graph.queries.lineage.lineage(store, resolution) -> Lineage``
+- ``graph.queries.dependencies.dependencies(store, ident, depth=1, organs=None, net=None)
   -> DependencyGraph`` (``net``: a ``citation_network`` view held in memory walks without SPARQL)
-- ``graph.dependencies.impact(store, ident, depth=5, organs=None, net=None) -> DependencyGraph``
-- ``graph.dependencies.citation_path(store, source, target, max_depth=8) -> CitationPath | None``
-- ``graph.assignments.assignments(store, actor=None, collaborator=None, involving=None,
+- ``graph.queries.dependencies.impact(store, ident, depth=5, organs=None, net=None) ->
+DependencyGraph``
+- ``graph.queries.dependencies.citation_path(store, source, target, max_depth=8) -> CitationPath |
+None``
+- ``graph.queries.assignments.assignments(store, actor=None, collaborator=None, involving=None,
   organ=None, conference=None) -> AssignmentResults``
-- ``graph.outdated.outdated_citations(store, organ=None) -> tuple[OutdatedCitation, ...]``
-- ``graph.search.search_resolutions(store, q=None, organ=None, conference=None, number=None,
+- ``graph.queries.outdated.outdated_citations(store, organ=None) -> tuple[OutdatedCitation, ...]``
+- ``graph.queries.search.search_resolutions(store, q=None, organ=None, conference=None, number=None,
   limit=20, offset=0) -> SearchPage``
-- ``graph.search.get_resolution(store, organ, number) -> ResolutionDetail``
-- ``graph.search.list_conferences(store) -> tuple[ConferenceInfo, ...]``
-- ``graph.search.graph_stats(store, top=10, net=None) -> GraphStats``
-- ``graph.search.did_you_mean(store, ident, limit=5) -> tuple[str, ...]``
-- ``graph.search.run_select(store, query, limit=None) -> SparqlTable``
+- ``graph.queries.search.get_resolution(store, organ, number) -> ResolutionDetail``
+- ``graph.queries.search.list_conferences(store) -> tuple[ConferenceInfo, ...]``
+- ``graph.queries.search.graph_stats(store, top=10, net=None) -> GraphStats``
+- ``graph.queries.search.did_you_mean(store, ident, limit=5) -> tuple[str, ...]``
+- ``graph.queries.search.run_select(store, query, limit=None) -> SparqlTable``
 - ``graph.network.citation_network(store, level="work") -> networkx.DiGraph``
 - ``graph.metrics.most_cited(net, organ=None, limit=10) -> tuple[RankedResolution, ...]``
 - ``graph.metrics.citation_cycles(net, limit=100) -> tuple[Cycle, ...]``

@@ -13,7 +13,7 @@ store, that version stays (the store never loses a document to a bad edit).
 
 Example:
     >>> import tempfile
-    >>> from graph.rdf_document import DocumentInput
+    >>> from graph.rdf.document import DocumentInput
     >>> root = tempfile.mkdtemp()
     >>> report = build_store(root, inputs=[DocumentInput(name="a.txt", sha256="1" * 64,
     ...                                                  records=())])
@@ -37,14 +37,14 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from extract.exceptions import DocumentError
-from extract.load import expand_paths
 from extract.models import ExtractionResult
+from extract.text.load import expand_paths
 from graph import mint
-from graph.build_workers import RenderedDocument
-from graph.rdf_derived import derived_quads
-from graph.rdf_document import DocumentInput, document_triples
-from graph.rdf_static import gazetteer_graph, ontology_graph
-from graph.rdf_text import load_graph, nquads
+from graph.rdf.derived import derived_quads
+from graph.rdf.document import DocumentInput, document_triples
+from graph.rdf.static import gazetteer_graph, ontology_graph
+from graph.rdf.text import load_graph, nquads
+from graph.rdf.workers import RenderedDocument
 from graph.store import Generation, ManifestEntry, new_generation, open_store, parse_store_url
 from graph.vocab import DCTERMS, RG, XSD
 
@@ -181,7 +181,7 @@ def build_store(
 
     Args:
         root: the store directory (created if missing), or a SPARQL server
-            ``sparql+http(s)://host/sparql`` (see :mod:`graph.remote_build`).
+            ``sparql+http(s)://host/sparql`` (see :mod:`graph.remote.build`).
         paths: files and directories to extract (the extractor runs only on new or changed ones).
         inputs: documents whose records are already known (e.g. read from JSONL); together with
             ``paths`` they are the complete set: anything else in the store is dropped.
@@ -190,9 +190,9 @@ def build_store(
         progress: called as ``progress(step, done, total)`` while documents are processed.
         force: rebuild every document even when its hash is unchanged.
         graph_store: for a remote store (``root`` = ``sparql+http(s)://...``), its Graph Store
-            Protocol URL (default: derived from the endpoint, see :mod:`graph.remote_store`).
+            Protocol URL (default: derived from the endpoint, see :mod:`graph.remote.store`).
         break_lock: for a remote store, first remove a build lock left by a build that died
-            (:mod:`graph.remote_lock`); an embedded store's lock needs no breaking (the kernel
+            (:mod:`graph.remote.lock`); an embedded store's lock needs no breaking (the kernel
             releases it with the process).
 
     Returns:
@@ -201,7 +201,7 @@ def build_store(
     Raises:
         ValueError: on a missing path, two documents with one name, or an invalid ``base``.
         graph.store.StoreError: when another build holds the store (on a server:
-            :class:`graph.remote_lock.BuildLockedError`).
+            :class:`graph.remote.lock.BuildLockedError`).
 
     Example:
         >>> import tempfile
@@ -221,7 +221,7 @@ def build_store(
     if len(hashes) != len(files) + len(given):
         raise ValueError("two documents share a file name among paths and inputs")
     if parse_store_url(root) is not None:
-        from graph.remote_build import build_remote
+        from graph.remote.build import build_remote
 
         return build_remote(
             str(root),

@@ -33,7 +33,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from graph import mint
-from graph.remote_store import RemoteStore
+from graph.remote.store import RemoteStore
 from graph.store import GraphStore, open_store, union_store
 from graph.vocab import CITO, DCTERMS, FRBR, PROV, RDFS, RG, RG_NS, SKOS
 

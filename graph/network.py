@@ -19,8 +19,8 @@ from typing import Any, Literal
 
 import networkx as nx
 
-from graph.lookup import TitlePicker, base_of, parts, short, work_of
 from graph.queries import select
+from graph.queries.lookup import TitlePicker, base_of, parts, short, work_of
 
 __all__ = ["citation_network"]
 

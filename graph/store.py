@@ -109,7 +109,7 @@ def current_generation(root: str | Path) -> tuple[int, Path] | None:
         True
     """
     if parse_store_url(root) is not None:
-        from graph.remote_store import RemoteStore
+        from graph.remote.store import RemoteStore
 
         with RemoteStore(root, connect=False) as remote:
             remote.refresh()
@@ -251,7 +251,7 @@ def open_store(
     (read-only: an in-memory empty store, so that a server can start before the first build).
 
     A ``sparql+http(s)://host/sparql`` location opens the current generation on that SPARQL
-    server instead (a :class:`graph.remote_store.RemoteStore`, with the same query surface;
+    server instead (a :class:`graph.remote.store.RemoteStore`, with the same query surface;
     ``graph_store`` is its Graph Store Protocol URL, derived from the endpoint by default).
 
     Raises:
@@ -264,7 +264,7 @@ def open_store(
         0
     """
     if parse_store_url(path) is not None:
-        from graph.remote_store import RemoteStore
+        from graph.remote.store import RemoteStore
 
         return RemoteStore(path, graph_store, base)  # type: ignore[return-value]
     root = Path(path)

@@ -39,8 +39,8 @@ from typing import Literal
 
 from extract.gazetteer import load_gazetteer
 from extract.models import Assignment, Citation, Heading, VersionRef
-from graph.rdf_document import DocumentInput
-from graph.rdf_records import Record
+from graph.rdf.document import DocumentInput
+from graph.rdf.records import Record
 
 __all__ = ["SynthSpec", "build_synthetic_store", "synthetic_inputs"]
 

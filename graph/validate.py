@@ -23,8 +23,8 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from graph import mint
-from graph.rdf_static import ontology_graph, shapes_graph
-from graph.remote_store import RemoteStore
+from graph.rdf.static import ontology_graph, shapes_graph
+from graph.remote.store import RemoteStore
 from graph.store import GraphStore, open_store, union_store
 
 __all__ = ["ValidationReport", "store_union_graph", "validate_graph", "validate_store"]

@@ -143,7 +143,7 @@ ORDER BY MD5(STR(?work)) LIMIT %d"""
 
 def _resolution_ids(port: int, limit: int = 200) -> list[str]:
     """Short ids of up to ``limit`` resolutions that have versions, asked through /sparql."""
-    from graph.lookup import short
+    from graph.queries.lookup import short
 
     query = urllib.parse.urlencode({"query": _WORKS % limit})
     rows = _get_json(port, f"/sparql?{query}")["results"]["bindings"]  # type: ignore[index]

@@ -30,14 +30,14 @@ import spacy
 from spacy.language import Language
 
 from api.bench.registry import Measurement, benchmark
-from extract.assignments import find_assignments
-from extract.citations import find_citation_parts, find_citations
+from extract.assignments.find import find_assignments
+from extract.citations.find import find_citation_parts, find_citations
 from extract.corpus import extract_corpus, extract_document
-from extract.load import load_document
 from extract.models import DocumentStructure, SourceDoc
-from extract.pipeline import build_nlp
-from extract.segment import segment
+from extract.nlp.pipeline import build_nlp
+from extract.structure.segment import segment
 from extract.synth import generate_corpus
+from extract.text.load import load_document
 
 __all__ = ["bench_extract"]
 
@@ -224,7 +224,7 @@ def bench_extract(quick: bool) -> Iterator[Measurement]:
         full_s = time.perf_counter() - t1
     corpus = f"{n_bytes / 1e6:.1f} MB, {len(paths)} synthetic docs (generated in {generated:.1f} s)"
     yield Measurement(
-        name="extract.citations.throughput",
+        name="extract.citations.find.throughput",
         value=_mb(n_bytes, cit_s),
         unit="MB/s",
         baseline=_mb(tok_bytes, tok_s),
@@ -236,7 +236,7 @@ def bench_extract(quick: bool) -> Iterator[Measurement]:
         ),
     )
     yield Measurement(
-        name="extract.pipeline.throughput",
+        name="extract.nlp.pipeline.throughput",
         value=_mb(pipe_bytes, pipe_s),
         unit="MB/s",
         baseline=_mb(tok_bytes, tok_s),
@@ -264,7 +264,7 @@ def bench_extract(quick: bool) -> Iterator[Measurement]:
         ),
     )
     yield Measurement(
-        name="extract.citations.ceiling",
+        name="extract.citations.find.ceiling",
         value=_mb(n_bytes, cit_s),
         unit="MB/s",
         baseline=_mb(n_bytes, raw_s),
@@ -272,7 +272,7 @@ def bench_extract(quick: bool) -> Iterator[Measurement]:
         note=f"CPU time; the re scan found {raw_hits} citation-like strings",
     )
     yield Measurement(
-        name="extract.citations.throughput_2proc",
+        name="extract.citations.find.throughput_2proc",
         value=_mb(n_bytes, par_s),
         unit="MB/s",
         baseline=_mb(n_bytes, cit_wall),
@@ -280,7 +280,7 @@ def bench_extract(quick: bool) -> Iterator[Measurement]:
         note=f"2 worker processes over documents, wall clock; {par_cits} citations",
     )
     yield Measurement(
-        name="extract.citations.docs_per_s",
+        name="extract.citations.find.docs_per_s",
         value=len(paths) / max(cit_s, 1e-9),
         unit="docs/s",
         note=f"one process, CPU time; mean document {n_bytes / max(len(paths), 1) / 1e3:.0f} kB",

@@ -26,7 +26,7 @@ from api.bench.registry import Measurement, benchmark
 from graph import mint
 from graph.build import build_store
 from graph.export import export_store
-from graph.rdf_document import document_graph
+from graph.rdf.document import document_graph
 from graph.synth import SynthSpec, synthetic_inputs
 
 __all__ = ["graph_benchmarks"]

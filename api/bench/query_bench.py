@@ -37,11 +37,11 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from api.bench.registry import Measurement, benchmark
-from graph.dependencies import dependencies, impact
-from graph.lineage import lineage
-from graph.lookup import short
 from graph.network import citation_network
 from graph.queries import select_text
+from graph.queries.dependencies import dependencies, impact
+from graph.queries.lineage import lineage
+from graph.queries.lookup import short
 from graph.store import open_store
 from graph.synth import SynthSpec, build_synthetic_store
 

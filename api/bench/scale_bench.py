@@ -74,7 +74,7 @@ def _cpu_ceiling(jobs: int) -> float:
 
 def _build_seconds(corpus: Path, store: Path, jobs: int) -> float:
     from graph.build import build_store
-    from graph.build_workers import parallel_extractor
+    from graph.rdf.workers import parallel_extractor
 
     t0 = time.perf_counter()
     report = build_store(store, [corpus], extractor=parallel_extractor(jobs))
@@ -95,11 +95,11 @@ def _median_ms(fn: Callable[[], Any], repeat: int) -> float:
 
 
 def _queries() -> dict[str, Callable[[Any], Any]]:
-    from graph.assignments import assignments
-    from graph.dependencies import dependencies, impact
-    from graph.lineage import lineage
-    from graph.outdated import outdated_citations
-    from graph.search import graph_stats, search_resolutions
+    from graph.queries.assignments import assignments
+    from graph.queries.dependencies import dependencies, impact
+    from graph.queries.lineage import lineage
+    from graph.queries.outdated import outdated_citations
+    from graph.queries.search import graph_stats, search_resolutions
 
     return {
         "lineage": lambda s: lineage(s, "wtsa/44"),
@@ -133,7 +133,7 @@ def _virtuoso(workdir: Path) -> Generator[str | None, None, None]:
 def _render_seconds(corpus: Path, jobs: int) -> float:
     """Wall time of the parallel stage alone: every document extracted and rendered to N-Quads
     in ``jobs`` processes, nothing written."""
-    from graph.build_workers import parallel_extractor
+    from graph.rdf.workers import parallel_extractor
 
     t0 = time.perf_counter()
     outputs = list(parallel_extractor(jobs)(sorted(corpus.iterdir())))
@@ -210,7 +210,7 @@ def scale_benchmarks(quick: bool) -> Iterator[Measurement]:
 def _remote(tmp: Path, repeat: int) -> Iterator[Measurement]:
     from extract.corpus import extract_corpus
     from graph.build import build_store
-    from graph.rdf_document import DocumentInput
+    from graph.rdf.document import DocumentInput
     from graph.store import open_store
 
     gen = _virtuoso(tmp / "virtuoso")

@@ -133,20 +133,20 @@ def _existing(store: Path | None) -> Any:
 def parallel_extractor(jobs: int, base: str) -> Any:
     """The extractor of ``build --jobs N``: documents extracted and rendered to triples in
     ``jobs`` processes, streamed back in order to the builder, which alone writes the store (so
-    writes stay serialized and atomic). See :mod:`graph.build_workers`.
+    writes stay serialized and atomic). See :mod:`graph.rdf.workers`.
 
     Example:
         >>> callable(parallel_extractor(2, "https://w3id.org/resgraph/"))
         True
     """
-    from graph.build_workers import parallel_extractor as workers
+    from graph.rdf.workers import parallel_extractor as workers
 
     return workers(jobs, base)
 
 
 def _inputs_from_records(records: list[Path], files: list[Path]) -> list[Any]:
-    from graph.rdf_document import DocumentInput
-    from graph.rdf_records import read_jsonl, records_by_doc
+    from graph.rdf.document import DocumentInput
+    from graph.rdf.records import read_jsonl, records_by_doc
 
     by_name = {f.name: f for f in files}
     grouped = records_by_doc(r for path in records for r in read_jsonl(path))

@@ -86,7 +86,7 @@ def _join(values: Sequence[str]) -> str:
 
 def lineage_cmd(ident: str, store: StoreOpt = None, as_json: JsonOpt = False) -> None:
     """Every version of a resolution in order, with diffs between consecutive texts."""
-    from graph.lineage import lineage
+    from graph.queries.lineage import lineage
 
     with _opened(store) as st:
         result = _run(lambda: lineage(st, ident))
@@ -138,7 +138,7 @@ def deps_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """What a resolution (wtsa/44) or version (wtsa/44/2022) cites, transitively."""
-    from graph.dependencies import dependencies
+    from graph.queries.dependencies import dependencies
 
     with _opened(store) as st:
         result = _run(lambda: dependencies(st, ident, depth=depth, organs=organ))
@@ -155,7 +155,7 @@ def impact_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """Everything that cites a resolution or version, transitively."""
-    from graph.dependencies import impact
+    from graph.queries.dependencies import impact
 
     with _opened(store) as st:
         result = _run(lambda: impact(st, ident, depth=depth, organs=organ))
@@ -166,7 +166,7 @@ def impact_cmd(
 
 def path_cmd(source: str, target: str, store: StoreOpt = None, as_json: JsonOpt = False) -> None:
     """The shortest citation path from one resolution to another."""
-    from graph.dependencies import citation_path
+    from graph.queries.dependencies import citation_path
 
     with _opened(store) as st:
         result = _run(lambda: citation_path(st, source, target))
@@ -238,7 +238,7 @@ def assignments_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """Who is instructed to do what, with whom."""
-    from graph.assignments import assignments
+    from graph.queries.assignments import assignments
 
     with _opened(store) as st:
         result = _run(
@@ -277,7 +277,7 @@ def outdated_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """Citations of a version older than the latest known at the citing text's date."""
-    from graph.outdated import outdated_citations
+    from graph.queries.outdated import outdated_citations
 
     with _opened(store) as st:
         found = _run(lambda: outdated_citations(st, organ=organ))
@@ -301,7 +301,7 @@ def sparql_cmd(
     store: StoreOpt = None,
 ) -> None:
     """Run a SPARQL SELECT query on the store."""
-    from graph.search import run_select
+    from graph.queries.search import run_select
 
     if fmt not in {"table", "json", "csv"}:
         typer.echo(f"error: unknown format {fmt!r}; valid: table, json, csv", err=True)

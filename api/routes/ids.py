@@ -26,7 +26,7 @@ from api.deps import SettingsDep, SnapshotDep
 from api.errors import ApiError
 from api.sparql.execute import DEFAULT_PREFIXES as PREFIXES
 from api.sparql.negotiate import choose
-from graph.lookup import short, suggest
+from graph.queries.lookup import short, suggest
 
 __all__ = ["ResourceView", "describe", "router"]
 

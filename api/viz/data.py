@@ -330,8 +330,8 @@ def _placed(
 def lineage_data(source: VizSource, resolution: str, params: VizParams) -> VizData:
     """The lineage view: a resolution's versions along assembly years, each with what it cites.
 
-    Versions come from :func:`graph.lineage.lineage` on ``source.store``; what each version cites
-    comes from the version-level network in ``source`` (load it with ``versions=True``); a
+    Versions come from :func:`graph.queries.lineage.lineage` on ``source.store``; what each version
+    cites comes from the version-level network in ``source`` (load it with ``versions=True``); a
     reference added or dropped between two assemblies shows as a node in one column only.
 
     Raises:
@@ -342,7 +342,7 @@ def lineage_data(source: VizSource, resolution: str, params: VizParams) -> VizDa
         >>> lineage_data(source, "wtsa/44", VizParams(lineage="wtsa/44")).view  # doctest: +SKIP
         'lineage'
     """
-    from graph.lineage import lineage
+    from graph.queries.lineage import lineage
 
     line = lineage(source.store, resolution)
     net = source.net

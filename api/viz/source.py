@@ -93,7 +93,7 @@ class VizSource:
 
 
 def node_iri(node: str, base: str) -> str:
-    """The IRI of a short id (the inverse of ``graph.lookup.short``).
+    """The IRI of a short id (the inverse of ``graph.queries.lookup.short``).
 
     Example:
         >>> node_iri("wtsa/44", "https://w3id.org/resgraph/")
@@ -115,7 +115,7 @@ def _document_texts(corpus: Path | None) -> Callable[[str], str | None]:
             path = corpus / name if corpus is not None else None
             if path is not None and path.is_file():
                 from extract.exceptions import DocumentError
-                from extract.load import load_document
+                from extract.text.load import load_document
 
                 try:
                     texts[name] = load_document(path).text
@@ -127,8 +127,8 @@ def _document_texts(corpus: Path | None) -> Callable[[str], str | None]:
 
 
 def _details(store: Any, level: str, corpus: Path | None) -> Details:
-    from graph.lookup import base_of, short
     from graph.queries import render, select_text
+    from graph.queries.lookup import base_of, short
 
     base = base_of(store)
     query = resources.files("api.viz").joinpath("citation_quotes.rq").read_text(encoding="utf-8")
@@ -205,8 +205,8 @@ def load_source(
 
 def _work_years(store: Any) -> dict[str, tuple[int, ...]]:
     """Work id -> the sorted years of its versions (``work_years.rq``)."""
-    from graph.lookup import base_of, short
     from graph.queries import select_text
+    from graph.queries.lookup import base_of, short
 
     base = base_of(store)
     query = resources.files("api.viz").joinpath("work_years.rq").read_text(encoding="utf-8")
@@ -220,13 +220,13 @@ def _work_years(store: Any) -> dict[str, tuple[int, ...]]:
 def _assignments(store: Any) -> tuple[tuple[str, str, tuple[str, ...], str], ...]:
     """(work id, addressee, collaborators, verb) per assignment and addressee.
 
-    Why not ``graph.assignments.assignments``: it also reads every clause text to match sectors
-    named in it, which takes minutes on a 1M-triple store; the bureau layer needs only who is
-    addressed and who collaborates, which ``bureau_assignments.rq`` reads in seconds.
+    Why not ``graph.queries.assignments.assignments``: it also reads every clause text to match
+    sectors named in it, which takes minutes on a 1M-triple store; the bureau layer needs only who
+    is addressed and who collaborates, which ``bureau_assignments.rq`` reads in seconds.
     """
-    from graph.lineage import actor_name
-    from graph.lookup import base_of, short
     from graph.queries import select_text
+    from graph.queries.lineage import actor_name
+    from graph.queries.lookup import base_of, short
 
     base = base_of(store)
     query = resources.files("api.viz").joinpath("bureau_assignments.rq").read_text(encoding="utf-8")

@@ -12,11 +12,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api import schemas
-from graph.assignments import assignments
-from graph.dependencies import citation_path, dependencies, impact
-from graph.lineage import lineage
-from graph.outdated import outdated_citations
-from graph.search import get_resolution, graph_stats, list_conferences, search_resolutions
+from graph.queries.assignments import assignments
+from graph.queries.dependencies import citation_path, dependencies, impact
+from graph.queries.lineage import lineage
+from graph.queries.outdated import outdated_citations
+from graph.queries.search import get_resolution, graph_stats, list_conferences, search_resolutions
 
 
 def plain(result: Any) -> Any:

@@ -1,4 +1,4 @@
-"""Actor recognition and normalization (extract/actors.py, patterns/actors.jsonl)."""
+"""Actor recognition and normalization (extract/assignments/actors.py, patterns/actors.jsonl)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.actors import (
+from extract.assignments.actors import (
     expand_labels,
     join_labels,
     load_actor_table,
@@ -16,7 +16,7 @@ from extract.actors import (
     sector_of_body,
 )
 
-PATTERNS = Path(__file__).parents[2] / "extract" / "patterns" / "actors.jsonl"
+PATTERNS = Path(__file__).parents[2] / "extract" / "assignments" / "patterns" / "actors.jsonl"
 
 # phrase (as written in ITU resolutions), host sector -> (matched surface, labels, qualifier)
 CASES = [

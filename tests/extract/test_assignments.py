@@ -11,11 +11,11 @@ import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.assignment_heads import find_heads, load_assignment_patterns
-from extract.assignments import find_assignments, heads_to_assignments
+from extract.assignments.find import find_assignments, heads_to_assignments
+from extract.assignments.heads import find_heads, load_assignment_patterns
 from extract.corpus import extract_document
 from extract.models import DocumentStructure
-from extract.pipeline import build_nlp
+from extract.nlp.pipeline import build_nlp
 
 ROOT = Path(__file__).parents[2]
 CORPUS = ROOT / "data" / "corpus"
@@ -214,8 +214,8 @@ def test_component_and_records_on_arbitrary_text(pipeline, text):
 
 def _prescan_both_ways(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """The English prescan's matches from its anchors, and from one regex scan of the text."""
-    from extract.assignment_verbs import compile_verbs as _compile
-    from extract.assignment_verbs import prescan_matches as _prescan_matches
+    from extract.assignments.verbs import compile_verbs as _compile
+    from extract.assignments.verbs import prescan_matches as _prescan_matches
 
     comp = _compile(load_assignment_patterns("en"), "en")
     assert comp.prescan is not None and comp.anchors, "the English prescan declares anchors"

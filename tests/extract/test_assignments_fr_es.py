@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.assignment_heads import find_heads
+from extract.assignments.heads import find_heads
 from extract.corpus import extract_document
 
 # (lang, text, [(verb, addressee, collaborators, addressee_only, qualifier)])

@@ -9,7 +9,7 @@ import pytest
 from files_factory import make_docx
 
 from extract.exceptions import DocumentError
-from extract.load import load_document
+from extract.text.load import load_document
 
 
 def _error(path: Path, **kwargs: object) -> DocumentError:

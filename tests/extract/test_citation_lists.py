@@ -10,7 +10,7 @@ import pytest
 from spacy.language import Language
 from test_citations import cite
 
-from extract.pipeline import build_nlp
+from extract.nlp.pipeline import build_nlp
 
 
 @pytest.fixture(scope="module")

@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from extract.citations import find_citations
+from extract.citations.find import find_citations
 from extract.models import DocumentStructure, SourceDoc, VersionRef
-from extract.pipeline import build_nlp
+from extract.nlp.pipeline import build_nlp
 
 
 @pytest.fixture(scope="module")

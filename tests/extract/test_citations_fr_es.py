@@ -14,9 +14,9 @@ from spacy.language import Language
 from test_citations import cite
 
 from extract.corpus import extract_document
-from extract.headings import doc_context
 from extract.models import VersionRef
-from extract.pipeline import build_nlp
+from extract.nlp.pipeline import build_nlp
+from extract.structure.headings import doc_context
 
 
 @pytest.fixture(scope="module")

@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from extract.citations import find_citations
+from extract.citations.find import find_citations
 from extract.models import DocumentStructure, SourceDoc
-from extract.pipeline import build_nlp
+from extract.nlp.pipeline import build_nlp
 
 NLP: Language = build_nlp()
 

@@ -13,9 +13,9 @@ import random
 import pytest
 from spacy.language import Language
 
-from extract.citations import find_citations
+from extract.citations.find import find_citations
 from extract.models import DocumentStructure, SourceDoc
-from extract.pipeline import build_nlp
+from extract.nlp.pipeline import build_nlp
 from extract.synth import generate_document
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 import threading
 
-from extract.gc_scope import old_objects_frozen, with_old_objects_frozen
+from extract.nlp.gc_scope import old_objects_frozen, with_old_objects_frozen
 
 
 def test_nested_blocks_share_one_freeze_and_leave_nothing_frozen() -> None:

@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from extract.load import load_document
-from extract.segment import headings, segment
+from extract.structure.segment import headings, segment
+from extract.text.load import load_document
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "gold" / "headings.jsonl"

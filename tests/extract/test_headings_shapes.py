@@ -6,9 +6,9 @@ import hashlib
 
 import pytest
 
-from extract.load import detect_lang
 from extract.models import Heading, SourceDoc
-from extract.segment import headings, segment
+from extract.structure.segment import headings, segment
+from extract.text.load import detect_lang
 
 
 def _headings(text: str) -> list[Heading]:

@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.internal_refs import _may_cite, _sentence_start, read_internal
+from extract.citations.internal_refs import _may_cite, _sentence_start, read_internal
 
 # the definition: ";", ":", a newline, or a full stop not closing "Rev." / "No.", then a
 # space, tab, newline or the end of the stretch

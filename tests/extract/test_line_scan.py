@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.entries import _HEADING, _ROW, _ZH
-from extract.headings import _CAPTION, _DOC_ANNEX, _assembly_regex
-from extract.line_scan import LineRegex
-from extract.sections import _PARA, _candidates
-from extract.segment import _BOUNDARY
+from extract.structure.entries import _HEADING, _ROW, _ZH
+from extract.structure.headings import _CAPTION, _DOC_ANNEX, _assembly_regex
+from extract.structure.sections import _PARA, _candidates
+from extract.structure.segment import _BOUNDARY
+from extract.text.line_scan import LineRegex
 
 CORPUS = sorted(Path("data/corpus").glob("*.txt"))
 SCANS = {

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.literals import LiteralFinder
+from extract.nlp.literals import LiteralFinder
 
 
 def find_loops(literals: list[str], text: str) -> list[tuple[int, int]]:

@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extract.exceptions import DocumentError
-from extract.load import detect_lang, load_document
-from extract.segment import headings, segment
+from extract.structure.segment import headings, segment
+from extract.text.load import detect_lang, load_document
 
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus"
 SEEDS = sorted(CORPUS.glob("*.txt"))

@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.matcher import Matcher
 
-from extract.citation_parts import load_patterns
-from extract.components import CitationComponent
-from extract.matcher_flags import flag_patterns
-from extract.pipeline import build_nlp
+from extract.citations.parts import load_patterns
+from extract.nlp.citation_component import CitationComponent
+from extract.nlp.matcher_flags import flag_patterns
+from extract.nlp.pipeline import build_nlp
 
 PATTERNS = load_patterns(None)
 WORDS = st.sampled_from(

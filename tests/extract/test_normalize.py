@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.normalize import STEPS, normalize
+from extract.text.normalize import STEPS, normalize
 
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus"
 

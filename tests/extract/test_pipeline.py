@@ -13,8 +13,8 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from extract.components import load_patterns
-from extract.pipeline import build_nlp
+from extract.nlp.citation_component import load_patterns
+from extract.nlp.pipeline import build_nlp
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +41,7 @@ def test_every_pattern_has_id_label_example_and_matches_its_example(nlp: Languag
 
 
 def test_component_works_in_a_users_blank_pipeline() -> None:
-    import extract.components  # noqa: F401  (registers the factory)
+    import extract.nlp.citation_component  # noqa: F401  (registers the factory)
 
     user = spacy.blank("en")
     user.add_pipe("itu_citations", config={"spans_key": "refs"})
@@ -106,13 +106,13 @@ def test_tokenizer_splits_tracked_change_glue_and_chinese(nlp: Language) -> None
 @pytest.mark.parametrize(
     "module",
     [
-        "extract.citation_parse",
-        "extract.citation_parts",
-        "extract.organs",
-        "extract.components",
-        "extract.citation_members",
-        "extract.pipeline",
-        "extract.prescan",
+        "extract.citations.parse",
+        "extract.citations.parts",
+        "extract.citations.organs",
+        "extract.nlp.citation_component",
+        "extract.citations.members",
+        "extract.nlp.pipeline",
+        "extract.nlp.prescan",
         "extract.io",
         "extract.synth",
     ],

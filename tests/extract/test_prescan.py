@@ -15,11 +15,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from extract.citations import find_citation_parts
-from extract.components import CitationParts, load_patterns
-from extract.normalize import normalize
-from extract.pipeline import build_nlp
-from extract.prescan import candidate_windows, compile_triggers, mention_end
+from extract.citations.find import find_citation_parts
+from extract.nlp.citation_component import CitationParts, load_patterns
+from extract.nlp.pipeline import build_nlp
+from extract.nlp.prescan import candidate_windows, compile_triggers, mention_end
+from extract.text.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = sorted((ROOT / "data" / "corpus").glob("*.txt"))

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from extract.actors import load_actor_table
-from extract.regex_first import beginnings, first_chars
+from extract.assignments.actors import load_actor_table
+from extract.nlp.regex_first import beginnings, first_chars
 
 PIECES = st.sampled_from(
     [

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract.load import detect_lang, load_document
 from extract.models import DocumentStructure, SourceDoc, VersionRef
-from extract.segment import format_structure, headings, segment
+from extract.structure.segment import format_structure, headings, segment
+from extract.text.load import detect_lang, load_document
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "data" / "corpus"

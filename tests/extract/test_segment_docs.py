@@ -10,16 +10,16 @@ from pathlib import Path
 import pytest
 
 MODULES = [
-    "extract.load",
-    "extract.loaders.text",
-    "extract.loaders.html",
-    "extract.normalize",
-    "extract.history",
-    "extract.entries",
-    "extract.sections",
-    "extract.segment_columns",
-    "extract.headings",
-    "extract.segment",
+    "extract.text.load",
+    "extract.text.loaders.text",
+    "extract.text.loaders.html",
+    "extract.text.normalize",
+    "extract.structure.history",
+    "extract.structure.entries",
+    "extract.structure.sections",
+    "extract.structure.columns",
+    "extract.structure.headings",
+    "extract.structure.segment",
 ]
 ROOT = Path(__file__).resolve().parents[2]
 

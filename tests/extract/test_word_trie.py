@@ -7,8 +7,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.sections import heading_words
-from extract.word_trie import trie_pattern
+from extract.structure.sections import heading_words
+from extract.text.word_trie import trie_pattern
 
 WORDS = st.lists(st.text("abc ()é.", min_size=1, max_size=5), min_size=1, max_size=12)
 

@@ -25,8 +25,8 @@ import pytest
 
 from extract.models import VersionRef
 from graph.build import build_store
-from graph.rdf_document import DocumentInput
-from graph.rdf_records import records_by_doc
+from graph.rdf.document import DocumentInput
+from graph.rdf.records import records_by_doc
 from graph.store import GraphStore, open_store
 
 ROOT = Path(__file__).resolve().parents[2]

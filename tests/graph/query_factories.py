@@ -15,8 +15,8 @@ from pathlib import Path
 from extract.gazetteer import load_gazetteer
 from extract.models import Assignment, Citation, Heading, VersionRef
 from graph.build import build_store
-from graph.rdf_document import DocumentInput
-from graph.rdf_records import Record
+from graph.rdf.document import DocumentInput
+from graph.rdf.records import Record
 from graph.store import GraphStore, current_generation, open_store
 
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus"

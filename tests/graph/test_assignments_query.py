@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from query_factories import Doc, build, corpus_store
 
-from graph.assignments import assignments, sector_of
+from graph.queries.assignments import assignments, sector_of
 
 GOLD = Path(__file__).resolve().parents[1] / "gold" / "bdt_table.json"
 SEED_002 = "002_cb605667d0fa8ef2.txt"

@@ -9,8 +9,8 @@ from rdflib import URIRef
 
 from extract.models import Citation
 from graph import mint
-from graph.rdf_document import DocumentInput, document_graph
-from graph.rdf_records import record_from_json
+from graph.rdf.document import DocumentInput, document_graph
+from graph.rdf.records import record_from_json
 from graph.store import GraphStore
 from graph.vocab import CITO, DCTERMS, RDF, RG
 

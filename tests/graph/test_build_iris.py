@@ -8,7 +8,7 @@ import pytest
 
 from graph import mint
 from graph.build import build_store
-from graph.rdf_document import DocumentInput
+from graph.rdf.document import DocumentInput
 from graph.store import open_store
 from graph.vocab import RG_NS
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from query_factories import Doc, build
 
-from graph.dependencies import citation_path, dependencies, impact
 from graph.network import citation_network
+from graph.queries.dependencies import citation_path, dependencies, impact
 from graph.results import ResolutionNotFound
 
 

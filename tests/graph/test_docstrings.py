@@ -10,7 +10,7 @@ import pytest
 
 import graph
 
-MODULES = sorted(m.name for m in pkgutil.iter_modules(graph.__path__, "graph."))
+MODULES = sorted(m.name for m in pkgutil.walk_packages(graph.__path__, "graph."))
 
 
 @pytest.mark.parametrize("module", MODULES)

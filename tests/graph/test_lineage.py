@@ -8,7 +8,7 @@ import pytest
 from query_factories import Doc, build, corpus_store
 
 from extract.gazetteer import load_gazetteer
-from graph.lineage import lineage
+from graph.queries.lineage import lineage
 from graph.results import ResolutionNotFound
 
 # The history line of WTSA Resolution 44 as the issue states it (DESIGN.md section 4 venues).

@@ -12,7 +12,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SH
 
 from graph import vocab
 from graph.mint import ontology_graph_iri
-from graph.rdf_static import gazetteer_graph, ontology_graph, shapes_graph
+from graph.rdf.static import gazetteer_graph, ontology_graph, shapes_graph
 from graph.store import GraphStore
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from query_factories import Doc, build
 
-from graph.outdated import outdated_citations
+from graph.queries.outdated import outdated_citations
 
 
 @pytest.fixture(scope="module")

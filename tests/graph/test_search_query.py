@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from query_factories import Doc, build
 
-from graph.results import ResolutionNotFound
-from graph.search import (
+from graph.queries.search import (
     did_you_mean,
     get_resolution,
     graph_stats,
@@ -14,6 +13,7 @@ from graph.search import (
     run_select,
     search_resolutions,
 )
+from graph.results import ResolutionNotFound
 
 
 @pytest.fixture(scope="module")

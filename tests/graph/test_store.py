@@ -19,7 +19,7 @@ import pytest
 
 from graph import mint
 from graph.build import build_store
-from graph.rdf_document import DocumentInput
+from graph.rdf.document import DocumentInput
 from graph.store import POINTER, StoreError, new_generation, open_store
 from graph.validate import validate_store
 
@@ -164,8 +164,8 @@ CHILD = textwrap.dedent(
     import sys, time
     from pathlib import Path
     from graph.build import build_store
-    from graph.rdf_document import DocumentInput
-    from graph.rdf_records import read_jsonl, records_by_doc
+    from graph.rdf.document import DocumentInput
+    from graph.rdf.records import read_jsonl, records_by_doc
 
     root, marker, gold, corpus = sys.argv[1:5]
     recs = records_by_doc(read_jsonl(Path(gold) / "citations.jsonl"))

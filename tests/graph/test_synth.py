@@ -7,10 +7,10 @@ from collections import Counter
 import pytest
 
 from extract.models import Assignment, Citation, Heading
-from graph.dependencies import dependencies, impact
-from graph.lineage import lineage
 from graph.network import citation_network
-from graph.outdated import outdated_citations
+from graph.queries.dependencies import dependencies, impact
+from graph.queries.lineage import lineage
+from graph.queries.outdated import outdated_citations
 from graph.store import open_store
 from graph.synth import SynthSpec, build_synthetic_store, synthetic_inputs
 

@@ -24,8 +24,8 @@ import pytest
 from extract.corpus import extract_corpus
 from extract.models import ExtractionResult
 from graph.build import BuildReport, build_store
-from graph.rdf_document import DocumentInput
-from graph.remote_store import RemoteStore
+from graph.rdf.document import DocumentInput
+from graph.remote.store import RemoteStore
 from graph.store import GraphStore, open_store
 
 ROOT = Path(__file__).resolve().parents[2]

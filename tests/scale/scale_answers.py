@@ -2,7 +2,7 @@
 
 Two SPARQL engines may return rows in different orders when a query does not fully order them, so
 lists are compared as multisets; a title chosen among spellings that differ only in case is
-compared case-insensitively (graph/lookup.py ``TitlePicker`` keeps the first title seen).
+compared case-insensitively (graph/queries/lookup.py ``TitlePicker`` keeps the first title seen).
 """
 
 from __future__ import annotations

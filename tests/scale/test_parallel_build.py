@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from api.cli import app
 from graph.build import build_store
-from graph.build_workers import RenderedDocument, parallel_extractor, render_document
+from graph.rdf.workers import RenderedDocument, parallel_extractor, render_document
 from graph.store import open_store
 
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus"

@@ -15,8 +15,8 @@ from typer.testing import CliRunner
 
 from api.cli import app
 from graph.build import build_store
-from graph.remote_lock import BuildLockedError, lock_graph_iri, remote_build_lock
-from graph.remote_store import RemoteStore
+from graph.remote.lock import BuildLockedError, lock_graph_iri, remote_build_lock
+from graph.remote.store import RemoteStore
 
 LOCK_QUERY = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
 

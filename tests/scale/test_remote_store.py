@@ -15,8 +15,8 @@ import pytest
 from graph.build import build_store
 from graph.mint import derived_graph_iri
 from graph.queries import select_text
-from graph.remote_paging import needs_paging, own_limit, paged_queries
-from graph.remote_store import RemoteStore, RemoteStoreError
+from graph.remote.paging import needs_paging, own_limit, paged_queries
+from graph.remote.store import RemoteStore, RemoteStoreError
 from graph.store import current_generation, open_store
 
 ALL_QUADS = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"

@@ -4,8 +4,8 @@ Both stores hold the same records of the seed corpus (see ``conftest.py``). Answ
 the plain dicts the API serves, after one normalisation, for ties the functions leave to the engine
 (two SPARQL engines may return rows in different orders when a query does not fully order them):
 lists are compared as multisets, and a title chosen among spellings that differ only in case is
-compared case-insensitively (graph/lookup.py ``TitlePicker`` keeps the first title seen). Anything
-else (a missing row, another value, a count) fails.
+compared case-insensitively (graph/queries/lookup.py ``TitlePicker`` keeps the first title seen).
+Anything else (a missing row, another value, a count) fails.
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ from typing import Any
 import pytest
 from scale_answers import canonical, plain
 
-from graph.assignments import assignments
-from graph.dependencies import citation_path, dependencies, impact
-from graph.lineage import lineage
 from graph.network import citation_network
-from graph.outdated import outdated_citations
-from graph.search import get_resolution, graph_stats, list_conferences, search_resolutions
+from graph.queries.assignments import assignments
+from graph.queries.dependencies import citation_path, dependencies, impact
+from graph.queries.lineage import lineage
+from graph.queries.outdated import outdated_citations
+from graph.queries.search import get_resolution, graph_stats, list_conferences, search_resolutions
 
 QUERIES: dict[str, Callable[[Any], Any]] = {
     "lineage": lambda s: lineage(s, "wtsa/44"),

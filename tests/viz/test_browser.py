@@ -255,7 +255,7 @@ def test_exported_seed_file_opens_offline(
 
 
 def test_lineage_view_from_the_details_panel(seed_url: str, watched: Any, seed_store: Any) -> None:
-    from graph.lineage import lineage
+    from graph.queries.lineage import lineage
 
     w = watched(f"{seed_url}/viz")
     # Pick, as a reader would, the drawn resolution with the most versions, and open its lineage.

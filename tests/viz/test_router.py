@@ -49,7 +49,7 @@ def test_page_and_twin_agree(client: TestClient) -> None:
 
 
 def test_lineage_twin(client: TestClient, seed_store: Any) -> None:
-    from graph.lineage import lineage
+    from graph.queries.lineage import lineage
 
     body = client.get("/viz.json", params={"lineage": "wtsa/44"}).json()
     assert body["view"] == "lineage"

@@ -12,8 +12,8 @@ from api.cli import app as cli
 from api.viz import load_source, viz_data
 from api.viz.data import lineage_data
 from api.viz.model import VizParams
-from graph.lineage import lineage
 from graph.network import citation_network
+from graph.queries.lineage import lineage
 
 
 def test_default_view_is_the_citation_network(seed_store: Any) -> None:
@@ -123,7 +123,7 @@ def test_cli_names_a_missing_store(tmp_path: Path) -> None:
 
 def test_bureau_layer_agrees_with_graph_assignments(seed_store: Any) -> None:
     """Our light assignments query gives the same (resolution, bureau) pairs as graph/'s."""
-    from graph.assignments import assignments
+    from graph.queries.assignments import assignments
 
     bureaux = {"TSB", "BDT", "BR", "SG"}
     source = load_source(seed_store)

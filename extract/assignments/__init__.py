@@ -1,0 +1,1 @@
+"""Work assignments: verbs, clause heads, actors (``patterns/``) and the records they become."""

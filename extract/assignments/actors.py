@@ -1,0 +1,372 @@
+"""Recognize and normalize the actors of ITU resolutions: bureaux, groups, organs, members.
+
+Why a module of its own: a clause head names its addressee in many spellings ("the Director of the
+Telecommunication Standardization Bureau", "the TSB Director", "电信标准化局主任") and some names
+only make sense against context ("the other Bureaux" is BR and BDT when TSB is addressed, TSB and BR
+when BDT is). The assignment component needs one normalized vocabulary (DESIGN.md section 5): TSB,
+BDT, BR, SG, Council, TSAG, RAG, TDAG, ISC-TF, "ITU-T study groups", "ITU-T SG17", "ITU-T",
+"Member States", "Sector Members", ... The surface forms live in ``patterns/actors.jsonl`` (one
+entry per pattern, with an id, the labels it yields and a real example); this module only knows the
+small grammar that strings them together: lists ("RAG, TSAG and TDAG"), director phrases ("the
+Directors of the Radiocommunication Bureau and the Telecommunication Development Bureau", "the BDT
+and BR Directors"), qualifiers ("Sector Members from developing countries") and extensions
+("ITU-T, in particular Study Group 5").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from extract.nlp.regex_first import Beginnings, beginnings
+
+#: languages with actor patterns (English, Chinese, French, Spanish)
+LANGUAGES = ("en", "zh", "fr", "es")
+
+__all__ = [
+    "LANGUAGES",
+    "ActorMatch",
+    "ActorTable",
+    "expand_labels",
+    "join_labels",
+    "load_actor_table",
+    "match_actor_list",
+    "sector_of_body",
+]
+
+BUREAUX: tuple[str, ...] = ("TSB", "BR", "BDT")
+SECTORS: tuple[str, ...] = ("ITU-T", "ITU-R", "ITU-D")
+_BUREAU_SECTOR = {"TSB": "ITU-T", "BR": "ITU-R", "BDT": "ITU-D"}
+_SECTOR_BUREAU = {v: k for k, v in _BUREAU_SECTOR.items()}
+_BODY_SECTOR = {"WTSA": "ITU-T", "WTDC": "ITU-D", "RA": "ITU-R", "WRC": "ITU-R"}
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """One row of ``patterns/actors.jsonl``: a compiled surface pattern and what it yields."""
+
+    id: str
+    lang: str
+    kind: str
+    labels: tuple[str, ...]
+    pattern: re.Pattern[str]
+    example: str
+    qualifier: str | None = None
+
+
+@dataclass(frozen=True)
+class ActorTable:
+    """The actor patterns of one language, grouped by their role in the grammar."""
+
+    lang: str
+    entries: tuple[ActorEntry, ...]
+    by_kind: dict[str, tuple[ActorEntry, ...]] = field(default_factory=dict, compare=False)
+    starter: re.Pattern[str] | None = field(default=None, compare=False)
+    # how an actor phrase can begin, to reject most places at once (None: no shortcut)
+    begins: Beginnings | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        kinds = {e.kind for e in self.entries}
+        groups = {k: tuple(e for e in self.entries if e.kind == k) for k in kinds}
+        object.__setattr__(self, "by_kind", groups)
+        starts = [
+            re.sub(r"\(\?P<\w+>", "(?:", e.pattern.pattern)
+            for e in self.entries
+            if e.kind in {"actor", "bureau", "directors_prefix"}
+        ]
+        starter = re.compile("|".join(f"(?:{p})" for p in starts), re.IGNORECASE)
+        object.__setattr__(self, "starter", starter)
+        object.__setattr__(self, "begins", beginnings(starter.pattern, starter.flags, 3))
+
+    def of(self, kind: str) -> tuple[ActorEntry, ...]:
+        """Entries of one kind (``actor``, ``bureau``, ``separator``, ...)."""
+        return self.by_kind.get(kind, ())
+
+
+@dataclass(frozen=True)
+class ActorMatch:
+    """A list of actors recognized at one place of a text.
+
+    Attributes:
+        start: offset of the first character of the phrase.
+        end: offset after its last character.
+        labels: normalized labels in text order, group labels (``@other-bureaux``) unexpanded.
+        primary: the labels before any ``in particular`` extension (they make the joined label).
+        qualifier: a qualifier such as ``relevant`` or ``from developing countries``.
+        pattern_ids: ids of the actor patterns that matched, in order.
+    """
+
+    start: int
+    end: int
+    labels: tuple[str, ...]
+    primary: tuple[str, ...]
+    qualifier: str | None
+    pattern_ids: tuple[str, ...]
+
+
+@cache
+def load_actor_table(lang: str) -> ActorTable:
+    """Load the actor patterns of ``lang`` (``en`` or ``zh``) from ``patterns/actors.jsonl``.
+
+    Example:
+        >>> load_actor_table("en").of("separator")[0].id
+        'en-separator'
+    """
+    base = lang.split("-")[0].lower()
+    if base not in LANGUAGES:
+        valid = ", ".join(LANGUAGES)
+        raise ValueError(f"no actor patterns for language {lang!r}; valid options: {valid}")
+    text = (Path(__file__).parent / "patterns" / "actors.jsonl").read_text(encoding="utf-8")
+    entries = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            if row["lang"] != base:
+                continue
+            entries.append(
+                ActorEntry(
+                    id=row["id"],
+                    lang=row["lang"],
+                    kind=row["kind"],
+                    labels=tuple(row["labels"]),
+                    pattern=re.compile(row["pattern"], re.IGNORECASE),
+                    example=row["example"],
+                    qualifier=row.get("qualifier"),
+                )
+            )
+        except (KeyError, json.JSONDecodeError, re.error) as exc:
+            raise ValueError(f"patterns/actors.jsonl line {n}: bad entry ({exc})") from exc
+    return ActorTable(base, tuple(entries))
+
+
+def sector_of_body(body: str | None) -> str | None:
+    """The ITU Sector whose texts an organ adopts (WTSA -> ITU-T), None for PP/Council.
+
+    Example:
+        >>> sector_of_body("WTSA"), sector_of_body("PP")
+        ('ITU-T', None)
+    """
+    return _BODY_SECTOR.get(body or "")
+
+
+@dataclass(frozen=True)
+class _Unit:
+    end: int
+    labels: tuple[str, ...]
+    qualifier: str | None
+    ids: tuple[str, ...]
+
+
+def _word_ok(text: str, end: int, lang: str) -> bool:
+    """English matches must not stop inside a word ("BR" in "BRoad")."""
+    if lang != "en" or end >= len(text) or end == 0:
+        return True
+    return not (text[end - 1].isalnum() and text[end].isalnum())
+
+
+def _fill(label: str, m: re.Match[str], sector: str | None) -> str:
+    """Fill ``{sector}`` and ``{n}`` placeholders of a label from the match and the host."""
+    if "{" not in label:
+        return label
+    groups = m.groupdict()
+    sec = f"ITU-{groups['sector'].upper()}" if groups.get("sector") else sector
+    out = label.replace("{n}", groups.get("n") or "")
+    return out.replace("{sector} ", f"{sec} " if sec else "").replace("{sector}", sec or "")
+
+
+def _fill_all(label: str, m: re.Match[str], sector: str | None) -> list[str]:
+    """Like :func:`_fill`; ``{n*}`` stands for every number of "Study Groups 2, 3 and 17"."""
+    if "{n*}" not in label:
+        return [_fill(label, m, sector)]
+    nums = re.findall(r"\d+", m.group("ns") or "")
+    return [_fill(label.replace("{n*}", n), m, sector) for n in nums]
+
+
+def _bureau_list(text: str, pos: int, table: ActorTable) -> tuple[int, list[str]] | None:
+    """ "the Radiocommunication Bureau and the Telecommunication Development Bureau" -> BR, BDT."""
+    labels: list[str] = []
+    end = pos
+    cur = pos
+    while True:
+        best: tuple[int, str] | None = None
+        for e in table.of("bureau"):
+            m = e.pattern.match(text, cur)
+            ok = m is not None and m.end() > cur and _word_ok(text, m.end(), table.lang)
+            if ok and m is not None and (best is None or m.end() > best[0]):
+                best = (m.end(), e.labels[0])
+        if best is None:
+            break
+        labels.append(best[1])
+        end = best[0]
+        sep = _first_match(table.of("separator"), text, end)
+        if sep is None:
+            break
+        cur = sep
+    return (end, labels) if labels else None
+
+
+def _first_match(entries: tuple[ActorEntry, ...], text: str, pos: int) -> int | None:
+    for e in entries:
+        m = e.pattern.match(text, pos)
+        if m:
+            return m.end()
+    return None
+
+
+def _unit(text: str, pos: int, table: ActorTable, sector: str | None) -> _Unit | None:
+    """The longest single actor phrase starting at ``pos``."""
+    if table.begins is not None and not table.begins.admits(text, pos):
+        return None  # no actor phrase begins so ("to", "that", "a)")
+    if table.starter is not None and not table.starter.match(text, pos):
+        return None  # one C-level test rejects most positions (item lines start with "to")
+    cands: list[_Unit] = []
+    for e in table.of("actor"):
+        m = e.pattern.match(text, pos)
+        if m and m.end() > pos and _word_ok(text, m.end(), table.lang):
+            qual = (e.qualifier or m.group("qual")) if m.groupdict().get("qual") else None
+            labels = tuple(x for lab in e.labels for x in _fill_all(lab, m, sector))
+            cands.append(_Unit(m.end(), labels, qual, (e.id,)))
+    prefix = _first_match(table.of("directors_prefix"), text, pos)
+    if prefix is not None:
+        got = _bureau_list(text, prefix, table)
+        if got is not None:
+            end, bureaux = got
+            suffix = _first_match(table.of("bureaux_suffix"), text, end)
+            cands.append(_Unit(suffix or end, tuple(bureaux), None, ("directors-of",)))
+    got = _bureau_list(text, pos, table)
+    if got is not None:
+        end, bureaux = got
+        suffix = _first_match(table.of("directors_suffix"), text, end)
+        if suffix is not None and _word_ok(text, suffix, table.lang):
+            cands.append(_Unit(suffix, tuple(bureaux), None, ("bureau-directors",)))
+        cands.append(_Unit(end, tuple(bureaux), None, ("bureau",)))
+    if not cands:
+        return None
+    best = max(cands, key=lambda u: u.end)
+    for e in table.of("qualifier"):
+        m = e.pattern.match(text, best.end)
+        if m:
+            best = _Unit(m.end(), best.labels, m.group("qual"), (*best.ids, e.id))
+            break
+    return best
+
+
+def match_actor_list(
+    text: str, pos: int, lang: str = "en", sector: str | None = None
+) -> ActorMatch | None:
+    """Recognize a list of actors starting exactly at ``pos``, or None.
+
+    Args:
+        text: the text to read.
+        pos: where the phrase must start.
+        lang: ``en`` or ``zh``.
+        sector: the host's Sector (``ITU-T`` for a WTSA text), used for bare "Study Group 17".
+
+    Example:
+        >>> m = match_actor_list("RAG, TSAG and TDAG to continue", 0)
+        >>> m.labels, m.end
+        (('RAG', 'TSAG', 'TDAG'), 18)
+    """
+    table = load_actor_table(lang)
+    first = _unit(text, pos, table, sector)
+    if first is None:
+        return None
+    units = [first]
+    primary: list[str] = list(first.labels)
+    labels: list[str] = list(first.labels)
+    end = first.end
+    while True:
+        ext = _extension(text, end, table, sector)
+        if ext is not None:
+            end, ext_labels = ext
+            labels.extend(ext_labels)
+            continue
+        sep = _first_match(table.of("separator"), text, end)
+        if sep is None:
+            break
+        nxt = _unit(text, sep, table, sector)
+        if nxt is None:
+            break
+        units.append(nxt)
+        primary.extend(nxt.labels)
+        labels.extend(nxt.labels)
+        end = nxt.end
+    qualifier = next((u.qualifier for u in units if u.qualifier), None)
+    ids = tuple(i for u in units for i in u.ids)
+    return ActorMatch(pos, end, _dedupe(labels), _dedupe(primary), qualifier, ids)
+
+
+def _extension(
+    text: str, pos: int, table: ActorTable, sector: str | None
+) -> tuple[int, tuple[str, ...]] | None:
+    """ ", in particular Study Group 5" / "（特别是国际电联电信发展部门（ITU-D））"."""
+    for e in table.of("extension"):
+        m = e.pattern.match(text, pos)
+        if not m:
+            continue
+        unit = _unit(text, m.end(), table, sector)
+        if unit is None:
+            return None
+        end = unit.end
+        opened = m.group(0).count("（") + m.group(0).count("(")
+        for _ in range(opened):
+            if end < len(text) and text[end] in "）)":
+                end += 1
+        return end, unit.labels
+    return None
+
+
+def _dedupe(labels: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(labels))
+
+
+def expand_labels(
+    labels: tuple[str, ...], *, addressees: tuple[str, ...] = (), sector: str | None = None
+) -> tuple[str, ...]:
+    """Replace group labels by the actors they stand for, in the canonical order.
+
+    ``@all-bureaux`` is TSB, BR, BDT. ``@other-bureaux`` is the bureaux other than the addressed
+    one(s), or other than the host Sector's bureau when no bureau is addressed. ``@other-sectors``
+    works the same way on ITU-T, ITU-R, ITU-D.
+
+    Example:
+        >>> expand_labels(("@other-bureaux",), addressees=("BDT",))
+        ('TSB', 'BR')
+        >>> expand_labels(("@other-sectors", "ITU-D"), addressees=("ITU-T",))
+        ('ITU-R', 'ITU-D')
+    """
+    own_bureaux = {a for a in addressees if a in BUREAUX} | {
+        _SECTOR_BUREAU[a] for a in addressees if a in _SECTOR_BUREAU
+    }
+    if not own_bureaux and sector in _SECTOR_BUREAU:
+        own_bureaux = {_SECTOR_BUREAU[sector]}
+    own_sectors = {_BUREAU_SECTOR[b] for b in own_bureaux}
+    out: list[str] = []
+    for lab in labels:
+        if lab == "@all-bureaux":
+            out.extend(BUREAUX)
+        elif lab == "@other-bureaux":
+            out.extend(b for b in BUREAUX if b not in own_bureaux)
+        elif lab == "@other-sectors":
+            out.extend(s for s in SECTORS if s not in own_sectors)
+        else:
+            out.append(lab)
+    return _dedupe(out)
+
+
+def join_labels(labels: tuple[str, ...] | list[str]) -> str:
+    """The joined addressee label in text order: ``TSB, BR and BDT``.
+
+    Example:
+        >>> join_labels(("ITU-T study groups", "TSAG"))
+        'ITU-T study groups and TSAG'
+    """
+    items = list(labels)
+    if len(items) <= 1:
+        return items[0] if items else ""
+    return ", ".join(items[:-1]) + " and " + items[-1]

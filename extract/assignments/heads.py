@@ -1,0 +1,288 @@
+"""Find clause heads that give work in a text: verb, addressee, collaborators (pure functions).
+
+Why separate from the spaCy component: the matching is defined on characters (a Chinese character
+tokenizer and an English one split "instructs\nthe Director" differently), it is what the speed
+budget is spent on, and it must be testable on plain strings.
+:mod:`extract.nlp.assignment_component` wraps it as the ``itu_assignments`` pipe;
+:mod:`extract.assignments.find` calls it on pre-scanned windows of a document.
+
+A head is the verb, the addressee and a collaborator phrase attached to the addressee
+("instructs the Director of the Telecommunication Standardization Bureau, in collaboration with
+the Director of the Telecommunication Development Bureau"). When the verb stands alone and each
+numbered item names its own addressee ("invites\n1 RAG, TSAG and TDAG to ...; 2 the Directors
+of ..."), every item yields an ``addressee_only`` head that points back at its verb; so does a
+coordinated second object in running text ("... and the Directors BR, TSB, BDT and ISC-TF to
+report"). Verbs, collaborator phrases, item labels and section boundaries are data
+(``patterns/assignments.jsonl``); actors come from :mod:`extract.assignments.actors`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from extract.assignments.actors import expand_labels, join_labels, match_actor_list
+from extract.assignments.table import PatternEntry, load_assignment_patterns, parse_patterns
+from extract.assignments.verbs import CompiledVerbs, compile_verbs, starts_line, verb_matches
+
+__all__ = ["HeadMatch", "PatternEntry", "find_heads", "load_assignment_patterns", "parse_patterns"]
+
+_GAP_EN = re.compile(r"[^\S\n]*\n?[^\S\n]*")
+_GAP_ZH = re.compile(r"[^\S\n]*")
+
+
+@dataclass(frozen=True)
+class HeadMatch:
+    """A clause head found in a text (offsets relative to that text).
+
+    ``start``/``end`` delimit the surface (verb through addressee and collaborator phrase, or the
+    addressee phrase alone when ``addressee_only``); ``verb_start``/``verb_end`` the governing verb.
+    """
+
+    start: int
+    end: int
+    verb: str
+    verb_start: int
+    verb_end: int
+    addressee: str
+    addressees: tuple[str, ...]
+    collaborators: tuple[str, ...]
+    qualifier: str | None
+    addressee_only: bool
+    line_start: bool
+    voice: str
+    pattern: str
+
+
+def find_heads(
+    text: str,
+    lang: str = "en",
+    sector: str | None = None,
+    *,
+    patterns: tuple[PatternEntry, ...] | None = None,
+    item_scan: int = 4000,
+) -> list[HeadMatch]:
+    """Find every clause head that gives work in ``text``.
+
+    Args:
+        text: any text (a window of a document or a whole one).
+        lang: ``en`` or ``zh``: which verb and actor patterns to use.
+        sector: the host's Sector (``ITU-T`` for a WTSA text): reads "Study Group 17" and "the
+            other Bureaux".
+        patterns: verb/collaborator patterns (default: the packaged ``assignments.jsonl``).
+        item_scan: how far after a verb to look for items that carry their own addressee.
+
+    Example:
+        >>> [(h.verb, h.addressee, h.collaborators) for h in find_heads(
+        ...     "instructs the TSB Director, in collaboration with the BDT Director\\n1 to act")]
+        [('instructs', 'TSB', ('BDT',))]
+    """
+    base = lang.split("-")[0].lower()
+    pats = load_assignment_patterns(base) if patterns is None else patterns
+    comp = compile_verbs(tuple(p for p in pats if p.lang == base), base)
+    gap = _GAP_ZH if base == "zh" else _GAP_EN
+    heads: list[HeadMatch] = []
+    for m in verb_matches(text, comp):
+        group = m.lastgroup or ""
+        entry = comp.by_group[group]
+        vs, ve = m.span()
+        line_start = starts_line(text, vs)
+        if entry.mode == "passive":
+            head = _passive(text, vs, ve, entry, base, sector)
+            if head is not None:
+                heads.append(head)
+            continue
+        pos = gap.match(text, ve)
+        start = pos.end() if pos else ve
+        if base != "zh" and start == ve:
+            continue
+        actors = match_actor_list(text, start, base, sector)
+        if actors is not None:
+            head = _head(text, comp, entry, vs, ve, vs, actors, base, sector, line_start)
+            heads.append(head)
+            if entry.mode == "head":
+                heads.extend(_second_objects(text, comp, head, sector))
+        if base != "zh" and entry.mode == "head" and line_start:
+            after = actors.end if actors is not None else ve
+            heads.extend(_items(text, comp, entry, vs, ve, after, sector, item_scan))
+    return heads
+
+
+def _head(
+    text: str,
+    comp: CompiledVerbs,
+    entry: PatternEntry,
+    vs: int,
+    ve: int,
+    start: int,
+    actors: Any,
+    lang: str,
+    sector: str | None,
+    line_start: bool,
+    *,
+    addressee_only: bool = False,
+) -> HeadMatch:
+    addressees = expand_labels(actors.labels, sector=sector)
+    primary = expand_labels(actors.primary, sector=sector)
+    end = actors.end
+    collaborators: tuple[str, ...] = ()
+    for opener, close, _pid in comp.collab:
+        om = opener.match(text, end)
+        if not om:
+            continue
+        coll = match_actor_list(text, om.end(), lang, sector)
+        if coll is None:
+            continue
+        cend = coll.end
+        if close is not None:
+            cm = close.match(text, cend)
+            if not cm:
+                continue
+            cend = cm.end()
+        collaborators = expand_labels(coll.labels, addressees=addressees, sector=sector)
+        end = cend
+        break
+    return HeadMatch(
+        start=start,
+        end=end,
+        verb=entry.label or "",
+        verb_start=vs,
+        verb_end=ve,
+        addressee=join_labels(primary),
+        addressees=addressees,
+        collaborators=collaborators,
+        qualifier=actors.qualifier,
+        addressee_only=addressee_only,
+        line_start=line_start,
+        voice="active",
+        pattern=entry.id,
+    )
+
+
+def _items(
+    text: str,
+    comp: CompiledVerbs,
+    entry: PatternEntry,
+    vs: int,
+    ve: int,
+    after: int,
+    sector: str | None,
+    item_scan: int,
+) -> list[HeadMatch]:
+    """Items under a verb that each start with their own addressee ("2 the Directors of ...")."""
+    out: list[HeadMatch] = []
+    limit = min(len(text), after + item_scan)
+    nl = text.find("\n", after)
+    while 0 <= nl < limit:
+        ls = nl + 1
+        if comp.boundary is not None and comp.boundary.match(text, ls):
+            break
+        lab = comp.item_label.match(text, ls) if comp.item_label else None
+        pos = lab.end() if lab else ls
+        actors = match_actor_list(text, pos, comp.lang, sector)
+        if actors is not None and (comp.item_end is None or comp.item_end.match(text, actors.end)):
+            out.append(
+                _head(
+                    text,
+                    comp,
+                    entry,
+                    vs,
+                    ve,
+                    pos,
+                    actors,
+                    comp.lang,
+                    sector,
+                    True,
+                    addressee_only=True,
+                )
+            )
+        nl = text.find("\n", ls)
+    return out
+
+
+def _second_objects(
+    text: str, comp: CompiledVerbs, head: HeadMatch, sector: str | None
+) -> list[HeadMatch]:
+    """Coordinated objects of the same verb in running text.
+
+    "Invites RAG, TSAG and TDAG to continue ... and the Directors BR, TSB, BDT and ISC-TF to
+    report ...": an ``and`` followed by actors and an infinitive, before the sentence ends.
+    """
+    if comp.second is None or comp.second_end is None:
+        return []
+    stop = len(text)
+    for mark in ("\n", ". "):
+        k = text.find(mark, head.end)
+        if k != -1:
+            stop = min(stop, k)
+    out: list[HeadMatch] = []
+    entry: PatternEntry | None = None  # made for the first second object only
+    pos = head.end
+    while (m := comp.second.search(text, pos, stop)) is not None:
+        pos = m.end()
+        actors = match_actor_list(text, m.end(), comp.lang, sector)
+        if actors is None or not comp.second_end.match(text, actors.end):
+            continue
+        pos = actors.end
+        if _actor_ends_at(text, m.start(), comp.lang, sector):
+            continue  # "cooperating with ITU-R and ITU-D study groups to ...": one list, a task
+        entry = entry or PatternEntry(head.pattern, comp.lang, "verb", "", "", head.verb)
+        out.append(
+            _head(
+                text,
+                comp,
+                entry,
+                head.verb_start,
+                head.verb_end,
+                m.end(),
+                actors,
+                comp.lang,
+                sector,
+                head.line_start,
+                addressee_only=True,
+            )
+        )
+    return out
+
+
+def _actor_ends_at(text: str, pos: int, lang: str, sector: str | None) -> bool:
+    """Whether an actor phrase ends right before ``pos`` (spaces and commas aside)."""
+    end = pos
+    while end > 0 and text[end - 1] in " \t,;":
+        end -= 1
+    before = text[max(0, end - 120) : end]
+    for sm in re.finditer(r"(?<!\S)\S", before):
+        found = match_actor_list(before, sm.start(), lang, sector)
+        if found is not None and found.end == len(before):
+            return True
+    return False
+
+
+def _passive(
+    text: str, vs: int, ve: int, entry: PatternEntry, lang: str, sector: str | None
+) -> HeadMatch | None:
+    """ "The TSB Director is (also) invited": the actor phrase ends right before the verb."""
+    lo = max(text.rfind(c, 0, vs) for c in ".;:\n")
+    lo = max(lo + 1, vs - 200)
+    for sm in re.finditer(r"(?<!\S)\S", text[lo:vs]):
+        pos = lo + sm.start()
+        actors = match_actor_list(text, pos, lang, sector)
+        if actors is not None and text[actors.end : vs].strip() == "":
+            addressees = expand_labels(actors.labels, sector=sector)
+            return HeadMatch(
+                start=pos,
+                end=ve,
+                verb=entry.label or "",
+                verb_start=vs,
+                verb_end=ve,
+                addressee=join_labels(expand_labels(actors.primary, sector=sector)),
+                addressees=addressees,
+                collaborators=(),
+                qualifier=actors.qualifier,
+                addressee_only=False,
+                line_start=False,
+                voice="passive",
+                pattern=entry.id,
+            )
+    return None

@@ -1,0 +1,78 @@
+"""The assignment pattern table (``patterns/assignments.jsonl``): rows, loading, validation.
+
+Why its own module: the table is data that the matcher (:mod:`extract.assignments.heads`) and the
+spaCy component (which saves and reloads it with ``to_disk``/``from_disk``) both read; keeping the
+parsing apart keeps the matcher about matching.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+__all__ = ["PatternEntry", "load_assignment_patterns", "parse_patterns"]
+
+
+@dataclass(frozen=True)
+class PatternEntry:
+    """One row of ``patterns/assignments.jsonl``."""
+
+    id: str
+    lang: str
+    kind: str
+    pattern: str
+    example: str
+    label: str | None = None
+    mode: str | None = None
+    close: str | None = None
+    #: of a prescan: (literal, reach) pairs; every match contains one of the literals and starts
+    #: at most ``reach`` characters before it (see extract.assignments.verbs.prescan_matches)
+    anchors: tuple[tuple[str, int], ...] = ()
+
+
+@cache
+def load_assignment_patterns(lang: str | None) -> tuple[PatternEntry, ...]:
+    """The verb, collaborator and boundary patterns of ``lang`` (None: all languages).
+
+    Example:
+        >>> [p.label for p in load_assignment_patterns("zh") if p.id == "zh-instructs"]
+        ['instructs']
+    """
+    text = (Path(__file__).parent / "patterns" / "assignments.jsonl").read_text(encoding="utf-8")
+    return parse_patterns(text, lang)
+
+
+def parse_patterns(
+    text: str, lang: str | None, source: str = "patterns/assignments.jsonl"
+) -> tuple[PatternEntry, ...]:
+    """Parse the JSONL pattern table (all languages when ``lang`` is None).
+
+    Why public: the component saves its table with ``to_disk`` and reads it back with this.
+
+    Raises:
+        ValueError: naming the line of an entry that is not valid.
+
+    Example:
+        >>> row = '{"id": "x", "lang": "en", "kind": "verb", "pattern": "urges", "example": "e"}'
+        >>> parse_patterns(row, "en")[0].pattern
+        'urges'
+    """
+    base = lang.split("-")[0].lower() if lang else None
+    out = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            re.compile(row["pattern"])
+            if "anchors" in row:  # tuples: entries are hashable (compiled tables are cached)
+                row["anchors"] = tuple((str(a), int(r)) for a, r in row["anchors"])
+            entry = PatternEntry(**row)
+        except (TypeError, KeyError, json.JSONDecodeError, re.error) as exc:
+            raise ValueError(f"{source} line {n}: bad pattern entry ({exc})") from exc
+        if base is None or entry.lang == base:
+            out.append(entry)
+    return tuple(out)

@@ -1,0 +1,2 @@
+"""Citations: the forms (``patterns/``), their parsing, list members, organs and internal
+references."""

@@ -1,0 +1,146 @@
+"""The members of one mention: each number a plural mention or a Chinese list names.
+
+Why apart from the component: "Resolutions 44 (Rev. Geneva, 2022) and 76 (Rev. Geneva, 2022)"
+and "第70和175号决议（2018年，迪拜，修订版）" are each one mention that cites two resolutions.
+Reading where each member starts and ends, and which version parenthesis and status marker it
+carries, is character work on the text after the anchor the Matcher found; the component
+(:mod:`extract.nlp.citation_component`) then decides the organ once for all members and makes the
+spans.
+
+A member is ``(start, end, number, version, status)``: offsets into the text read, the number
+as written, the parsed parenthesis (:func:`extract.citations.parse.parse_version`) and a status
+marker such as ``Rev``.
+
+Example:
+    >>> from extract.gazetteer import load_gazetteer
+    >>> t = "Resolutions 70 and 175 (Rev. Dubai, 2018)"
+    >>> [(t[s:e], n) for s, e, n, _, _ in coordinated_members(
+    ...     t, 0, 14, "70", "resolution", load_gazetteer(), 8)]
+    [('Resolutions 70', '70'), ('175 (Rev. Dubai, 2018)', '175')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.citations.parse import VersionParts, find_parenthesis, parse_version
+from extract.gazetteer import Gazetteer
+
+__all__ = ["STATUS", "Member", "anchor_number", "coordinated_members", "zh_list_members"]
+
+#: A status marker after a mention: "Resolution 2 [Rev]".
+STATUS = re.compile(r"[ \t]*\[(Rev|NOC|New|Sup|MOD|SUP|REV)\]")
+# ", 76", " and 76", "] and [76": another number of the same plural mention (not "..., 2 that")
+_COORD = re.compile(
+    r"\]?[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|et|y|&)[ \t]+)\[?[ \t]*(\d{1,4})\b(?![./\d])"
+    r"(?![ \t]*(?:that|to|per|percent|%|\)))"
+)
+_COORD_Q = re.compile(  # "Questions 1/1, 2/1 and 3/2"
+    r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|et|y|&)[ \t]+)(\d{1,2}(?:-\d{1,2})?/\d{1,2})\b"
+)
+# the next number of a Chinese list, and the list's end:
+# "第44[和76]号决议", "第5号[、第11]号[和第12]号决定"
+_ZH_NEXT = re.compile(
+    r"(?P<hao>[ \t]*号)?[ \t]*[和及与、，][ \t]*(?P<di>第[ \t]*)?(?P<num>\d{1,4})(?![\d./-])"
+)
+_ZH_END = re.compile(r"[ \t]*号[ \t]*(决议|决定)")
+_QUESTION_NO = re.compile(r"\d{1,2}(?:[ \t]*-[ \t]*\d{1,2})?/\d{1,2}")
+_NUMBER = re.compile(r"\d{1,3}/\d{1,3}|\d{1,4}")  # "70/1" (UN session/number) or "1353"
+
+#: (start, end, number, version, status marker) of one member.
+Member = tuple[int, int, str, VersionParts | None, str | None]
+
+
+def anchor_number(kind: str, anchor_text: str, last_token: str) -> str:
+    """The number an anchor names: "14-3/2" of "Question 14 - 3/2", "1353" of "Resolution
+    1353", "70/1" of a UN resolution; else its last token ("E.161.1").
+
+    Example:
+        >>> anchor_number("question", "Question 14 - 3/2", "3/2")
+        '14-3/2'
+    """
+    if kind == "question":
+        m = _QUESTION_NO.search(anchor_text)
+        return re.sub(r"[ \t]+", "", m.group(0)) if m else last_token
+    if kind == "recommendation":
+        return last_token
+    m = _NUMBER.search(anchor_text)
+    return m.group(0) if m else last_token
+
+
+def coordinated_members(
+    text: str,
+    start: int,
+    end: int,
+    number: str,
+    kind: str,
+    gaz: Gazetteer,
+    max_members: int,
+) -> list[Member]:
+    """The mention ``text[start:end]`` and the numbers coordinated after it (at most
+    ``max_members`` in all; 1 for a singular mention), each with its own version parenthesis
+    and status marker ("Resolutions 44 (...) and 76 (...)")."""
+    members: list[Member] = []
+    while True:
+        version = None
+        paren = find_parenthesis(text, end) if kind in ("resolution", "decision") else None
+        if paren is not None:
+            version = parse_version(paren[2], gaz)
+            end = paren[1]
+        status_m = STATUS.match(text, end)
+        members.append((start, end, number, version, status_m.group(1) if status_m else None))
+        if len(members) >= max_members:
+            break
+        coord = (_COORD_Q if kind == "question" else _COORD).match(text, end)
+        if coord is None:
+            break
+        start, end, number = coord.start(1), coord.end(1), coord.group(1)
+    return members
+
+
+def zh_list_members(
+    text: str,
+    start: int,
+    end: int,
+    number: str,
+    kinds: dict[str, str],
+    gaz: Gazetteer,
+    max_members: int,
+) -> tuple[str, list[Member]]:
+    """The kind and the numbers of a Chinese list opened by ``text[start:end]`` ("第70").
+
+    "第70和175号决议（2018年，迪拜）", "第5号、第11号和第12号决定": one member per number; none
+    when the list does not end in 号 + a word of ``kinds`` (决议: resolution, 决定: decision).
+    Each member spans its own 第 (if any), number and 号; the last one also 号 + the word and
+    the version parenthesis, which the others share, as in English.
+
+    Example:
+        >>> from extract.gazetteer import load_gazetteer
+        >>> t = "第70和175号决议（2018年，迪拜）"
+        >>> kind, ms = zh_list_members(t, 0, 3, "70", {"决议": "resolution"}, load_gazetteer(), 8)
+        >>> kind, [(t[s:e], n) for s, e, n, _, _ in ms]
+        ('resolution', [('第70', '70'), ('175号决议（2018年，迪拜）', '175')])
+    """
+    spans = [(start, end, number)]
+    while len(spans) < max_members:
+        m = _ZH_NEXT.match(text, spans[-1][1])
+        if m is None:
+            break
+        if m.group("hao"):  # the previous number's own 号: "第5号、第11号"
+            s0, _, n0 = spans[-1]
+            spans[-1] = (s0, m.end("hao"), n0)
+        spans.append((m.start("di") if m.group("di") else m.start("num"), m.end(), m["num"]))
+    tail = _ZH_END.match(text, spans[-1][1])
+    if len(spans) < 2 or tail is None or tail.group(1) not in kinds:
+        return "", []
+    s_last, _, n_last = spans[-1]
+    end = tail.end()
+    version = None
+    paren = find_parenthesis(text, end)
+    if paren is not None:
+        version = parse_version(paren[2], gaz)
+        end = paren[1]
+    status_m = STATUS.match(text, end)
+    members: list[Member] = [(s, e, n, None, None) for s, e, n in spans[:-1]]
+    members.append((s_last, end, n_last, version, status_m.group(1) if status_m else None))
+    return kinds[tail.group(1)], members

@@ -1,1 +1,0 @@
-"""Format readers behind :func:`extract.load.load_document` (one module per format)."""

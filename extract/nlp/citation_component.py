@@ -1,0 +1,360 @@
+"""spaCy components of resgraph: ``itu_citations`` finds citations and what they say.
+
+Why a spaCy component: a spaCy user can add it to any pipeline (``nlp.add_pipe("itu_citations")``),
+read ``doc.spans["itu_citations"]`` and extend the patterns in ``patterns/citations.jsonl``
+(id, label, example, token pattern) without touching code. The component works in two steps:
+
+1. a token :class:`~spacy.matcher.Matcher` finds the anchor of every mention ("Resolution 195",
+   "WTDC Resolution 17", "Question 14-3/2", "Recommendation ITU-T E.161.1", "第196号决议",
+   "resolves 4");
+2. a character-level reading of what follows extends it: the version parenthesis (parsed in
+   :mod:`extract.citations.parse`), coordinated numbers ("Resolutions 44 (...) and 76 (...)" gives
+   two spans; Chinese lists likewise, :mod:`extract.citations.members`), a status marker
+   ("[Rev]"), the organ phrase ("of the Plenipotentiary Conference", "of this assembly",
+   :mod:`extract.citations.organs`) and the Sector clue of a Question.
+
+Each span carries a :class:`CitationParts` in ``span._.itu``. (On the window docs of the
+pre-scan, an internal means of :func:`extract.citations.find.find_citation_parts`, the findings are
+handed over in ``doc._.itu_context.found`` instead of as spans.) Turning findings into records
+needs the document structure (host resolution, section) and is a separate pure function
+(:func:`extract.citations.find.spans_to_citations`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from extract.citations.internal_refs import read_internal
+from extract.citations.members import (
+    STATUS,
+    anchor_number,
+    coordinated_members,
+    zh_list_members,
+)
+from extract.citations.organs import OrganLexicon, load_organ_lexicon
+from extract.citations.parse import VersionParts, paragraph_label_after_break
+from extract.citations.parts import (
+    WINDOW_SEPARATOR,
+    CitationParts,
+    WindowContext,
+    lexeme_norms,
+    load_patterns,
+    register_extensions,
+)
+from extract.gazetteer import Conference
+from extract.nlp.matcher_flags import flag_patterns
+
+__all__ = [
+    "WINDOW_SEPARATOR",
+    "CitationComponent",
+    "CitationParts",
+    "WindowContext",
+    "load_patterns",
+]
+
+# a conference label right before the mention: "WTSA-20 Resolution 2" (organ and version)
+_LABEL_BEFORE = re.compile(r"\b((?:PP|APP|WTSA|WTSC|WTDC|RA|WRC|WCIT)-\d{2,4})[ \t]+\Z")
+# a Sector named in or right after a mention; French and Spanish write UIT ("UIT-T")
+_SECTOR = re.compile(r"(?:ITU|UIT)-([TDR])")
+_OF_SECTOR = re.compile(
+    r"[ \t]+(?:of[ \t]+(?:the[ \t]+)?|de[ \t]+l'|del[ \t]+|de[ \t]+la[ \t]+)(?:ITU|UIT)-([TDR])\b"
+)
+
+
+class CitationComponent:
+    """The ``itu_citations`` pipe: anchors by Matcher, then the character-level extension.
+
+    Example:
+        >>> from extract.nlp.pipeline import build_nlp
+        >>> doc = build_nlp()("see Resolutions 70 and 175 (Rev. Dubai, 2018) of the Council")
+        >>> [(s.text, s._.itu.number, s._.itu.organ) for s in doc.spans["itu_citations"]]
+        [('Resolutions 70', '70', 'Council'), ('175 (Rev. Dubai, 2018)', '175', 'Council')]
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        spans_key: str,
+        patterns_path: str | None,
+        max_group: int,
+        sector_lookback: int,
+    ) -> None:
+        register_extensions()
+        self.name = name
+        self.spans_key = spans_key
+        self.max_group = max_group
+        self.sector_lookback = sector_lookback
+        self.vocab = nlp.vocab
+        self.lexicon: OrganLexicon = load_organ_lexicon()
+        self.patterns: list[dict[str, Any]] = []
+        self.matcher = Matcher(nlp.vocab)
+        self.initialize(patterns_path=patterns_path)
+
+    def initialize(
+        self,
+        get_examples: Any = None,
+        *,
+        nlp: Language | None = None,
+        patterns_path: str | None = None,
+        patterns: list[dict[str, Any]] | None = None,
+    ) -> None:
+        """(Re)load the patterns: the given list, the given file, or the packaged file."""
+        self.patterns = patterns if patterns is not None else load_patterns(patterns_path)
+        for word, norm in lexeme_norms().items():
+            for spelling in {word, word.capitalize(), word.upper()}:
+                self.vocab[spelling].norm_ = norm
+        check = Matcher(self.vocab, validate=True)  # the patterns as written pass the schema...
+        for p in self.patterns:
+            check.add(p["id"], [p["pattern"]])
+        # ...and match through lexeme flags where a predicate reads only the spelling
+        self._compiled = {p["id"]: flag_patterns(self.vocab, p["pattern"]) for p in self.patterns}
+        self.matcher = Matcher(self.vocab, validate=False)
+        for p in self.patterns:
+            self.matcher.add(p["id"], [self._compiled[p["id"]]])
+        self._matchers: dict[frozenset[str], Matcher] = {}
+        self._meta = {p["id"]: p for p in self.patterns}
+
+    def __call__(self, doc: Doc) -> Doc:
+        ctx: WindowContext | None = doc._.itu_context
+        if ctx is None or not ctx.zones:
+            anchors = list(self.matcher(doc, as_spans=True))
+        else:  # match only where the pre-scan saw a trigger, with the patterns it triggers
+            anchors = []
+            # the tokens overlapping each zone [lo, hi) (doc.char_span's "expand", all at once)
+            starts = doc.to_array("IDX")
+            ends = starts + doc.to_array("LENGTH")
+            firsts = ends.searchsorted([z[0] for z in ctx.zones], side="right").tolist()
+            lasts = starts.searchsorted([z[1] for z in ctx.zones], side="left").tolist()
+            for (_, _, ids), first, last in zip(ctx.zones, firsts, lasts, strict=True):
+                if first < last:
+                    anchors.extend(self._matcher_for(ids)(doc[first:last], as_spans=True))
+        found: list[CitationParts] = []
+        covered = 0  # end of the last mention read (doc offset)
+        # doc.text is rebuilt from the tokens on every access: read it once
+        text = ctx.text if ctx is not None else doc.text
+        for anchor in sorted(filter_spans(anchors), key=lambda sp: sp.start):
+            if ctx is None:
+                off, limit = 0, len(text)
+            else:
+                off, limit = ctx.delta(anchor.start_char), ctx.piece_end(anchor.start_char)
+                if anchor.end_char > limit:
+                    continue
+            if anchor.start_char < covered:
+                continue  # inside a mention read already: "第76号决议" of "第44号和第76号决议"
+            # findings carry offsets into ``text``; ``off`` maps them back to this doc
+            read = [p for p in self._expand(doc, text, off, anchor) if p.end - off <= limit]
+            found.extend(read)
+            covered = max([covered, *(p.end - off for p in read)])
+        if ctx is not None:
+            ctx.found.extend(found)  # a window doc: the caller reads the findings, not spans
+        else:
+            spans = (self._span(doc, p) for p in found)
+            doc.spans[self.spans_key] = [sp for sp in spans if sp is not None]
+        return doc
+
+    def _matcher_for(self, ids: frozenset[str]) -> Matcher:
+        """A Matcher holding only the patterns ``ids`` (all of them for an empty set).
+
+        Why: the Matcher tests every pattern at every token, and a zone opened by "Resolution"
+        can only be matched by the patterns triggered by it; a matcher per trigger group does a
+        fraction of the work of the full one, with the same matches.
+        """
+        if not ids:
+            return self.matcher
+        matcher = self._matchers.get(ids)
+        if matcher is None:
+            matcher = Matcher(self.vocab, validate=False)  # validated in initialize
+            for p in self.patterns:
+                if p["id"] in ids:
+                    matcher.add(p["id"], [self._compiled[p["id"]]])
+            self._matchers[ids] = matcher
+        return matcher
+
+    @staticmethod
+    def _span(doc: Doc, parts: CitationParts) -> Span | None:
+        """The doc span of a finding (``parts`` offsets are in doc coordinates)."""
+        span = doc.char_span(parts.start, parts.end, label=parts.kind, alignment_mode="expand")
+        if span is not None:
+            span._.itu = parts
+        return span
+
+    # -- reading one mention -------------------------------------------------------------
+
+    def _expand(self, doc: Doc, text: str, off: int, anchor: Span) -> list[CitationParts]:
+        pattern_id = anchor.label_
+        meta = self._meta[pattern_id]
+        kind: str = meta["label"]
+        a_start, a_end = anchor.start_char + off, anchor.end_char + off
+        if kind == "internal":
+            return self._internal(text, off, anchor, meta)
+        atext = text[a_start:a_end]  # cheaper than anchor.text, which joins the tokens
+        if paragraph_label_after_break(text, atext, a_start, a_end):
+            return []
+        lex = self.lexicon
+        organ, basis = self._prefix_organ(anchor, atext, meta)
+        sector = (
+            self._sector(text, a_start, atext) if kind in ("question", "recommendation") else None
+        )
+        number = anchor_number(kind, atext, anchor[-1].text)
+        first = anchor[0].lower_
+        plural = first.endswith("s") and kind in ("resolution", "decision", "question")
+        gaz = lex.gazetteer
+        if meta.get("zh_list"):
+            plural = True
+            kind, members = zh_list_members(
+                text, a_start, a_end, number, meta["zh_list"], gaz, self.max_group
+            )
+        else:
+            group = self.max_group if plural else 1
+            members = coordinated_members(text, a_start, a_end, number, kind, gaz, group)
+        if not members:
+            return []
+        last_end = members[-1][1]
+        status_last = STATUS.match(text, last_end)
+        after = lex.organ_after(text, status_last.end() if status_last else last_end)
+        if organ is None and after is not None:
+            organ, basis = after[0], after[1]
+        if organ is None and basis is None:
+            before = lex.organ_before(text, a_start)
+            if before is not None:
+                organ, basis = before
+        label = _LABEL_BEFORE.search(text, max(0, a_start - 16), a_start)
+        conf = self._conference(label.group(1)) if label else None
+        if conf is not None:
+            if organ is None and basis is None:
+                organ, basis = conf.organ, "explicit"
+            if all(m[3] is None for m in members):
+                v = VersionParts(conf.venue, conf.year, False, organ=conf.organ)
+                members = [(s, e, n, v, st) for s, e, n, _, st in members]
+        # a bare first member shares the version of the next one ("Resolutions 70 and 175 (...)")
+        shared = next((m[3] for m in members if m[3] is not None), None)
+        out: list[CitationParts] = []
+        for i, (s, e, num, version, status) in enumerate(members):
+            if version is None and i < len(members) - 1:
+                version = shared
+            m_organ, m_basis = organ, basis
+            if version is not None and version.organ and m_organ is None:
+                m_organ, m_basis = version.organ, "explicit"
+            parts = CitationParts(
+                kind=kind,
+                number=num,
+                start=s,
+                end=e,
+                pattern=pattern_id,
+                version=version,
+                organ=m_organ,
+                organ_basis=m_basis,
+                sector=sector,
+                status=status,
+                plural=plural,
+            )
+            out.append(parts)
+        return out
+
+    def _conference(self, label: str) -> Conference | None:
+        try:
+            return self.lexicon.gazetteer.by_id(label)
+        except ValueError:
+            return None
+
+    def _prefix_organ(
+        self, anchor: Span, atext: str, meta: dict[str, Any]
+    ) -> tuple[str | None, str | None]:
+        """Organ named inside the anchor: "WTDC Resolution 17", "ITU-R Resolution 9"."""
+        if meta.get("sector_organ"):
+            named = _SECTOR.search(atext)
+            organ = self.lexicon.sector_resolution_organ.get(f"ITU-{named[1]}") if named else None
+            return (organ, "explicit") if organ else (None, None)
+        idx = meta.get("organ_token")
+        if idx is None:
+            return None, None
+        organ = self.lexicon.organ_of_name(anchor[int(idx)].text)
+        return (organ, "explicit") if organ else (None, None)
+
+    def _sector(self, text: str, a_start: int, atext: str) -> str | None:
+        """The Sector of a Question/Recommendation: named in it, right after it, or before it.
+
+        "ITU-D Question 3/2" names it; "Question 6/1 of ITU-D Study Group 1" names it just
+        after; otherwise the nearest Sector mentioned in the preceding ``sector_lookback``
+        characters ("ongoing work of Study Group 2 of ITU-D under Question 2/2") decides.
+        """
+        named = _SECTOR.search(atext)
+        if named is not None:
+            return f"ITU-{named[1]}"
+        a_end = a_start + len(atext)
+        after = _OF_SECTOR.match(text, a_end)
+        if after is not None:
+            return f"ITU-{after[1]}"
+        left = text[max(0, a_start - self.sector_lookback) : a_start]
+        best: tuple[int, str] | None = None
+        for sector, clues in self.lexicon.sector_clues.items():
+            for clue in clues:
+                k = left.rfind(clue)
+                if k >= 0 and (best is None or k > best[0]):
+                    best = (k, sector)
+        return best[1] if best else None
+
+    def _internal(
+        self, text: str, off: int, anchor: Span, meta: dict[str, Any]
+    ) -> list[CitationParts]:
+        words = [t.text for t in anchor if not t.is_space]
+        a_start, a_end = anchor.start_char + off, anchor.end_char + off
+        rules: dict[str, Any] = meta.get("internal", {})
+        found = read_internal(text, a_start, a_end, words, rules, self.sector_lookback)
+        if found is None:
+            return []
+        number, end = found
+        return [CitationParts("internal", number, a_start, end, anchor.label_)]
+
+    # -- serialization (STYLE.md habit 6: patterns persist with the pipeline) ---------------
+
+    def to_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> None:
+        """Write the patterns as ``citations.jsonl`` in ``path``."""
+        p = Path(path)
+        p.mkdir(parents=True, exist_ok=True)
+        lines = (json.dumps(x, ensure_ascii=False) for x in self.patterns)
+        (p / "citations.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> CitationComponent:
+        """Read the patterns written by :meth:`to_disk`."""
+        self.initialize(patterns_path=str(Path(path) / "citations.jsonl"))
+        return self
+
+
+@Language.factory(
+    "itu_citations",
+    assigns=["doc.spans", "span._.itu"],
+    default_config={
+        "spans_key": "itu_citations",
+        "patterns_path": None,
+        "max_group": 8,
+        "sector_lookback": 200,
+    },
+)
+def make_itu_citations(
+    nlp: Language,
+    name: str,
+    spans_key: str,
+    patterns_path: str | None,
+    max_group: int,
+    sector_lookback: int,
+) -> CitationComponent:
+    """Factory of the ``itu_citations`` component (see :class:`CitationComponent`)."""
+    return CitationComponent(
+        nlp,
+        name,
+        spans_key=spans_key,
+        patterns_path=patterns_path,
+        max_group=max_group,
+        sector_lookback=sector_lookback,
+    )

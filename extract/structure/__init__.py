@@ -1,0 +1,1 @@
+"""Document structure: resolutions, sections, paragraphs, headings and history lines."""

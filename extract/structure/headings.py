@@ -1,0 +1,287 @@
+"""Heading facts: document organ and conference, titles, history lines, and Heading records.
+
+Why here and not in :mod:`extract.structure.segment`: the segmenter decides *where* resolutions,
+sections and paragraphs are; this module decides *what a heading says* (organ, version,
+status, title, history), which is also what the "heading" records of the contract report.
+
+Organ of a heading: its own venue+year through the gazetteer (Hammamet 2016 -> WTSA), else the
+document's organ (a compilation of WTSA resolutions, a text that says "The World
+Telecommunication Standardization Assembly (...)").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from functools import cache
+
+from extract.gazetteer import load_gazetteer
+from extract.models import DocumentStructure, Heading, SourceDoc, VersionRef
+from extract.structure.history import find_versions, parse_history
+from extract.structure.sections import match_section_heading
+from extract.text.line_scan import LineRegex
+from extract.text.load import detect_lang
+
+__all__ = ["clean_title", "doc_context", "headings", "organ_of", "part_at", "title_and_history"]
+
+_FOOTNOTE_BODY = re.compile(r"\[\d+:[^\]]*\]")
+_RESIDUE = re.compile(r"\[bookmark: [^\]\n]*\]|\[footnoteRef:\d+\]\d*")
+_CAPTION = LineRegex(
+    r"^[ \t]*(?P<part>(?:Table|TABLE|Tableau|Cuadro|表)[ \t]*\d+)[ \t]*(?:$|[–—:.-])", re.MULTILINE
+)
+_DOC_ANNEX = LineRegex(r"^[ \t]*(?P<part>ANNEX|Annex|ANNEXE|Annexe|ANEXO|Anexo|附件)[ \t]*$", re.M)
+_LABEL = re.compile(r"(?<![A-Za-z0-9])(?:PP|APP|WTSA|WTSC|WTDC|WRC|RA|WCIT)-(?:\d{4}|\d{2})(?!\d)")
+_TRAILING_HEADING_WORD = re.compile(
+    r"\s+(?:resolves|decides|instructs|invites|encourages|considering|recognizing|noting|recalling)"
+    r"\s*:?\s*$"
+)
+
+
+@cache
+def _organ_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Full organ names (and acronyms) -> organ code, as one regex, longest first."""
+    names: dict[str, str] = {}
+    for code, spellings in load_gazetteer().organ_names().items():
+        for n in spellings:
+            names[n] = code
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    # Word boundaries for Latin names only: Chinese names touch the next word ("全会概述").
+    return re.compile(rf"(?<![A-Za-z0-9-])(?:{alt})(?![A-Za-z0-9])"), names
+
+
+@cache
+def _assembly_regex() -> LineRegex:
+    """A line opening with an organ's name: "The World ... Assembly (Hammamet, 2016),",
+    "L'Assemblée mondiale de normalisation des télécommunications (Genève, 2022),".
+
+    Up to a few words may follow the name before the parenthesis ("The Plenipotentiary
+    Conference of the International Telecommunication Union (Busan, 2014),"); without a
+    parenthesis the line must end with a comma ("The ITU Radiocommunication Assembly,").
+    """
+    _, names = _organ_regex()
+    full = [n for n in names if len(n) > 8]
+    alt = "|".join(re.escape(n) for n in sorted(full, key=len, reverse=True))
+    return LineRegex(
+        rf"^[ \t]*(?:The |the |L'|La |El )?(?:ITU )?(?P<name>{alt})"
+        r"(?:[^()（）\n]{0,60}?[ \t]*[(（](?P<paren>[^)）\n]*)[)）]|[ \t]*[,，][ \t]*$)",
+        re.MULTILINE,
+    )
+
+
+def doc_context(text: str, intro_end: int | None = None) -> tuple[str | None, VersionRef | None]:
+    """The organ of a document and the conference it is about, if it says so.
+
+    The organ comes from the first line that opens with an organ's full name and a
+    parenthesis ("The World Telecommunication Standardization Assembly (WTSA-20) was held",
+    "世界电信标准化全会（WTSA）于..."), else from the organ named most often before the first
+    resolution (``intro_end``). The conference comes from the first such line with a venue and
+    year or a label ("(Hammamet, 2016)", "(WTSA-20)"), else from the label of that organ
+    named most often ("WTSA-16").
+
+    Example:
+        >>> doc_context("The World Telecommunication Standardization Assembly (Hammamet, 2016),")
+        ('WTSA', VersionRef(venue='Hammamet', year=2016))
+    """
+    g = load_gazetteer()
+    organ_re, names = _organ_regex()
+    body: str | None = None
+    conference: VersionRef | None = None
+    for m in _assembly_regex().finditer(text):
+        code = names[m.group("name")]
+        if body is None:
+            body = code
+        if code == body:
+            found = find_versions(m.group("paren") or "")
+            if found:
+                conference = found[-1].ref
+                break
+    head = text[: intro_end if intro_end else len(text)] or text
+    if body is None:
+        counts = Counter(names[m.group(0)] for m in organ_re.finditer(head))
+        counts.update(
+            m.group(0).split("-")[0].replace("WTSC", "WTSA") for m in _LABEL.finditer(head)
+        )
+        counts = Counter({k: v for k, v in counts.items() if k in g.organs})
+        if counts:
+            body = counts.most_common(1)[0][0]
+    if conference is None and body is not None:
+        labels = Counter(m.group(0) for m in _LABEL.finditer(head))
+        for label, _ in labels.most_common():
+            try:
+                c = g.by_id(label)
+            except ValueError:
+                continue
+            if c.organ == body:
+                conference = VersionRef(c.venue, c.year)
+                break
+    return body, conference
+
+
+def organ_of(version: VersionRef | None, doc_body: str | None) -> str:
+    """The organ of a heading: by its venue+year when that decides, else the document's organ.
+
+    Example:
+        >>> organ_of(VersionRef("Hammamet", 2016), None)
+        'WTSA'
+        >>> organ_of(VersionRef("Dubai", 2012), "WTSA")
+        'WTSA'
+    """
+    if version is not None:
+        g = load_gazetteer()
+        organ = g.organ_for(version.venue, version.year)
+        if organ:
+            return organ
+        candidates = {c.organ for c in g.held(version.venue, version.year)}
+        if doc_body in candidates:
+            return doc_body
+    return doc_body or "unknown"
+
+
+def clean_title(raw: str) -> str | None:
+    """A title as written, minus converter residue and footnote bodies, whitespace collapsed.
+
+    Example:
+        >>> clean_title("Bridging the gap[footnoteRef:1]1 \\nand more [1: 1 \\tThese include x. ] ")
+        'Bridging the gap and more'
+    """
+    s = _FOOTNOTE_BODY.sub(" ", _RESIDUE.sub("", raw))
+    s = " ".join(s.split())
+    s = s.removeprefix("on ").rstrip()
+    s = _TRAILING_HEADING_WORD.sub("", s)
+    s = s.rstrip(":").rstrip()
+    return s or None
+
+
+_HISTORY_LINE = re.compile(r"^[ \t]*[(（][^()（）\n]*\d{4}[^()（）\n]*[)）][ \t,]*$")
+
+
+def title_and_history(
+    text: str, start: int, limit: int
+) -> tuple[tuple[int, int] | None, tuple[VersionRef, ...] | None, int]:
+    """The title lines and history line that follow a heading line.
+
+    ``text`` is the normalized text, ``start`` the offset just after the heading line, and
+    ``limit`` where the resolution ends. Title lines run until a history line, an assembly
+    line ("The World ... Assembly (...)"), a section heading, a new table cell or a blank line
+    after some title. Returns (title span or None, history or None, offset after both).
+
+    Example:
+        >>> t = "RESOLUTION 68\\nEvolving role\\nof industry\\n(Dubai, 2012; Hammamet, 2016)\\n"
+        >>> t += "noting\\n"
+        >>> span, history, after = title_and_history(t, 14, len(t))
+        >>> (t[span[0]:span[1]], [v.year for v in history], t[after:])
+        ('Evolving role\\nof industry', [2012, 2016], 'noting\\n')
+    """
+    pos = start
+    t_start: int | None = None
+    t_end: int | None = None
+    history: tuple[VersionRef, ...] | None = None
+    blank_seen = False
+    for _ in range(8):
+        if pos >= limit:
+            break
+        nl = text.find("\n", pos, limit)
+        line_end = limit if nl < 0 else nl
+        line = text[pos:line_end]
+        nxt = line_end + 1
+        if not line.strip():
+            blank_seen = blank_seen or t_start is not None
+            pos = nxt
+            continue
+        if _HISTORY_LINE.match(line) and find_versions(line):
+            history = parse_history(line)
+            pos = nxt
+            break
+        if (
+            line.startswith(("\t", " \t"))
+            or _assembly_regex().match(line)
+            or match_section_heading(line)
+            or blank_seen
+        ):
+            break
+        if t_start is None:
+            t_start = pos + len(line) - len(line.lstrip())
+        t_end = line_end
+        pos = nxt
+    span = (t_start, t_end) if t_start is not None and t_end is not None else None
+    return span, history, pos
+
+
+def _parts(text: str, structure: DocumentStructure | None) -> tuple[list[int], list[str]]:
+    """Starts and names of the document parts (table captions, document-level annexes)."""
+    found: list[tuple[int, str]] = []
+    for m in _CAPTION.finditer(text):
+        found.append((m.start(), re.sub(r"^表\s*(\d+)$", r"Table \1", " ".join(m["part"].split()))))
+    for m in _DOC_ANNEX.finditer(text):
+        if structure is not None:
+            res = structure.locate(m.start()).resolution
+            if res is not None and res.source == "operative":
+                continue  # the annex of a resolution, not a part of the document
+        found.append((m.start(), "Annex"))
+    found.sort()
+    return [f[0] for f in found], [f[1] for f in found]
+
+
+def part_at(text: str, offset: int, structure: DocumentStructure | None = None) -> str:
+    """The document part an offset sits in: "Table 2", "Annex" or "body".
+
+    A table caption ("Table 1 – Overview ...", "表1") or a document-level "Annex" line opens a
+    part; this is where compilation entries report they come from. An annex line inside the
+    text of a resolution of ``structure`` is that resolution's annex, not a document part.
+
+    Example:
+        >>> part_at("Table 2 - Detailed text\\n\\tRESOLUTION 2\\n", 30)
+        'Table 2'
+    """
+    starts, names = _parts(text, structure)
+    k = bisect.bisect_right(starts, offset - 1) - 1
+    return names[k] if k >= 0 else "body"
+
+
+def headings(doc: SourceDoc, structure: DocumentStructure) -> list[Heading]:
+    """One :class:`Heading` record per resolution heading or entry of the document.
+
+    Side-by-side columns split one resolution into several blocks; they share the heading and
+    give one record.
+
+    Example:
+        >>> from extract.text.load import load_document
+        >>> from extract.structure.segment import segment
+        >>> doc = load_document("data/corpus/003_fb0deb38008239bc.txt")
+        >>> [(h.number, h.body, h.version_year) for h in headings(doc, segment(doc))]
+        [('68', 'WTSA', 2016)]
+    """
+    out: list[Heading] = []
+    seen: set[tuple[int, int]] = set()
+    starts, names = _parts(doc.text, structure)
+    for r in structure.resolutions:
+        key = (r.heading_start, r.heading_end)
+        if key in seen:
+            continue
+        seen.add(key)
+        title_lang = detect_lang(r.title) if r.title else None
+        out.append(
+            Heading(
+                doc=doc.name,
+                start=r.heading_start,
+                end=r.heading_end,
+                surface=doc.text[r.heading_start : r.heading_end],
+                number=r.number,
+                body=r.body,
+                title=r.title,
+                version_venue=r.version.venue if r.version else None,
+                version_year=r.version.year if r.version else None,
+                status=r.status,
+                history=r.history,
+                title_lang=r.title_lang or title_lang,
+                status_marker=r.status_marker,
+                version_also=r.version_also,
+                proposal=r.proposal,
+                later_number=r.later_number,
+                section=names[k]
+                if (k := bisect.bisect_left(starts, r.heading_start) - 1) >= 0
+                else "body",
+            )
+        )
+    return out

@@ -1,0 +1,239 @@
+"""Find section headings ("considering", "instructs ...", 责成, ANNEX) and numbered paragraphs.
+
+Why patterns as data: the heading words of ITU resolutions are a closed list per language
+(DESIGN.md section 5), kept in ``patterns/sections.jsonl`` with an id, the normalized label, the
+kind (preambular/operative/annex), the language and a real example; adding French or Spanish
+words needs no code. A heading starts a line; it may carry its addressee on the same line
+("instructs the Director of ...", "invites the Council"). Flattened tracked changes glue two
+heading words together ("taking into accountrecognizing further"): the last one is the text
+after the change, so it names the section.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from extract.models import Paragraph
+from extract.text.line_scan import LineRegex
+from extract.text.word_trie import trie_pattern
+
+__all__ = [
+    "HeadingWord",
+    "find_paragraphs",
+    "heading_lines",
+    "heading_words",
+    "match_section_heading",
+    "paragraph_spans",
+]
+
+
+@dataclass(frozen=True)
+class HeadingWord:
+    """One surface form of a section heading word (a row of ``patterns/sections.jsonl``)."""
+
+    id: str
+    label: str
+    kind: str
+    lang: str
+    text: str
+    example: str
+
+
+@cache
+def heading_words() -> tuple[HeadingWord, ...]:
+    """The heading words, longest surface first (so "resolves further" wins over "resolves").
+
+    Example:
+        >>> next(w.label for w in heading_words() if w.text == "责成")
+        'instructs'
+    """
+    raw = (Path(__file__).parent / "patterns" / "sections.jsonl").read_text("utf-8")
+    words = [HeadingWord(**json.loads(line)) for line in raw.splitlines() if line.strip()]
+    return tuple(sorted(words, key=lambda w: (-len(w.text), w.text)))
+
+
+@cache
+def _regexes(
+    langs: frozenset[str] | None,
+) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, HeadingWord]]:
+    words = tuple(w for w in heading_words() if langs is None or w.lang in langs)
+    by_text = {w.text: w for w in words}
+    latin = [w.text for w in words if w.lang != "zh" and w.kind != "annex"]
+    cjk = [w.text for w in words if w.lang == "zh" and w.kind != "annex"]
+    alt = "|".join(re.escape(t) for t in latin)
+    # One or more glued heading words at line start, then a boundary.
+    latin_re = re.compile(rf"[ \t]*((?:{alt})+)(?=$|[\s,:;.])")
+    cjk_alt = "|".join(re.escape(t) for t in cjk)
+    cjk_re = re.compile(rf"[ \t]*((?:{cjk_alt})+)")
+    return latin_re, cjk_re, by_text
+
+
+_LINE_LEAD = r"[ \t]*"
+_ANNEX = re.compile(
+    _LINE_LEAD
+    + r"(?:ANNEX(?:ES)?|Annex(?:es)?|APPENDIX|Appendix|ATTACHMENT|ANNEXE|Annexe|ANEXO|Anexo"
+    r"|附件)(?=$|[\s:.,\-–—(]|[A-Z0-9IVX]+\b)"
+)
+
+
+def _last_word(glued: str, by_text: dict[str, HeadingWord]) -> HeadingWord | None:
+    """The last heading word of a glued run ("taking into accountrecognizing further")."""
+    word_re = _word_regex_of(by_text)
+    pos = 0
+    last: HeadingWord | None = None
+    while pos < len(glued):
+        m = word_re.match(glued, pos)
+        if m is None:
+            break
+        last = by_text[m.group(0)]
+        pos = m.end()
+    return last
+
+
+_WORD_RES: dict[int, tuple[dict[str, HeadingWord], re.Pattern[str]]] = {}
+
+
+def _word_regex_of(by_text: dict[str, HeadingWord]) -> re.Pattern[str]:
+    """:func:`_word_regex` of one of :func:`_regexes`' tables, looked up by the table's
+    identity (the tables are cached, so their ids are stable): hashing a 150-word tuple on
+    every heading line cost more than matching the line."""
+    hit = _WORD_RES.get(id(by_text))
+    if hit is None or hit[0] is not by_text:
+        hit = _WORD_RES[id(by_text)] = (by_text, _word_regex(tuple(by_text)))
+    return hit[1]
+
+
+@cache
+def _word_regex(texts: tuple[str, ...]) -> re.Pattern[str]:
+    """One heading word (alternatives longest first, so the longest surface wins)."""
+    return re.compile("|".join(re.escape(t) for t in sorted(texts, key=len, reverse=True)))
+
+
+@dataclass(frozen=True)
+class SectionHeading:
+    """A heading line found in the text."""
+
+    label: str
+    kind: str
+    start: int
+    end: int
+    pattern: str
+
+
+def match_section_heading(
+    line: str, offset: int = 0, langs: frozenset[str] | None = None
+) -> SectionHeading | None:
+    """The section heading a line opens, or None.
+
+    English/French/Spanish words must be lower case (ITU prints them in italic lower case;
+    a capitalized "Resolves that ..." is running text of a summary). ``langs`` restricts the
+    words to some languages (a French "invite" is not an English heading). Chinese words must stand
+    alone on the line or be followed by an addressee without a full stop (a sentence is not a
+    heading). ``start``/``end`` cover the heading word(s) (plus ``offset``).
+
+    Example:
+        >>> h = match_section_heading("\\ttaking into accountrecognizing further")
+        >>> (h.label, h.kind)
+        ('recognizing further', 'preambular')
+        >>> match_section_heading("Resolves that the action plan ...") is None
+        True
+    """
+    latin_re, cjk_re, by_text = _regexes(langs)
+    m = latin_re.match(line)
+    if m:
+        w = _last_word(m.group(1), by_text)
+        if w is not None:
+            return SectionHeading(w.label, w.kind, offset + m.start(1), offset + m.end(1), w.id)
+    m = cjk_re.match(line)
+    if m:
+        rest = line[m.end() :].strip()
+        if not rest or (len(rest) < 80 and not rest.endswith(("。", "；"))):
+            w = _last_word(m.group(1), by_text)
+            if w is not None and (not rest or w.text != "决议"):
+                return SectionHeading(w.label, w.kind, offset + m.start(1), offset + m.end(1), w.id)
+    m = _ANNEX.match(line)
+    if m and len(line.strip()) < 200:
+        start = offset + len(line) - len(line.lstrip())
+        return SectionHeading("annex", "annex", start, offset + m.end(), "annex")
+    return None
+
+
+@cache
+def _candidates() -> LineRegex:
+    """Lines that may open a section: any heading word (any language) or annex word at line start.
+
+    One C-level scan finds the few candidate lines; :func:`match_section_heading` then checks
+    each (a Python loop over every line would dominate the segmenter's run time).
+    """
+    alt = trie_pattern({w.text for w in heading_words()})  # prefixes shared: few tries a line
+    annex = _ANNEX.pattern.removeprefix(_LINE_LEAD)
+    return LineRegex(rf"^{_LINE_LEAD}(?:{alt}|{annex})")
+
+
+def heading_lines(
+    text: str, start: int, end: int, langs: frozenset[str] | None = None
+) -> Iterator[SectionHeading]:
+    """The section headings of the lines between ``start`` (a line start) and ``end``.
+
+    Example:
+        >>> t = "x\\nconsidering\\na)\\tthat;\\ninstructs the Director\\n"
+        >>> [(h.label, t[h.start:h.end]) for h in heading_lines(t, 0, len(t))]
+        [('considering', 'considering'), ('instructs', 'instructs')]
+    """
+    for m in _candidates().finditer(text, start, end):
+        nl = text.find("\n", m.start(), end)
+        line_end = end if nl < 0 else nl
+        h = match_section_heading(text[m.start() : line_end], m.start(), langs)
+        if h is not None:
+            yield h
+
+
+# A paragraph opens a line: a label ("a)", "bc)" from a flattened change, "iv)", "1", "1.2",
+# "A)") followed by text, a Chinese label with a full-width parenthesis or comma ("a）", "1、"),
+# or an unlabeled clause ("that ...", "que ...").
+_PARA = LineRegex(
+    r"^[ \t]*(?:(?P<label>(?:[a-z]{1,3}|[ivxlc]{1,6}|[A-Z]|[IVX]{1,5})\)|\(?[a-z]\)"
+    r"|\d{1,3}(?:\.\d{1,2})*\)?)(?=[\t ]+\S)|(?P<zh>[a-z]{1,3}）|\d{1,3}[）、])(?=\S)"
+    r"|(?P<clause>that|que)[ \t])"
+)
+
+
+def find_paragraphs(text: str, start: int, end: int) -> Iterator[Paragraph]:
+    """Numbered/lettered paragraphs between ``start`` and ``end``, each up to the next one.
+
+    A line without a label that opens a clause of its own ("that Resolution 71 ..." after a
+    completed paragraph: the label was lost in a tracked change) starts an unlabeled paragraph
+    (label None) rather than extending the previous one; other unlabeled lines continue it.
+
+    Example:
+        >>> t = "considering\\na)\\tthat x;\\nbc)\\tthat y,\\nthat z\\n"
+        >>> [(p.label, t[p.start:p.end]) for p in find_paragraphs(t, 12, len(t))]
+        [('a)', 'a)\\tthat x;\\n'), ('bc)', 'bc)\\tthat y,\\n'), (None, 'that z\\n')]
+    """
+    for label, s, e in paragraph_spans(text, start, end):
+        yield Paragraph(label, s, e)
+
+
+def paragraph_spans(text: str, start: int, end: int) -> list[tuple[str | None, int, int]]:
+    """:func:`find_paragraphs` as (label, start, end) tuples, for callers that map the offsets
+    before building records (one record per paragraph instead of two)."""
+    starts: list[int] = []
+    labels: list[str | None] = []
+    for m in _PARA.finditer(text, start, end):
+        label = m["label"] or m["zh"]
+        if label is None:
+            s = m.start("clause")
+            before = text[max(start, s - 8) : s].rstrip("\n \t")
+            if s <= start or not before.endswith((",", ";", ".", ":", ")")):
+                continue
+        else:
+            s = m.start("label") if m["label"] else m.start("zh")
+        starts.append(s)
+        labels.append(label)
+    ends = [*starts[1:], end] if starts else []
+    return list(zip(labels, starts, ends, strict=True))

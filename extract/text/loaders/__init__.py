@@ -1,0 +1,1 @@
+"""Format readers behind :func:`extract.text.load.load_document` (one module per format)."""

@@ -1,0 +1,247 @@
+"""Work assignments: who is instructed (invited, encouraged...) to do what, with whom.
+
+Why ``involving``: the question editors ask is "which resolutions give work to ITU-D?", and the
+answer is wider than "BDT is the addressee": a sector is involved when its bureau, its advisory
+group, its study groups or the sector itself is addressee or collaborator, and also when an
+operative clause names the sector or its groups in its text ("to cooperate and coordinate with
+ITU-R and ITU-D"). ``queries/assignments.rq`` and ``queries/assignment_roles.rq`` return the
+clauses and their roles; the sector match is here.
+
+Why the document context: a table of an assembly's results ("RESOLUTION 2 [Rev] on ...") or a
+text quoting a resolution without its conference hangs clauses on the work; the clause still
+belongs to the version that the same document presents, so ``conference=`` uses that version.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from graph.mint import actor_iri, organ_code, parse_conference_id
+from graph.queries import select
+from graph.queries.lineage import actor_name
+from graph.queries.lookup import base_of, parts, short, work_of
+from graph.results import AssignmentHit, AssignmentResults
+
+__all__ = ["SECTORS", "Sector", "assignments", "sector_of"]
+
+
+@dataclass(frozen=True)
+class Sector:
+    """What stands for an ITU sector in an assignment (DESIGN.md section 5).
+
+    Attributes:
+        code: ``ITU-D``.
+        actors: actor codes that act for the sector (its bureau and advisory group).
+        group_prefix: slug prefix of its study-group IRIs (``itu-d-`` for ``group/itu-d-sg2``).
+        mention: a pattern for the sector or its groups named in clause text (any language).
+    """
+
+    code: str
+    actors: tuple[str, ...]
+    group_prefix: str
+    mention: re.Pattern[str]
+
+
+_DASH = r"[-\u2010\u2011\u2013]?"
+SECTORS: dict[str, Sector] = {
+    s.code: s
+    for s in (
+        Sector(
+            "ITU-D",
+            ("BDT", "TDAG"),
+            "itu-d-",
+            re.compile(
+                rf"\bITU{_DASH}D\b|\bBDT\b|\bTDAG\b|Telecommunication Development "
+                r"(?:Sector|Bureau|Advisory Group)|电信发展(?:部门|局|顾问组)",
+                re.I,
+            ),
+        ),
+        Sector(
+            "ITU-T",
+            ("TSB", "TSAG"),
+            "itu-t-",
+            re.compile(
+                rf"\bITU{_DASH}T\b|\bTSB\b|\bTSAG\b|Telecommunication Standardization "
+                r"(?:Sector|Bureau|Advisory Group)|电信标准化(?:部门|局|顾问组)",
+                re.I,
+            ),
+        ),
+        Sector(
+            "ITU-R",
+            ("BR", "RAG"),
+            "itu-r-",
+            re.compile(
+                rf"\bITU{_DASH}R\b|\bBR\b|\bRAG\b|Radiocommunication "
+                r"(?:Sector|Bureau|Advisory Group)|无线电通信(?:部门|局|顾问组)",
+                re.I,
+            ),
+        ),
+    )
+}
+
+
+def sector_of(name: str) -> Sector:
+    """The sector named ``name`` (``ITU-D``, ``itu-d``, ``ITU‑D`` with a non-breaking hyphen).
+
+    Raises:
+        ValueError: listing the valid sectors.
+
+    Example:
+        >>> sector_of("itu\u2011d").actors
+        ('BDT', 'TDAG')
+    """
+    key = re.sub(r"[\u2010\u2011\u2013\s]", "-", name.strip()).upper()
+    if key in SECTORS:
+        return SECTORS[key]
+    raise ValueError(f"unknown sector {name!r}; valid: {', '.join(SECTORS)}")
+
+
+def _acts_for(iri: str, sector: Sector, base: str) -> bool:
+    """True when the actor IRI is the sector, its bureau/advisory group or one of its groups."""
+    if iri in {str(actor_iri(c, base)) for c in (*sector.actors, sector.code)}:
+        return True
+    tail = iri.rstrip("/").rsplit("/", 1)[-1]
+    return "/group/" in iri and tail.startswith(sector.group_prefix)
+
+
+def _same_actor(iri: str, wanted: str, base: str) -> bool:
+    """An actor IRI against a user's code (``BDT``, ``bdt``, ``ITU-T SG17``)."""
+    if iri == str(actor_iri(wanted, base)) or iri == str(actor_iri(wanted.upper(), base)):
+        return True
+    return actor_name(iri).casefold() == wanted.strip().casefold()
+
+
+_ROLE_FIELDS = {"addressee": "to", "collaborator": "with", "item": "items"}
+
+
+def _fold(rows: list[dict[str, Any]], roles: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """One record per assignment node: its row of ``assignments.rq`` (several rows when a value
+    is repeated across graphs) joined with its many-valued parts from ``assignment_roles.rq``."""
+    folded: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        acc = folded.setdefault(
+            r["a"], {**r, "to": set(), "with": set(), "items": set(), "clauses": set()}
+        )
+        if "clause" in r:
+            acc["clauses"].add(r["clause"])
+    for r in roles:
+        target = folded.get(r["a"])
+        field = _ROLE_FIELDS.get(r["role"].rsplit("#", 1)[-1])
+        if target is not None and field is not None:
+            target[field].add(r["value"])
+    return folded
+
+
+def _document_versions(store: Any, works: list[str], base: str) -> dict[tuple[str, str], set[str]]:
+    """(document, work) -> conferences of the versions of the work that the document heads."""
+    out: dict[tuple[str, str], set[str]] = {}
+    if works:
+        for r in select(store, "document_versions", work=sorted(set(works))):
+            organ, _number, year = parts(r["version"], base)
+            if year is not None:
+                out.setdefault((r["doc"], r["work"]), set()).add(f"{organ.lower()}-{year}")
+    return out
+
+
+def _why(acc: dict[str, Any], sector: Sector, base: str) -> tuple[str, ...]:
+    """Why an assignment involves ``sector`` (empty when it does not)."""
+    why = []
+    if any(_acts_for(i, sector, base) for i in acc["to"]):
+        why.append("addressee")
+    if any(_acts_for(i, sector, base) for i in acc["with"]):
+        why.append("collaborator")
+    texts = [acc.get("surface") or "", *acc["items"], *acc["clauses"]]
+    if any(sector.mention.search(t) for t in texts):
+        why.append("text")
+    return tuple(why)
+
+
+def assignments(
+    store: Any,
+    actor: str | None = None,
+    collaborator: str | None = None,
+    involving: str | None = None,
+    organ: str | None = None,
+    conference: str | None = None,
+    base: str | None = None,
+) -> AssignmentResults:
+    """Assignments filtered by addressee, collaborator, involved sector, organ and conference.
+
+    Args:
+        store: the store (``graph.store.open_store``) or an rdflib graph.
+        actor: addressee code (``TSB``, ``BDT``, ``TSAG``, ``ITU-T SG17``).
+        collaborator: collaborator code.
+        involving: a sector (``ITU-D``): its actors in any role, or named in the clause text.
+        organ: organ of the resolution giving the work (``wtsa``).
+        conference: the conference of that resolution's version (``wtsa-2022`` or ``WTSA-20``).
+        base: base IRI of the store.
+
+    Example:
+        >>> res = assignments(store, involving="ITU-D", conference="wtsa-2022")  # doctest: +SKIP
+        >>> "100" in res.numbers()  # doctest: +SKIP
+        True
+
+    Raises:
+        ValueError: for an unknown sector, organ or conference, listing the valid ones.
+    """
+    base = base_of(store, base)
+    sector = sector_of(involving) if involving else None
+    conf_id = None
+    if conference:
+        c_organ, c_year = parse_conference_id(conference)
+        conf_id = f"{c_organ.lower()}-{c_year}"
+        if organ and organ_code(organ) != c_organ:
+            return AssignmentResults(hits=(), resolutions=())
+        organ = organ or c_organ
+    wanted_organ = organ_code(organ) if organ else None
+    folded = _fold(select(store, "assignments"), select(store, "assignment_roles"))
+    for acc in folded.values():
+        acc["organ"], _n, acc["year"] = parts(acc["by"], base)
+        acc["work"] = work_of(acc["by"], base)
+    undated = [a["work"] for a in folded.values() if a["year"] is None and a["organ"]]
+    context = _document_versions(store, undated, base)
+    hits = []
+    for acc in folded.values():
+        if not acc["organ"] or (wanted_organ and acc["organ"] != wanted_organ):
+            continue
+        if acc["year"] is not None:
+            confs = {f"{acc['organ'].lower()}-{acc['year']}"}
+        else:
+            confs = context.get((str(acc.get("doc") or ""), acc["work"]), set())
+        if conf_id and conf_id not in confs:
+            continue
+        if actor and not any(_same_actor(i, actor, base) for i in acc["to"]):
+            continue
+        if collaborator and not any(_same_actor(i, collaborator, base) for i in acc["with"]):
+            continue
+        matched = _why(acc, sector, base) if sector else ()
+        if sector and not matched:
+            continue
+        by = acc["by"]
+        o, number, year = parts(by, base)
+        the_conf = conf_id or (sorted(c for c in confs if c)[0] if confs else None)
+        rid = short(by, base)
+        if year is None and the_conf:
+            rid = f"{rid}/{the_conf.rsplit('-', 1)[1]}"
+        hits.append(
+            AssignmentHit(
+                resolution=rid,
+                organ=o,
+                number=number,
+                conference=the_conf,
+                verb=acc["verb"],
+                addressees=tuple(sorted(actor_name(i) for i in acc["to"])),
+                collaborators=tuple(sorted(actor_name(i) for i in acc["with"])),
+                surface=acc.get("surface") or "",
+                section=acc.get("section"),
+                paragraph=acc.get("paragraph"),
+                document=acc.get("file"),
+                source=acc.get("source"),
+                matched=matched,
+            )
+        )
+    hits.sort(key=lambda h: (h.organ, h.number.zfill(6), h.resolution, h.document or "", h.surface))
+    resolutions = sorted({h.resolution for h in hits}, key=lambda r: (r.split("/")[0], r.zfill(12)))
+    return AssignmentResults(hits=tuple(hits), resolutions=tuple(resolutions))

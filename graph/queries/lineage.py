@@ -1,0 +1,175 @@
+"""Lineage of a resolution: every version in conference order, and what changed between them.
+
+Why: editors preparing an assembly ask "how did Resolution 44 get here?" — which conferences
+revised it, which versions we hold the text of, and for consecutive texts which citations and work
+assignments were added, removed or kept. SPARQL (``queries/lineage.rq``) lists the versions;
+the diffs come from ``queries/version_citations.rq`` and ``queries/version_assignments.rq``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import pairwise
+from typing import Any
+
+from graph.queries import select
+from graph.queries.lookup import (
+    Ref,
+    TitlePicker,
+    base_of,
+    conference_label,
+    ensure_exists,
+    parts,
+    short,
+    status_code,
+)
+from graph.results import Lineage, LineageStep, VersionInfo
+
+__all__ = ["actor_name", "assignment_key", "lineage"]
+
+
+def actor_name(iri: str) -> str:
+    """A readable actor code from an actor IRI: ``bureau/bdt`` -> ``BDT``,
+    ``group/itu-t-sg17`` -> ``ITU-T SG17``, ``actor/member-states`` -> ``member states``.
+
+    Example:
+        >>> actor_name("https://w3id.org/resgraph/id/group/itu-d-study-groups")
+        'ITU-D study groups'
+    """
+    kind, _, tail = iri.rstrip("/").rpartition("/")
+    kind = kind.rsplit("/", 1)[-1]
+    if kind in {"bureau", "organ"} or (kind == "group" and "-" not in tail):
+        return tail.upper() if kind != "organ" or len(tail) <= 5 else tail.capitalize()
+    if kind == "group" and tail.startswith("itu-"):
+        sector, rest = tail[:5].upper(), tail[6:]
+        if rest.startswith("sg") and rest[2:].isdigit():
+            return f"{sector} SG{rest[2:]}"
+        return f"{sector} {rest.replace('-', ' ')}"
+    if tail.startswith("itu-") and len(tail) == 5:
+        return tail.upper()
+    return tail.replace("-", " ").upper() if len(tail) <= 6 else tail.replace("-", " ")
+
+
+def assignment_key(verb: str, addressees: list[str], collaborators: list[str]) -> str:
+    """The comparable form of one assignment: ``"instructs TSB (with BDT, BR)"``.
+
+    Example:
+        >>> assignment_key("instructs", ["TSB"], ["BR", "BDT"])
+        'instructs TSB (with BDT, BR)'
+    """
+    key = f"{verb} {', '.join(sorted(addressees))}".strip()
+    return f"{key} (with {', '.join(sorted(collaborators))})" if collaborators else key
+
+
+def _versions(store: Any, work: str, base: str) -> tuple[list[VersionInfo], TitlePicker]:
+    rows = select(store, "lineage", work=[work])
+    folded: dict[str, dict[str, Any]] = {}
+    titles: dict[str, TitlePicker] = defaultdict(TitlePicker)
+    all_titles = TitlePicker()
+    for r in rows:
+        v = r["version"]
+        acc = folded.setdefault(v, {"has_text": False})
+        acc["status"] = acc.get("status") or r.get("status")
+        acc["has_text"] = acc["has_text"] or bool(r.get("hasText"))
+        titles[v].add(r.get("title"), r.get("lang"))
+        all_titles.add(r.get("title"), r.get("lang"))
+    versions = []
+    for v, acc in folded.items():
+        organ, number, year = parts(v, base)
+        conf = f"{organ.lower()}-{year}" if year else None
+        versions.append(
+            VersionInfo(
+                id=short(v, base),
+                organ=organ,
+                number=number,
+                year=year,
+                conference=conf,
+                conference_label=conference_label(conf),
+                has_text=acc["has_text"],
+                status=status_code(acc["status"]),
+                title=titles[v].best(),
+                iri=v,
+            )
+        )
+    versions.sort(key=lambda x: (x.year is None, x.year or 0, x.id))
+    return versions, all_titles
+
+
+def _step(
+    before: VersionInfo,
+    after: VersionInfo,
+    cites: dict[str, set[str]],
+    tasks: dict[str, set[str]],
+) -> LineageStep:
+    b, a = before.iri or "", after.iri or ""
+    cb, ca = cites.get(b, set()), cites.get(a, set())
+    tb, ta = tasks.get(b, set()), tasks.get(a, set())
+    return LineageStep(
+        before=before.id,
+        after=after.id,
+        citations_added=tuple(sorted(ca - cb)),
+        citations_removed=tuple(sorted(cb - ca)),
+        citations_kept=tuple(sorted(ca & cb)),
+        assignments_added=tuple(sorted(ta - tb)),
+        assignments_removed=tuple(sorted(tb - ta)),
+        assignments_kept=tuple(sorted(ta & tb)),
+    )
+
+
+def _assignment_keys(store: Any, versions: list[str]) -> dict[str, set[str]]:
+    grouped: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in select(store, "version_assignments", version=versions):
+        acc = grouped.setdefault(
+            (r["version"], r["a"]), {"verb": r["verb"], "to": set(), "with": set()}
+        )
+        if "addressee" in r:
+            acc["to"].add(actor_name(r["addressee"]))
+        if "collaborator" in r:
+            acc["with"].add(actor_name(r["collaborator"]))
+    out: dict[str, set[str]] = defaultdict(set)
+    for (version, _a), acc in grouped.items():
+        out[version].add(assignment_key(acc["verb"], list(acc["to"]), list(acc["with"])))
+    return out
+
+
+def lineage(store: Any, resolution: str, base: str | None = None) -> Lineage:
+    """All versions of ``resolution`` (short id ``wtsa/44``; a version id is cut to its work).
+
+    Versions come in year order; ``steps`` compares each pair of consecutive versions that both
+    have text (stubs in between are skipped), by the ids they cite and by their assignments.
+
+    Example:
+        >>> lin = lineage(store, "wtsa/44")  # doctest: +SKIP
+        >>> [v.year for v in lin.versions]  # doctest: +SKIP
+        [2004, 2008, 2012, 2016, 2022]
+
+    Raises:
+        ValueError: for a malformed id.
+        ResolutionNotFound: when the store holds no such resolution (with suggestions).
+    """
+    base = base_of(store, base)
+    ref = Ref.parse(resolution, base)
+    work = ref.work
+    versions, titles = _versions(store, work, base)
+    if not versions:  # a work known only from citations, or nothing at all
+        ensure_exists(store, short(work, base), base)
+    if not titles.best():
+        for r in select(store, "work_titles", work=[work]):
+            titles.add(r.get("title"), r.get("lang"))
+    texted = [v for v in versions if v.has_text and v.iri]
+    steps: list[LineageStep] = []
+    if len(texted) >= 2:
+        iris = [v.iri for v in texted if v.iri]
+        cites: dict[str, set[str]] = defaultdict(set)
+        for r in select(store, "version_citations", citing=iris):
+            cites[r["citing"]].add(short(r["cited"], base))
+        tasks = _assignment_keys(store, iris)
+        steps = [_step(b, a, cites, tasks) for b, a in pairwise(texted)]
+    return Lineage(
+        resolution=short(work, base),
+        organ=ref.organ,
+        number=ref.number,
+        title=titles.best(),
+        versions=tuple(versions),
+        steps=tuple(steps),
+    )

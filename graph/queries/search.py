@@ -1,0 +1,275 @@
+"""Lookups the REST API needs: search, one resolution, conferences, stats, did-you-mean, SELECT.
+
+Why here and not in api/: the notebooks and the CLI ask the same questions; api/ only maps them to
+HTTP. Each is answered by a named query (``queries/*.rq``) plus a little folding in Python.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from typing import Any
+
+import networkx as nx
+
+from graph.metrics import most_cited
+from graph.mint import organ_code, organ_iri, parse_conference_id, work_iri
+from graph.network import citation_network
+from graph.queries import select, select_table
+from graph.queries.lineage import lineage
+from graph.queries.lookup import TitlePicker, base_of, conference_id, parts, short, suggest
+from graph.results import (
+    ConferenceInfo,
+    GraphStats,
+    ResolutionDetail,
+    ResolutionNotFound,
+    ResolutionSummary,
+    SearchPage,
+    SectionSummary,
+    SparqlTable,
+)
+
+__all__ = [
+    "did_you_mean",
+    "get_resolution",
+    "graph_stats",
+    "list_conferences",
+    "run_select",
+    "search_resolutions",
+]
+
+
+def _fold(text: str) -> str:
+    """Case- and accent-insensitive form for matching title words."""
+    text = unicodedata.normalize("NFKD", text.replace("\u2011", "-"))
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+
+
+def _summaries(store: Any, base: str, **slots: Any) -> list[tuple[ResolutionSummary, set[str]]]:
+    """Every matching work as a summary, with the conferences its versions were adopted at."""
+    acc: dict[str, dict[str, Any]] = {}
+    titles: dict[str, TitlePicker] = defaultdict(TitlePicker)
+    for r in select(store, "search", **slots):
+        w = acc.setdefault(r["work"], {"versions": {}, "confs": set(), "text": False})
+        titles[r["work"]].add(r.get("title"), r.get("lang"))
+        if "version" in r:
+            organ, _number, year = parts(r["version"], base)
+            w["versions"][r["version"]] = year
+            w["text"] = w["text"] or bool(r.get("hasText"))
+            if year:
+                w["confs"].add(f"{organ.lower()}-{year}")
+    out = []
+    for work, w in acc.items():
+        organ, number, _ = parts(work, base)
+        dated = [(y, v) for v, y in w["versions"].items() if y is not None]
+        latest = max(dated) if dated else None
+        summary = ResolutionSummary(
+            id=short(work, base),
+            organ=organ,
+            number=number,
+            title=titles[work].best(),
+            titles=titles[work].by_lang(),
+            latest_version=short(latest[1], base) if latest else None,
+            latest_year=latest[0] if latest else None,
+            versions=len(w["versions"]),
+            has_text=w["text"],
+        )
+        out.append((summary, w["confs"]))
+    return out
+
+
+def search_resolutions(
+    store: Any,
+    q: str | None = None,
+    organ: str | None = None,
+    conference: str | None = None,
+    number: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+    base: str | None = None,
+) -> SearchPage:
+    """Resolutions matching every given filter, ordered by organ and number.
+
+    ``q`` matches words of a title in any language (every word must occur, case and accents
+    ignored; Chinese text is matched as a substring); ``conference`` keeps resolutions with a
+    version adopted there.
+
+    Example:
+        >>> page = search_resolutions(store, q="standardization gap")  # doctest: +SKIP
+        >>> page.items[0].id  # doctest: +SKIP
+        'wtsa/44'
+
+    Raises:
+        ValueError: for an unknown organ or conference, or a bad limit/offset.
+    """
+    if limit < 1 or offset < 0:
+        raise ValueError(f"limit must be >= 1 and offset >= 0, got {limit} and {offset}")
+    base = base_of(store, base)
+    conf_id = None
+    if conference:
+        c_organ, c_year = parse_conference_id(conference)
+        conf_id = f"{c_organ.lower()}-{c_year}"
+    organs = [str(organ_iri(organ, base))] if organ else None
+    numbers = [number.strip()] if number else None
+    words = [_fold(w) for w in (q or "").split() if w.strip()]
+    hits = []
+    for summary, confs in _summaries(store, base, organ=organs, number=numbers):
+        if conf_id and conf_id not in confs:
+            continue
+        if words:
+            haystack = _fold(" ".join(summary.titles.values()))
+            if not all(w in haystack for w in words):
+                continue
+        hits.append(summary)
+    hits.sort(key=lambda s: (s.organ, s.number.zfill(8), s.id))
+    page = tuple(hits[offset : offset + limit])
+    return SearchPage(total=len(hits), limit=limit, offset=offset, items=page)
+
+
+def _sections(store: Any, version: str) -> tuple[SectionSummary, ...]:
+    counts: dict[str, dict[str, Any]] = {}
+    for r in select(store, "sections", version=[version]):
+        s = counts.setdefault(r["name"], {"kind": r.get("kind"), "citation": 0, "assignment": 0})
+        s[r["type"]] += 1
+    return tuple(
+        SectionSummary(name=n, kind=s["kind"], citations=s["citation"], assignments=s["assignment"])
+        for n, s in counts.items()
+    )
+
+
+def get_resolution(
+    store: Any, organ: str, number: str, base: str | None = None
+) -> ResolutionDetail:
+    """One resolution: its versions, what it cites and what cites it, and the structure of its
+    latest text (sections with their citation and assignment counts).
+
+    Example:
+        >>> get_resolution(store, "wtsa", "44").versions[-1].id  # doctest: +SKIP
+        'wtsa/44/2022'
+
+    Raises:
+        ValueError: for an unknown organ.
+        ResolutionNotFound: when the store has no such resolution (with suggestions).
+    """
+    from graph.queries.dependencies import dependencies, impact
+
+    base = base_of(store, base)
+    ident = f"{organ_code(organ).lower()}/{number.strip()}"
+    lin = lineage(store, ident, base)
+    found = _summaries(store, base, organ=[str(organ_iri(organ, base))], number=[number.strip()])
+    if not found:
+        raise ResolutionNotFound(ident, suggest(store, ident, base=base))
+    summary = found[0][0]
+    texted = [v for v in lin.versions if v.has_text and v.iri]
+    sections = _sections(store, texted[-1].iri) if texted and texted[-1].iri else ()
+    work = str(work_iri(organ_code(organ), number.strip(), base=base))
+    docs = sorted({r["file"] for r in select(store, "documents", work=[work])})
+    return ResolutionDetail(
+        summary=summary,
+        versions=lin.versions,
+        sections=sections,
+        cites=tuple(sorted(dependencies(store, ident, 1, base=base).ids())),
+        cited_by=tuple(sorted(impact(store, ident, 1, base=base).ids())),
+        documents=tuple(docs),
+    )
+
+
+def list_conferences(store: Any, base: str | None = None) -> tuple[ConferenceInfo, ...]:
+    """Conferences in the store (gazetteer and any others texts name) with the number of
+    versions each adopted, by organ and year.
+
+    Example:
+        >>> [c.id for c in list_conferences(store)][:2]  # doctest: +SKIP
+        ['council-2019', 'pp-1989']
+    """
+    out = []
+    for r in select(store, "conferences"):
+        cid = conference_id(r["conf"]) or ""
+        organ = r.get("organ") or cid.rsplit("-", 1)[0].upper()
+        year = r.get("year") or int(cid.rsplit("-", 1)[1])
+        out.append(
+            ConferenceInfo(
+                id=cid,
+                organ=str(organ),
+                venue=r.get("venue"),
+                year=int(year),
+                label=r.get("label"),
+                versions=int(r.get("versions", 0)),
+            )
+        )
+    out.sort(key=lambda c: (c.organ, c.year, c.id))
+    return tuple(out)
+
+
+def graph_stats(
+    store: Any, top: int = 10, base: str | None = None, net: nx.DiGraph | None = None
+) -> GraphStats:
+    """Counts of the store's contents and the ``top`` most cited resolutions.
+
+    ``net``: the work-level citation view if the caller holds one (building it reads every
+    citation, seconds on a million triples); without it, it is built here.
+
+    Example:
+        >>> graph_stats(store).citations > 0  # doctest: +SKIP
+        True
+    """
+    base = base_of(store, base)
+    row = (select(store, "stats") or [{}])[0]
+    inner = getattr(store, "store", store)
+    return GraphStats(
+        triples=len(inner),
+        resolutions=int(row.get("resolutions", 0)),
+        versions=int(row.get("versions", 0)),
+        versions_with_text=int(row.get("texts", 0)),
+        citations=int(row.get("citations", 0)),
+        assignments=int(row.get("assignments", 0)),
+        documents=int(row.get("documents", 0)),
+        conferences=int(row.get("conferences", 0)),
+        most_cited=most_cited(
+            net if net is not None else citation_network(store, base=base), limit=top
+        )
+        if top > 0
+        else (),
+    )
+
+
+def did_you_mean(
+    store: Any, ident: str, limit: int = 5, base: str | None = None
+) -> tuple[str, ...]:
+    """Close existing short ids for an unknown one (same organ and number first, then similar).
+
+    Example:
+        >>> did_you_mean(store, "wtsa/440")  # doctest: +SKIP
+        ('wtsa/44', 'wtsa/40')
+    """
+    return suggest(store, ident, limit=limit, base=base_of(store, base))
+
+
+_QUERY_FORM = re.compile(
+    r"^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*|#[^\n]*\n\s*)*SELECT\b", re.I
+)
+
+
+def run_select(store: Any, query: str, limit: int | None = None) -> SparqlTable:
+    """Run a SELECT query (all named graphs as the default graph) and return its rows as text.
+
+    Example:
+        >>> import pyoxigraph
+        >>> run_select(pyoxigraph.Store(), "SELECT ?s WHERE { ?s ?p ?o }").rows
+        ()
+
+    Raises:
+        ValueError: for a query that is not a SELECT, or a syntax error (with the engine's
+            message).
+    """
+    if not _QUERY_FORM.match(query):
+        raise ValueError("only SELECT queries are supported here; use the SPARQL endpoint")
+    try:
+        names, rows = select_table(store, query)
+    except SyntaxError as exc:
+        raise ValueError(f"SPARQL syntax error: {exc}") from None
+    if limit is not None:
+        rows = rows[:limit]
+    table = tuple(tuple(None if r.get(n) is None else str(r[n]) for n in names) for r in rows)
+    return SparqlTable(columns=tuple(names), rows=table)

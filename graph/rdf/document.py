@@ -1,0 +1,399 @@
+"""One source document's records -> an rdflib Graph (the content of its named graph).
+
+Why per document: the store keeps one named graph per source document, keyed by its content hash,
+so a changed document is replaced and a removed one dropped without touching the others. Facts
+that need several documents at once (stub versions, previous-version links between versions loaded
+from different files) are computed afterwards over the whole store (``graph.rdf.derived``).
+
+What one document contributes:
+
+- the ``rg:SourceDocument`` node (file name, SHA-256, format, language, text length);
+- per heading record: a ``rg:HeadingMention`` with provenance, the work and the version it opens
+  (title language-tagged, status, ``rg:hasText true`` unless it is only a table entry), and the
+  ``rg:previousVersion`` chain of its history line;
+- per citation record: a reified ``rg:Citation`` (typed by section function, see
+  :func:`graph.vocab.citation_class`) with provenance, plus the direct ``cito:cites`` edge from the
+  citing version to the cited version (or work when no conference is given);
+- per assignment record: a ``rg:Assignment`` with verb, addressees, collaborators and items;
+- the sections and paragraphs these records sit in.
+
+Example:
+    >>> from extract.models import Citation
+    >>> doc = DocumentInput(name="a.txt", sha256="ab" * 32, records=(Citation(
+    ...     doc="a.txt", start=0, end=28, surface="Resolution 195 (Busan, 2014)",
+    ...     kind="resolution", number="195", body="PP", venue="Busan", year=2014,
+    ...     revised=False, body_basis="explicit", section="recalling"),))
+    >>> g = document_graph(doc)
+    >>> from graph.vocab import CITO
+    >>> [str(o).split("/id/")[1] for o in g.objects(None, CITO.cites)]
+    ['resolution/pp/195/2014']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+
+from extract.gazetteer import load_gazetteer
+from extract.models import Assignment, Citation, Heading
+from graph import mint
+from graph.rdf.input import DocumentInput
+from graph.rdf.records import Record
+from graph.rdf.terms import CITO, DCTERMS, FALSE, RDF, RDFS, RG, TRUE, int_literal, str_literal
+from graph.vocab import (
+    actor_class,
+    basis_concept,
+    citation_class,
+    instrument_class,
+    section_kind,
+    status_concept,
+)
+
+__all__ = ["DocumentInput", "Triple", "document_graph", "document_triples"]
+
+Triple = tuple[URIRef, URIRef, Node]
+
+MAX_CLAUSE = 4000  # characters of clause text kept per assignment
+
+
+class _Builder:
+    """Accumulates the triples of one document; one instance per call of document_graph."""
+
+    def __init__(self, doc: DocumentInput, base: str) -> None:
+        self.doc = doc
+        self.base = base
+        self.triples: set[Triple] = set()
+        self.gaz = load_gazetteer()
+        self.doc_iri = mint.document_iri(doc.sha256, base)
+        self.hosts: list[tuple[int, str, URIRef]] = []
+        # nodes already described (works, versions, sections, paragraphs, actors): a node cited
+        # fifty times is described once, not rebuilt and re-added fifty times
+        self.described: set[Hashable] = set()
+
+    def first(self, node: Hashable) -> bool:
+        """True the first time ``node`` is seen, so its description is added once."""
+        if node in self.described:
+            return False
+        self.described.add(node)
+        return True
+
+    def add(self, s: Node, p: Node, o: Node | None) -> None:
+        if o is not None:
+            self.triples.add((s, p, o))  # type: ignore[arg-type]
+
+    # ------------------------------------------------------------------ works and versions
+    def work(self, organ: str, number: str, kind: str = "resolution") -> URIRef:
+        w = mint.work_iri(organ, number, kind, self.base)
+        if not self.first(w):
+            return w
+        self.add(w, RDF.type, instrument_class(kind))
+        self.add(w, RG.number, str_literal(number))
+        self.add(w, RDFS.label, str_literal(f"{organ} {kind.capitalize()} {number}", lang="en"))
+        if organ != "unknown":
+            self.add(w, RG.organ, mint.organ_iri(organ, self.base))
+        return w
+
+    def conference(self, organ: str, year: int, venue: str | None) -> URIRef:
+        c = mint.conference_iri(organ, year, self.base)
+        known = [x for x in self.gaz.of_organ(organ) if x.year == year]
+        if not known:  # not in the gazetteer (e.g. a Council session): describe it here
+            self.add(c, RDF.type, RG.Conference)
+            self.add(c, RG.organ, mint.organ_iri(organ, self.base))
+            self.add(c, RG.year, int_literal(year))
+            self.add(c, RDFS.label, str_literal(f"{organ} {year}"))
+            if venue:
+                self.add(c, RG.venue, str_literal(self.gaz.canonical_venue(venue) or venue))
+        return c
+
+    def version(
+        self, organ: str, number: str, year: int, venue: str | None, kind: str = "resolution"
+    ) -> URIRef:
+        v = mint.version_iri(organ, number, year, kind, self.base)
+        if not self.first((v, venue)):
+            return v
+        w = self.work(organ, number, kind)
+        self.add(v, RDF.type, RG.ResolutionVersion if kind == "resolution" else RG.Version)
+        self.add(v, RG.versionOf, w)
+        self.add(v, RG.adoptedAt, self.conference(organ, year, venue))
+        self.add(v, RG.year, int_literal(year))
+        label = f"{organ} {kind.capitalize()} {number} ({year})"
+        self.add(v, RDFS.label, str_literal(label, lang="en"))
+        return v
+
+    def organ_of(self, body: str, venue: str | None, year: int | None) -> str:
+        """The organ of a record: its body, or the gazetteer's when the body is unknown."""
+        if body != "unknown":
+            return mint.organ_code(body)
+        if venue and year:
+            return self.gaz.organ_for(venue, year) or "unknown"
+        return "unknown"
+
+    # ------------------------------------------------------------------ provenance
+    def mention(self, node: URIRef, rec: Record, cls: URIRef) -> None:
+        self.add(node, RDF.type, cls)
+        self.add(node, RG.sourceDocument, self.doc_iri)
+        self.add(node, RG.start, int_literal(rec.start))
+        self.add(node, RG.end, int_literal(rec.end))
+        self.add(node, RG.surface, str_literal(rec.surface))
+        pattern = getattr(rec, "pattern", None)
+        self.add(node, RG.pattern, str_literal(pattern) if pattern else None)
+        proposal = getattr(rec, "proposal", None)
+        self.add(node, RG.proposal, str_literal(proposal) if proposal else None)
+        host = getattr(rec, "host", None)
+        self.add(node, RG.hostNumber, str_literal(host) if host else None)
+        self.place(node, rec)
+
+    def place(self, node: URIRef, rec: Record) -> None:
+        """Section and paragraph of a mention: from the structure if known, else by name."""
+        name = rec.section
+        label = getattr(rec, "paragraph", None)
+        self.add(node, RG.sectionName, str_literal(name) if name else None)
+        self.add(node, RG.paragraphLabel, str_literal(label) if label else None)
+        loc = self.doc.structure.locate(rec.start) if self.doc.structure else None
+        if loc is not None and loc.section is not None:
+            sec = loc.section
+            s = mint.section_iri(self.doc_iri, str(sec.heading_start))
+            self.section(s, sec.name, sec.kind)
+            self.add(s, RG.start, int_literal(sec.start))
+            self.add(s, RG.end, int_literal(sec.end))
+            self.add(node, RG.inSection, s)
+            if loc.paragraph is not None:
+                p = mint.paragraph_iri(self.doc_iri, str(loc.paragraph.start))
+                self.paragraph(p, s, loc.paragraph.label)
+                self.add(p, RG.start, int_literal(loc.paragraph.start))
+                self.add(p, RG.end, int_literal(loc.paragraph.end))
+                self.add(node, RG.inParagraph, p)
+            return
+        if not name:
+            return
+        host = getattr(rec, "host", None) or getattr(rec, "resolution", None) or "_"
+        key = f"{mint.slug(str(host))}/{mint.slug(name)}"
+        s = mint.section_iri(self.doc_iri, key)
+        self.section(s, name, section_kind(name))
+        self.add(node, RG.inSection, s)
+        if label:
+            p = mint.paragraph_iri(self.doc_iri, f"{key}/{mint.slug(label)}")
+            self.paragraph(p, s, label)
+            self.add(node, RG.inParagraph, p)
+
+    def section(self, s: URIRef, name: str, kind: str | None) -> None:
+        if not self.first(s):
+            return
+        self.add(s, RDF.type, RG.Section)
+        self.add(s, RG.sectionName, str_literal(name))
+        self.add(s, RG.sectionKind, str_literal(kind) if kind else None)
+        self.add(s, RG.sourceDocument, self.doc_iri)
+        self.add(s, DCTERMS.isPartOf, self.doc_iri)
+
+    def paragraph(self, p: URIRef, s: URIRef, label: str | None) -> None:
+        if not self.first(p):
+            return
+        self.add(p, RDF.type, RG.Paragraph)
+        self.add(p, RG.paragraphLabel, str_literal(label) if label else None)
+        self.add(p, RG.sourceDocument, self.doc_iri)
+        self.add(p, DCTERMS.isPartOf, s)
+
+    # ------------------------------------------------------------------ records
+    def document(self) -> None:
+        d, doc = self.doc_iri, self.doc
+        self.add(d, RDF.type, RG.SourceDocument)
+        self.add(d, RG.fileName, str_literal(doc.name))
+        self.add(d, RDFS.label, str_literal(doc.name))
+        self.add(d, RG.sha256, str_literal(doc.sha256))
+        self.add(d, DCTERMS.identifier, str_literal(doc.sha256[: mint.DOC_KEY_LEN]))
+        self.add(d, DCTERMS.format, str_literal(doc.format))
+        self.add(d, DCTERMS.language, str_literal(doc.lang))
+        if doc.text_length is not None:
+            self.add(d, RG.textLength, int_literal(doc.text_length))
+
+    def heading(self, h: Heading) -> None:
+        node = mint.mention_iri(self.doc_iri, "heading", h.start, h.end)
+        self.mention(node, h, RG.HeadingMention)
+        self.add(node, RG.statusMarker, str_literal(h.status_marker) if h.status_marker else None)
+        self.add(node, RG.laterNumber, str_literal(h.later_number) if h.later_number else None)
+        lang = h.title_lang or self.doc.lang
+        self.add(node, DCTERMS.title, str_literal(h.title, lang=lang) if h.title else None)
+        number = h.number or h.later_number
+        if not number or h.body == "unknown":
+            return
+        organ = mint.organ_code(h.body)
+        work = self.work(organ, number)
+        self.add(node, RG.headsWork, work)
+        venue, year = h.version_venue, h.version_year
+        conf = self.doc.conference
+        if (
+            year is None
+            and h.status
+            and conf
+            and self.gaz.organ_for(conf.venue, conf.year) == organ
+        ):
+            venue, year = conf.venue, conf.year  # a table entry of the conference's own results
+        target = work
+        if year is not None:
+            target = self.version(organ, number, year, venue)
+            self.add(node, RG.heads, target)
+            self.add(target, RG.status, status_concept(h.status) if h.status else None)
+            if not (h.section or "").casefold().startswith("table"):
+                self.add(target, RG.hasText, TRUE)
+                self.add(target, RG.textIn, self.doc_iri)
+            self.history(organ, number, year, h)
+        self.add(target, DCTERMS.title, str_literal(h.title, lang=lang) if h.title else None)
+        self.hosts.append((h.start, number, target))
+
+    def history(self, organ: str, number: str, year: int, h: Heading) -> None:
+        """Chain the versions of the history line (and a run-together old version)."""
+        refs = list(h.history or ())
+        if h.version_also is not None and not refs:
+            refs = [h.version_also]
+        years = sorted({r.year: r for r in refs if r.year < year}.items())
+        chain = [self.version(organ, number, y, r.venue) for y, r in years]
+        chain.append(mint.version_iri(organ, number, year, base=self.base))
+        for newer, older in zip(chain[1:], chain[:-1], strict=True):
+            self.add(newer, RG.previousVersion, older)
+
+    def host(self, number: str | None, offset: int) -> URIRef:
+        """The version (or work) whose text holds ``offset``; the document if none is known.
+
+        Why the nearest preceding heading with that number: a document may hold several copies
+        of one resolution (side-by-side proposals, a table and an annex).
+        """
+        if number:
+            before = [t for s, n, t in self.hosts if n == number and s <= offset]
+            anywhere = [t for _, n, t in self.hosts if n == number]
+            found = before[-1:] or anywhere[:1]
+        else:  # no number given: the entry or resolution the offset falls in
+            found = [t for s, _, t in self.hosts if s <= offset][-1:]
+        return found[0] if found else self.doc_iri
+
+    def citation(self, c: Citation) -> None:
+        organ = self.organ_of(c.body, c.venue, c.year)
+        if c.role == "heading":
+            node = mint.mention_iri(self.doc_iri, "heading", c.start, c.end)
+            self.mention(node, c, RG.HeadingMention)
+            self.add(node, RG.attributionBasis, basis_concept(c.body_basis))
+            if c.kind == "resolution":
+                cited = self.cited(c, organ)
+                self.add(node, RG.heads if c.year else RG.headsWork, cited)
+            return
+        node = mint.mention_iri(self.doc_iri, "citation", c.start, c.end)
+        cls, characterization = citation_class(c.section, c.kind)
+        self.mention(node, c, cls)
+        if cls != RG.Citation:
+            self.add(node, RDF.type, RG.Citation)
+        self.add(node, CITO.hasCitationCharacterization, characterization)
+        self.add(node, RG.citationKind, str_literal(c.kind))
+        self.add(node, RG.citedNumber, str_literal(c.number))
+        self.add(node, RG.revised, TRUE if c.revised else FALSE)
+        self.add(node, RG.attributionBasis, basis_concept(c.body_basis))
+        self.add(node, RG.sector, str_literal(c.sector) if c.sector else None)
+        if organ != "unknown":
+            self.add(node, RG.citedOrgan, mint.organ_iri(organ, self.base))
+        if c.venue:
+            self.add(node, RG.citedVenue, str_literal(self.gaz.canonical_venue(c.venue) or c.venue))
+        if c.year:
+            self.add(node, RG.citedYear, int_literal(c.year))
+            if organ != "unknown":
+                self.add(node, RG.citedConference, mint.conference_iri(organ, c.year, self.base))
+        citing = self.host(c.host, c.start)
+        self.add(node, CITO.hasCitingEntity, citing)
+        if c.kind == "internal":
+            self.add(node, CITO.hasCitedEntity, citing)
+            return
+        cited = self.cited(c, organ)
+        self.add(node, CITO.hasCitedEntity, cited)
+        self.add(node, RG.citedWork, self.work(organ, c.number, c.kind))
+        if cited != citing:
+            self.add(citing, CITO.cites, cited)
+        if c.also is not None and organ != "unknown":
+            number = c.also_number or c.number
+            self.add(node, RG.alsoCited, self.version(organ, number, c.also.year, c.also.venue))
+
+    def cited(self, c: Citation, organ: str) -> URIRef:
+        if c.year and organ != "unknown":
+            return self.version(organ, c.number, c.year, c.venue, c.kind)
+        return self.work(organ, c.number, c.kind)
+
+    def assignment(self, a: Assignment) -> None:
+        node = mint.mention_iri(self.doc_iri, "assignment", a.start, a.end)
+        self.mention(node, a, RG.Assignment)
+        self.add(node, RG.verb, str_literal(a.verb))
+        self.add(node, RG.addresseeText, str_literal(a.addressee))
+        self.add(node, RG.assignmentSource, str_literal(a.source))
+        q = a.addressee_qualifier
+        self.add(node, RG.addresseeQualifier, str_literal(q) if q else None)
+        for code in a.addressees or (a.addressee,):
+            self.add(node, RG.addressee, self.actor(code))
+        for code in a.collaborators:
+            self.add(node, RG.collaborator, self.actor(code))
+        for item in a.items:
+            self.add(node, RG.item, str_literal(item))
+        clause = self.clause(a)
+        self.add(node, RG.clauseText, Literal(clause) if clause else None)
+        if a.source == "reported" and a.resolution and a.resolution_body:
+            by: URIRef = self.work(mint.organ_code(a.resolution_body), a.resolution)
+        else:
+            by = self.host(a.resolution, a.start)
+        self.add(node, RG.assignedBy, by)
+
+    def clause(self, a: Assignment) -> str | None:
+        """The clause an assignment heads: to the end of its paragraph, else of its section."""
+        text, structure = self.doc.text, self.doc.structure
+        if text is None or structure is None:
+            return None
+        loc = structure.locate(a.start)
+        ends = [x.end for x in (loc.paragraph, loc.section) if x is not None and x.end > a.end]
+        if not ends:
+            return None
+        return text[a.start : min(ends[0], a.start + MAX_CLAUSE)].strip() or None
+
+    def actor(self, code: str) -> URIRef:
+        iri = mint.actor_iri(code, self.base)
+        if not self.first(iri):
+            return iri
+        category = mint.actor_category(code)
+        self.add(iri, RDF.type, actor_class(category))
+        if category != "organ":  # organs are described by the gazetteer graph
+            self.add(iri, RDFS.label, str_literal(code))
+        return iri
+
+
+def document_triples(doc: DocumentInput, base: str = mint.DEFAULT_BASE) -> set[Triple]:
+    """All triples one document contributes (see the module docstring for what they are).
+
+    Why a set of rdflib terms rather than a Graph: the builder loads them straight into
+    Oxigraph, and an rdflib Graph would only add indexing cost (a third of a large build).
+    Headings go first so that citations and assignments find the version they sit in.
+
+    Raises:
+        ValueError: naming the document and record when a record cannot be mapped (unknown
+            organ, status or attribution basis).
+
+    Example:
+        >>> len(document_triples(DocumentInput(name="e.txt", sha256="0" * 64, records=()))) > 3
+        True
+    """
+    b = _Builder(doc, base)
+    b.document()
+    ordered = sorted(doc.records, key=lambda r: (not isinstance(r, Heading), r.start))
+    for rec in ordered:
+        try:
+            if isinstance(rec, Heading):
+                b.heading(rec)
+            elif isinstance(rec, Citation):
+                b.citation(rec)
+            else:
+                b.assignment(rec)
+        except ValueError as exc:
+            raise ValueError(f"{doc.name}: record at {rec.start}-{rec.end}: {exc}") from None
+    return b.triples
+
+
+def document_graph(doc: DocumentInput, base: str = mint.DEFAULT_BASE) -> Graph:
+    """The triples of :func:`document_triples` as an rdflib Graph, for inspection and tests
+    (the module docstring shows one)."""
+    g = Graph()
+    for triple in document_triples(doc, base):
+        g.add(triple)
+    return g
