@@ -15,7 +15,7 @@ import pytest
 from extract.corpus import extract_corpus
 from extract.models import ExtractionResult
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 FIELDS = ("number", "body", "venue", "year", "revised", "kind", "body_basis", "role")
 Key = tuple[str, int, int]
 

@@ -15,7 +15,7 @@ from extract.models import DocumentStructure, SourceDoc, VersionRef
 from extract.structure.segment import format_structure, headings, segment
 from extract.text.load import detect_lang, load_document
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 CORPUS = ROOT / "data" / "corpus"
 SEEDS = sorted(CORPUS.glob("*.txt"))
 

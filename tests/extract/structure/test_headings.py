@@ -17,7 +17,7 @@ import pytest
 from extract.structure.segment import headings, segment
 from extract.text.load import load_document
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 GOLD = ROOT / "tests" / "gold" / "headings.jsonl"
 CORPUS = ROOT / "data" / "corpus"
 FIELDS = ("number", "body", "version_venue", "version_year", "status", "history")

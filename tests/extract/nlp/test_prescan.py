@@ -21,7 +21,7 @@ from extract.nlp.pipeline import build_nlp
 from extract.nlp.prescan import candidate_windows, compile_triggers, mention_end
 from extract.text.normalize import normalize
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SEEDS = sorted((ROOT / "data" / "corpus").glob("*.txt"))
 
 

@@ -17,7 +17,7 @@ from extract.corpus import extract_document
 from extract.models import DocumentStructure
 from extract.nlp.pipeline import build_nlp
 
-ROOT = Path(__file__).parents[2]
+ROOT = Path(__file__).parents[3]
 CORPUS = ROOT / "data" / "corpus"
 GOLD = ROOT / "tests" / "gold" / "assignments.jsonl"
 

@@ -10,7 +10,7 @@ from query_factories import Doc, build, corpus_store
 
 from graph.queries.assignments import assignments, sector_of
 
-GOLD = Path(__file__).resolve().parents[1] / "gold" / "bdt_table.json"
+GOLD = Path(__file__).resolve().parents[2] / "gold" / "bdt_table.json"
 SEED_002 = "002_cb605667d0fa8ef2.txt"
 
 

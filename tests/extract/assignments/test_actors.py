@@ -16,7 +16,7 @@ from extract.assignments.actors import (
     sector_of_body,
 )
 
-PATTERNS = Path(__file__).parents[2] / "extract" / "assignments" / "patterns" / "actors.jsonl"
+PATTERNS = Path(__file__).parents[3] / "extract" / "assignments" / "patterns" / "actors.jsonl"
 
 # phrase (as written in ITU resolutions), host sector -> (matched surface, labels, qualifier)
 CASES = [

@@ -21,7 +21,7 @@ MODULES = [
     "extract.structure.headings",
     "extract.structure.segment",
 ]
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.mark.parametrize("name", MODULES)

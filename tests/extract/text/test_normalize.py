@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from extract.text.normalize import STEPS, normalize
 
-CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus"
+CORPUS = Path(__file__).resolve().parents[3] / "data" / "corpus"
 
 CASES = [
     ("Resolution\u00a044 (Rev.\u00a0Busan, 2014)", "Resolution 44 (Rev. Busan, 2014)"),

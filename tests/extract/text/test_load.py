@@ -14,7 +14,7 @@ from extract.exceptions import DocumentError
 from extract.structure.segment import headings, segment
 from extract.text.load import detect_lang, load_document
 
-CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus"
+CORPUS = Path(__file__).resolve().parents[3] / "data" / "corpus"
 SEEDS = sorted(CORPUS.glob("*.txt"))
 
 TEXT = "RESOLUTION 44 (Rev. Hammamet, 2016)\nRéduire l’écart – «considérant»\n"
