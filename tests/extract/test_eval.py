@@ -1,4 +1,4 @@
-"""The evaluator (extract/evaluate.py), ``resgraph eval`` and the CI gate on the targets."""
+"""The evaluator (extract/evaluation/), ``resgraph eval`` and the CI gate on the targets."""
 
 from __future__ import annotations
 
@@ -10,7 +10,15 @@ from typer.testing import CliRunner
 
 from api.cli import app
 from api.commands.eval_cmds import run_eval
-from extract.evaluate import TARGETS, evaluate, format_report, load_gold
+from extract.evaluation import (
+    TARGETS,
+    GoldSet,
+    discover_gold_sets,
+    evaluate,
+    evaluate_set,
+    format_report,
+    load_gold,
+)
 
 ROOT = Path(__file__).parents[2]
 GOLD = ROOT / "tests" / "gold"
@@ -87,7 +95,9 @@ def test_cli_prints_json_and_rejects_bad_dirs(tmp_path):
     out = runner.invoke(app, ["eval", "--gold", str(GOLD), "--corpus", str(CORPUS), "--json"])
     assert out.exit_code == 0, out.output
     data = json.loads(out.stdout)
-    assert data["scores"][0]["name"] == "citation.span.exact"
+    assert [s["set"] for s in data] == ["seeds", "dev"]
+    assert data[0]["scores"][0]["name"] == "citation.span.exact"
+    assert {r["group"] for r in data[1]["breakdown"]} == {"cls", "language"}
     bad = runner.invoke(app, ["eval", "--gold", str(tmp_path / "none")])
     assert bad.exit_code != 0
 
@@ -104,7 +114,7 @@ def test_check_exits_non_zero_below_the_targets(tmp_path):
     args = ["eval", "--gold", str(tmp_path), "--corpus", str(CORPUS), "--check"]
     out = CliRunner().invoke(app, args)
     assert out.exit_code == 1
-    assert "FAIL assignment.operative.labels.exact.f1" in out.stdout
+    assert "FAIL seeds assignment.operative.labels.exact.f1" in out.stdout
 
 
 def test_no_document_fails(corpus_report):
@@ -117,3 +127,76 @@ def test_ci_gate_targets_on_the_corpus(corpus_report, metric):
     """The CI gate: extraction of data/corpus must meet every target of the issue."""
     report, _failed = corpus_report
     assert report.value(metric) >= TARGETS[metric], format_report(report)
+
+
+def test_every_gold_set_is_found_with_its_documents():
+    sets = discover_gold_sets(GOLD, CORPUS)
+    assert [s.name for s in sets] == ["seeds", "dev"]
+    dev = sets[1]
+    assert dev.corpus == GOLD / "dev" / "texts"
+    # every passage is scored, the pure negatives (no gold record) included
+    assert set(dev.passages) == {p.name for p in dev.corpus.glob("*.txt")}
+    assert {p["language"] for p in dev.passages.values()} >= {"en", "fr", "es", "ru", "ar", "zh"}
+
+
+def _dev_set_in(tmp_path: Path, text: str, citations: list[dict]) -> GoldSet:
+    """A one-passage gold set written in ``tmp_path`` (our own sentence, not a gold passage)."""
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "p1.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "citations.jsonl").write_text(
+        "".join(json.dumps(c) + "\n" for c in citations), encoding="utf-8"
+    )
+    (tmp_path / "assignments.jsonl").write_text("", encoding="utf-8")
+    (tmp_path / "passages.jsonl").write_text(
+        json.dumps({"id": "p1", "language": "en", "cls": "x"}) + "\n", encoding="utf-8"
+    )
+    return GoldSet("dev", tmp_path, tmp_path / "texts", {"p1.txt": {"cls": "x", "language": "en"}})
+
+
+def _cit(text: str, surface: str, **fields) -> dict:
+    start = text.index(surface)
+    base = {"type": "citation", "doc": "p1.txt", "start": start, "end": start + len(surface)}
+    return {**base, "surface": surface, **fields}
+
+
+def test_a_span_running_on_to_the_organ_parenthesis_counts_as_exact(tmp_path):
+    text = "recalling Resolution 71 of the Plenipotentiary Conference (Kyoto, 1994), and"
+    gold = _cit(text, "Resolution 71", kind="resolution", number="71", body="PP")
+    gs = _dev_set_in(tmp_path, text, [gold])
+    longer = _cit(
+        text,
+        "Resolution 71 of the Plenipotentiary Conference (Kyoto, 1994)",
+        kind="resolution",
+        number="71",
+        body="PP",
+    )
+    texts = {"p1.txt": text}
+    assert evaluate_set([longer], gs, texts).report.value("citation.itu.span.exact.f1") == 1.0
+    # without the text the longer span is simply another span
+    assert evaluate_set([longer], gs).report.value("citation.itu.span.exact.f1") == 0.0
+    # a span that runs into the next sentence is not an organ tail
+    runaway = {**longer, "end": len(text)}
+    assert evaluate_set([runaway], gs, texts).report.value("citation.itu.span.exact.f1") == 0.0
+
+
+def test_a_near_miss_emitted_as_itu_is_counted(tmp_path):
+    text = "the UN General Assembly in its resolution 66/288 and ITU Resolution 200 (Busan, 2014)"
+    un = _cit(text, "resolution 66/288", kind="un_resolution", number="66/288", body="UNGA")
+    itu = _cit(text, "Resolution 200 (Busan, 2014)", kind="resolution", number="200", body="PP")
+    gs = _dev_set_in(tmp_path, text, [un, itu])
+    as_itu = {**un, "kind": "resolution", "body": "PP"}
+    bad = evaluate_set([as_itu, itu], gs, {"p1.txt": text}).report
+    assert bad.value("citation.nearmiss.not_itu") == 0.0
+    assert bad.value("citation.itu.span.exact.precision") == 0.5
+    good = evaluate_set([un, itu], gs, {"p1.txt": text}).report
+    assert good.value("citation.nearmiss.not_itu") == 1.0
+    assert good.value("citation.itu.span.exact.f1") == 1.0
+
+
+def test_a_citation_in_a_passage_with_no_gold_record_is_a_false_positive(tmp_path):
+    text = "A passage about the weather, no citation in it."
+    gs = _dev_set_in(tmp_path, text, [])
+    pred = _cit(text, "weather", kind="resolution", number="1", body="PP")
+    report = evaluate_set([pred], gs).report
+    s = next(s for s in report.scores if s.name == "citation.itu.span.exact")
+    assert (s.tp, s.fp, s.fn) == (0, 1, 0)
