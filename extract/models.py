@@ -14,9 +14,10 @@ from __future__ import annotations
 import bisect
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 __all__ = [
+    "SECTION_KINDS",
     "Assignment",
     "Citation",
     "DocumentStructure",
@@ -26,6 +27,7 @@ __all__ = [
     "Paragraph",
     "ResolutionSegment",
     "Section",
+    "SectionKind",
     "SourceDoc",
     "TrackedChange",
     "VersionRef",
@@ -35,6 +37,11 @@ __all__ = [
 Kind = Literal["resolution", "decision", "recommendation", "question", "internal"]
 Basis = Literal["explicit", "this-assembly", "inferred-from-venue", "context", "unknown"]
 Status = Literal["New", "Rev", "NOC", "Sup"]
+#: What a section is for. The segmentation decides it once, from the heading word's row in
+#: ``structure/patterns/sections.jsonl``; records carry it so that graph/ and api/ never guess it
+#: again from the section's name (preambular text recalls, operative text acts).
+SectionKind = Literal["preambular", "operative", "annex", "summary", "foreword", "body", "other"]
+SECTION_KINDS: tuple[str, ...] = get_args(SectionKind)
 
 
 @dataclass(frozen=True)
@@ -100,7 +107,7 @@ class Section:
     """
 
     name: str
-    kind: Literal["preambular", "operative", "annex", "summary", "foreword", "body", "other"]
+    kind: SectionKind
     start: int
     end: int
     heading_start: int
@@ -266,6 +273,7 @@ class Citation:
     body_basis: Basis
     role: Literal["citation", "heading"] = "citation"
     section: str | None = None
+    section_kind: SectionKind | None = None
     paragraph: str | None = None
     host: str | None = None
     also: VersionRef | None = None
@@ -337,6 +345,7 @@ class Assignment:
     host: str | None = None
     resolution_body: str | None = None
     section: str | None = None
+    section_kind: SectionKind | None = None
     paragraph: str | None = None
     items: tuple[str, ...] = ()
     addressee_only: bool = False

@@ -43,7 +43,6 @@ __all__ = [
     "citation_class",
     "instrument_class",
     "ontology_text",
-    "section_kind",
     "status_concept",
 ]
 
@@ -118,25 +117,6 @@ _INSTRUMENT = MappingProxyType(
     }
 )
 
-# Section heading words (DESIGN.md section 5), English and Chinese, by function. A section not
-# listed (summary, foreword, annex, table) gives a plain rg:Citation with no characterization.
-_PREAMBULAR = frozenset(
-    (
-        *("recalling", "considering", "recognizing", "recognising", "noting", "taking", "bearing"),
-        *("emphasizing", "emphasising", "acknowledging", "aware", "concerned", "mindful"),
-        *("observing", "reaffirming", "welcoming", "convinced", "忆及", "考虑到", "认识到"),
-        *("注意到", "铭记", "强调", "意识到", "重申", "欢迎", "确信"),
-    )
-)
-_OPERATIVE = frozenset(
-    (
-        *("resolves", "decides", "instructs", "invites", "encourages", "calls", "requests"),
-        *("urges", "recommends", "assigns", "做出决议", "决议", "责成", "进一步责成", "请"),
-        *("鼓励", "呼吁", "要求", "敦促", "建议"),
-    )
-)
-
-
 def basis_concept(basis: str) -> URIRef:
     """The SKOS concept of an attribution basis of the record contract.
 
@@ -205,42 +185,22 @@ def instrument_class(kind: str) -> URIRef:
     return _INSTRUMENT[kind]
 
 
-def section_kind(section: str | None) -> str | None:
-    """``"preambular"`` or ``"operative"`` for a section heading word, else None.
-
-    Why by first word: headings come with modifiers ("considering further", "recognizing also",
-    "further instructs"), and the function is carried by the verb.
-
-    Example:
-        >>> [section_kind(s) for s in ("recognizing also", "further instructs", "Annex")]
-        ['preambular', 'operative', None]
-    """
-    if not section:
-        return None
-    words = section.casefold().split()
-    if any(w in _OPERATIVE for w in words):
-        return "operative"
-    if any(w in _PREAMBULAR for w in words):
-        return "preambular"
-    return None
-
-
-def citation_class(section: str | None, kind: str) -> tuple[URIRef, URIRef | None]:
-    """The citation class and CiTO characterization for a citation in ``section``.
+def citation_class(section_kind: str | None, kind: str) -> tuple[URIRef, URIRef | None]:
+    """The citation class and CiTO characterization for a citation in a section of a kind.
 
     Preambular text gives background (``cito:citesForInformation``); operative text relies on the
     cited text (``cito:citesAsAuthority``); references inside the same resolution are
-    ``rg:InternalReference``.
+    ``rg:InternalReference``. The kind is the record's ``section_kind``, decided once by the
+    extractor's segmentation.
 
     Example:
-        >>> [str(t).rsplit("/", 1)[-1] for t in citation_class("instructs", "resolution")]
+        >>> [str(t).rsplit("/", 1)[-1] for t in citation_class("operative", "resolution")]
         ['ontology#OperativeCitation', 'citesAsAuthority']
     """
     if kind == "internal":
         return RG.InternalReference, None
-    function = section_kind(section)
-    if function == "preambular":
+    if section_kind == "preambular":
         return RG.PreambularCitation, CITO.citesForInformation
-    if function == "operative":
+    if section_kind == "operative":
         return RG.OperativeCitation, CITO.citesAsAuthority
     return RG.Citation, None

@@ -341,6 +341,7 @@ def heads_to_assignments(
                 host=host if source == "reported" else None,
                 resolution_body=body,
                 section=sec.name if sec is not None else None,
+                section_kind=sec.kind if sec is not None else None,
                 paragraph=par.label if par is not None else None,
                 addressee_only=h.addressee_only,
                 verb_start=h.verb_start if h.addressee_only else None,

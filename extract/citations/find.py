@@ -215,6 +215,7 @@ def spans_to_citations(
                 lex=lex,
             )
         section = loc_sec.name if loc_sec is not None and heading is None else None
+        section_kind = loc_sec.kind if loc_sec is not None and heading is None else None
         paragraph = loc_par.label if loc_par is not None and heading is None else None
         number, also_number = p.number, None
         if p.kind == "internal":
@@ -244,6 +245,7 @@ def spans_to_citations(
                 body_basis=basis,  # type: ignore[arg-type]
                 role="heading" if heading is not None else "citation",
                 section=section,
+                section_kind=section_kind,
                 paragraph=paragraph,
                 host=res.number if res is not None else None,
                 also=also,

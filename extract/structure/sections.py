@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from extract.models import Paragraph
+from extract.models import SECTION_KINDS, Paragraph, SectionKind
 from extract.text.line_scan import LineRegex
 from extract.text.word_trie import trie_pattern
 
@@ -29,6 +29,7 @@ __all__ = [
     "heading_words",
     "match_section_heading",
     "paragraph_spans",
+    "section_kind_of",
 ]
 
 
@@ -55,6 +56,30 @@ def heading_words() -> tuple[HeadingWord, ...]:
     raw = (Path(__file__).parent / "patterns" / "sections.jsonl").read_text("utf-8")
     words = [HeadingWord(**json.loads(line)) for line in raw.splitlines() if line.strip()]
     return tuple(sorted(words, key=lambda w: (-len(w.text), w.text)))
+
+
+def section_kind_of(name: str | None) -> SectionKind | None:
+    """The kind of a section as a record names it: a heading word's label, or a kind's own name.
+
+    Why: records carry ``section_kind`` from the segmentation; records written before that field
+    existed (or by hand, as the gold is) name the section only, and this is the one table that
+    says what a name means.
+
+    Example:
+        >>> [section_kind_of(n) for n in ("recognizing also", "instructs", "summary", "Table 1")]
+        ['preambular', 'operative', 'summary', None]
+    """
+    if not name:
+        return None
+    kind = _kinds_by_label().get(name.casefold())
+    if kind is None and name.casefold() in SECTION_KINDS:
+        kind = name.casefold()
+    return kind  # type: ignore[return-value]
+
+
+@cache
+def _kinds_by_label() -> dict[str, str]:
+    return {w.label.casefold(): w.kind for w in heading_words()}
 
 
 @cache

@@ -47,7 +47,6 @@ from graph.vocab import (
     basis_concept,
     citation_class,
     instrument_class,
-    section_kind,
     status_concept,
 )
 
@@ -171,7 +170,7 @@ class _Builder:
         host = getattr(rec, "host", None) or getattr(rec, "resolution", None) or "_"
         key = f"{mint.slug(str(host))}/{mint.slug(name)}"
         s = mint.section_iri(self.doc_iri, key)
-        self.section(s, name, section_kind(name))
+        self.section(s, name, getattr(rec, "section_kind", None))
         self.add(node, RG.inSection, s)
         if label:
             p = mint.paragraph_iri(self.doc_iri, f"{key}/{mint.slug(label)}")
@@ -278,7 +277,7 @@ class _Builder:
                 self.add(node, RG.heads if c.year else RG.headsWork, cited)
             return
         node = mint.mention_iri(self.doc_iri, "citation", c.start, c.end)
-        cls, characterization = citation_class(c.section, c.kind)
+        cls, characterization = citation_class(c.section_kind, c.kind)
         self.mention(node, c, cls)
         if cls != RG.Citation:
             self.add(node, RDF.type, RG.Citation)

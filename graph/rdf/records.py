@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from extract.models import Assignment, Citation, Heading, VersionRef
+from extract.structure.sections import section_kind_of
 
 __all__ = ["Record", "read_jsonl", "record_from_json", "records_by_doc"]
 
@@ -79,6 +80,10 @@ def record_from_json(obj: Mapping[str, Any] | Record) -> Record:
     for key in ("addressees", "collaborators", "items"):
         if key in kwargs:
             kwargs[key] = tuple(kwargs[key] or ())
+    if cls is not Heading and kwargs.get("section_kind") is None and kwargs.get("section"):
+        # records written before ``section_kind`` existed (or by hand, as the gold is) name the
+        # section only: its kind comes from the extractor's heading-word table, the one source
+        kwargs["section_kind"] = section_kind_of(str(kwargs["section"]))
     if cls is Assignment and "addressees" not in kwargs and obj.get("addressee"):
         kwargs["addressees"] = (obj["addressee"],)
     try:
