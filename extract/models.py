@@ -23,6 +23,7 @@ __all__ = [
     "DocumentStructure",
     "ExtractionResult",
     "Heading",
+    "LangRun",
     "Location",
     "Paragraph",
     "ResolutionSegment",
@@ -144,6 +145,15 @@ class ResolutionSegment:
 
 
 @dataclass(frozen=True)
+class LangRun:
+    """``text[start:end]`` of a document is in ``lang`` (see :mod:`extract.text.language`)."""
+
+    start: int
+    end: int
+    lang: str
+
+
+@dataclass(frozen=True)
 class Location:
     """Where an offset sits in the document tree (all parts optional)."""
 
@@ -167,6 +177,25 @@ class DocumentStructure:
     conference: VersionRef | None
     resolutions: tuple[ResolutionSegment, ...]
     sections: tuple[Section, ...] = ()
+    #: The document as runs of one language each; empty means all of it is in ``lang``.
+    languages: tuple[LangRun, ...] = ()
+
+    def lang_at(self, offset: int) -> str:
+        """The language of the text at ``offset``: its run's, else the document's.
+
+        Example:
+            >>> s = DocumentStructure("d", "en", None, None, (), (), (LangRun(0, 9, "es"),))
+            >>> s.lang_at(3), s.lang_at(20)
+            ('es', 'en')
+        """
+        for run in self.languages:
+            if run.start <= offset < run.end:
+                return run.lang
+        return self.lang
+
+    def langs(self) -> frozenset[str]:
+        """Every language the document is written in (its own first among them)."""
+        return frozenset({self.lang, *(r.lang for r in self.languages)})
 
     def locate(self, offset: int) -> Location:
         """The innermost resolution, section and paragraph containing ``offset``."""

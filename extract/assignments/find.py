@@ -121,8 +121,8 @@ def find_assignments(
     default_sector = sector_of_body(structure.body) or _guess_sector(text)
     heads: dict[tuple[int, int, bool], HeadMatch] = {}
     comp = _component(nlp)
-    langs = _languages(doc, comp)
     for lo, hi, sector in _regions(text, structure, default_sector):
+        langs = _languages(structure.lang_at(lo), comp)
         # a little context on both sides: line starts before, numbered items after
         wlo = text.rfind("\n", 0, max(0, lo - _LOOK_BACK)) + 1
         for head in comp.heads(text[wlo : min(len(text), hi + _WINDOW_AFTER)], sector, langs):
@@ -184,10 +184,10 @@ class _CitedBefore:
         return None
 
 
-def _languages(doc: SourceDoc, comp: AssignmentComponent) -> list[str] | None:
+def _languages(lang: str, comp: AssignmentComponent) -> list[str] | None:
     """The languages whose verbs are looked for: the component's (English and Chinese unless
-    configured), plus the document's own when it is French or Spanish."""
-    base = doc.lang.split("-")[0]
+    configured), plus the language of the text at hand when it is French or Spanish."""
+    base = lang.split("-")[0]
     if comp.lang is not None or base not in ("fr", "es"):
         return None
     return ["en", "zh", base]

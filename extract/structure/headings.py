@@ -20,8 +20,8 @@ from extract.gazetteer import load_gazetteer
 from extract.models import DocumentStructure, Heading, SourceDoc, VersionRef
 from extract.structure.history import find_versions, parse_history
 from extract.structure.sections import match_section_heading
+from extract.text.language import detect_lang
 from extract.text.line_scan import LineRegex
-from extract.text.load import detect_lang
 
 __all__ = ["clean_title", "doc_context", "headings", "organ_of", "part_at", "title_and_history"]
 

@@ -32,8 +32,8 @@ from extract.structure.headings import (
 )
 from extract.structure.history import parse_version
 from extract.structure.sections import heading_lines, paragraph_spans
+from extract.text.language import detect_lang, language_runs
 from extract.text.line_scan import LineRegex
-from extract.text.load import detect_lang
 from extract.text.normalize import NormalizedText, normalize
 
 __all__ = ["format_structure", "headings", "segment"]
@@ -199,7 +199,10 @@ def segment(doc: SourceDoc) -> DocumentStructure:
     text = nt.text
     entries = find_entries(text)
     body, conference = doc_context(text, entries[0].block_start if entries else None)
-    langs = frozenset({doc.lang, "en"})
+    # heading words of every language the document is written in (a Spanish excerpt inside an
+    # English report opens its sections with "considerando")
+    languages = language_runs(doc.text, doc.lang)
+    langs = frozenset({doc.lang, "en", *(r.lang for r in languages)})
     for k, entry in enumerate(entries):
         # "Resolution 1 – Rules of procedure" followed by clauses is resolution text; an inline
         # title followed by prose ("[Rev] on ...: Instructs the TSB Director ...") a summary.
@@ -245,6 +248,7 @@ def segment(doc: SourceDoc) -> DocumentStructure:
         conference=conference,
         resolutions=tuple(resolutions),
         sections=tuple(doc_sections),
+        languages=languages if len(languages) > 1 else (),
     )
 
 

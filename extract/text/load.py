@@ -12,20 +12,19 @@ E006 corrupt/encrypted .pdf, E007 bad HTML, E008 unsupported format, E009 not fo
 from __future__ import annotations
 
 import hashlib
-import re
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Literal
 
 from extract.exceptions import DocumentError
 from extract.models import SourceDoc, TrackedChange
+from extract.text.language import detect_lang
 from extract.text.loaders.docx import read_docx
 from extract.text.loaders.html import read_html
 from extract.text.loaders.pdf import read_pdf
 from extract.text.loaders.text import decode_text
 
-__all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "detect_lang", "expand_paths", "load_document"]
+__all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "expand_paths", "load_document"]
 
 #: Default size limit: larger files are refused before being read.
 DEFAULT_MAX_BYTES = 50_000_000
@@ -41,88 +40,6 @@ FORMATS: dict[str, Literal["txt", "docx", "pdf", "html"]] = {
     ".htm": "html",
     ".xhtml": "html",
 }
-
-_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
-_ARABIC_WORD = re.compile(r"[\u0600-\u06ff]+")
-_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
-#: Any character of the scripts counted apart from Latin (CJK, Cyrillic, Arabic).
-_NON_LATIN = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_FUNCTION_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(("the", "of", "and", "to", "considering", "resolves", "instructs", "Assembly")),
-    "fr": frozenset(
-        ("les", "des", "du", "la", "et", "considérant", "décide", "charge", "l'Assemblée")
-    ),
-    "es": frozenset(
-        ("los", "las", "del", "el", "y", "considerando", "resuelve", "encarga", "Asamblea")
-    ),
-}
-# One pass for the three word lists: no word is in two lists and none can start inside another
-# (whole words between \b), so the counts per list equal three separate scans.
-_FUNCTION_WORD = re.compile(
-    r"\b(?:"
-    + "|".join(re.escape(w) for ws in _FUNCTION_WORDS.values() for w in sorted(ws))
-    + r")\b"
-)
-
-
-def _script_words(s: str) -> dict[str, int]:
-    """Words per script (a CJK character counts as a word)."""
-    return {
-        "zh": sum(map(len, _CJK_RUN.findall(s))),  # characters, counted run by run
-        "ru": len(_CYRILLIC_WORD.findall(s)),
-        "ar": len(_ARABIC_WORD.findall(s)),
-        "latin": len(_LATIN_WORD.findall(s)),
-    }
-
-
-_VOTE_SLICES = 8
-_VOTE_SLICE = 2_000
-
-
-def _vote_sample(s: str) -> str:
-    """Where the function words are counted: all of ``s`` when short, else evenly spaced slices.
-
-    Why slices: the function-word vote costs a regex pass whose alternation of words defeats
-    ``re``'s fast scan, and a few thousand words already decide among Latin-script languages.
-    Spreading the slices over the whole sample still weighs the whole text, so a cover page
-    or an appendix in another language does not decide it.
-    """
-    if len(s) <= _VOTE_SLICES * _VOTE_SLICE:
-        return s
-    step = (len(s) - _VOTE_SLICE) // (_VOTE_SLICES - 1)
-    return "\n".join(s[i * step : i * step + _VOTE_SLICE] for i in range(_VOTE_SLICES))
-
-
-def detect_lang(text: str, sample: int = 200_000) -> str:
-    """Guess the main language of a text from its script and a few function words.
-
-    Why so simple: ITU publishes in six languages with distinct scripts (zh, ru, ar) or distinct
-    function words (en, fr, es). Scripts are compared in *words*: a CJK character carries about
-    a word, a Latin word several letters, so a Chinese report with an English annex (and
-    English acronyms throughout) still counts as Chinese when CJK characters make up a quarter
-    of the words. Text without any CJK, Cyrillic or Arabic character (checked cheaply first)
-    skips the script counts, which could not reach a quarter. Function words are counted
-    on evenly spaced slices of the sample (:func:`_vote_sample`); scripts on all of it, since
-    a few hundred CJK characters make many words.
-
-    Example:
-        >>> detect_lang("第44号决议 缩小发展中国家与发达国家之间的标准化工作差距 ITU-T")
-        'zh'
-        >>> detect_lang("The World Telecommunication Standardization Assembly, considering")
-        'en'
-    """
-    s = text[:sample]
-    if not s.isascii() and _NON_LATIN.search(s) is not None:
-        words = _script_words(s)
-        total = sum(words.values()) or 1
-        for lang in ("zh", "ru", "ar"):
-            if words[lang] / total > 0.25:
-                return lang
-    counts = Counter(_FUNCTION_WORD.findall(_vote_sample(s)))
-    scores = {lang: sum(counts[w] for w in ws) for lang, ws in _FUNCTION_WORDS.items()}
-    best = max(scores, key=lambda k: scores[k])
-    return best if scores[best] > scores["en"] else "en"
 
 
 def load_document(

@@ -8,7 +8,7 @@ import pytest
 
 from extract.models import Heading, SourceDoc
 from extract.structure.segment import headings, segment
-from extract.text.load import detect_lang
+from extract.text.language import detect_lang
 
 
 def _headings(text: str) -> list[Heading]:

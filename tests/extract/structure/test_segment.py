@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from extract.models import DocumentStructure, SourceDoc, VersionRef
 from extract.structure.segment import format_structure, headings, segment
-from extract.text.load import detect_lang, load_document
+from extract.text.language import detect_lang
+from extract.text.load import load_document
 
 ROOT = Path(__file__).resolve().parents[3]
 CORPUS = ROOT / "data" / "corpus"

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from extract.exceptions import DocumentError
 from extract.structure.segment import headings, segment
-from extract.text.load import detect_lang, load_document
+from extract.text.language import detect_lang
+from extract.text.load import load_document
 
 CORPUS = Path(__file__).resolve().parents[3] / "data" / "corpus"
 SEEDS = sorted(CORPUS.glob("*.txt"))

@@ -1,0 +1,243 @@
+"""Which language a text is in: the document as a whole, and each run of it.
+
+Why here, apart from loading: the language decides which heading words and which assignment
+verbs are looked for, and ITU documents mix languages (a Spanish cover line over an English
+text, a Chinese report with an English annex, a French excerpt quoting an English title). The
+document's language (:func:`detect_lang`) is one sampled vote; :func:`language_runs` reads a text
+block by block only when that vote shows a second language, so a one-language document (most)
+pays for one vote.
+
+ITU publishes in six languages with distinct scripts (zh, ru, ar) or distinct function words
+(en, fr, es). The function-word lists keep only words that one of the three Latin-script
+languages uses and the others do not: "la", "de", "en", "que" are French and Spanish alike, and
+counting them for French read short Spanish text as French.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from extract.models import LangRun
+
+__all__ = ["LANGUAGES", "detect_lang", "language_runs"]
+
+#: The languages the detector tells apart.
+LANGUAGES = ("en", "fr", "es", "zh", "ru", "ar")
+
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
+_ARABIC_WORD = re.compile(r"[\u0600-\u06ff]+")
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+#: Any character of the scripts counted apart from Latin (CJK, Cyrillic, Arabic).
+_NON_LATIN = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        [
+            "the",
+            "of",
+            "and",
+            "to",
+            "that",
+            "with",
+            "for",
+            "considering",
+            "resolves",
+            "instructs",
+            "Assembly",
+        ]
+    ),
+    "fr": frozenset(
+        [
+            "les",
+            "des",
+            "du",
+            "le",
+            "et",
+            "une",
+            "dans",
+            "pour",
+            "aux",
+            "au",
+            "sur",
+            "est",
+            "considérant",
+            "décide",
+            "charge",
+            "l'Assemblée",
+        ]
+    ),
+    "es": frozenset(
+        [
+            "los",
+            "las",
+            "del",
+            "el",
+            "y",
+            "una",
+            "para",
+            "por",
+            "con",
+            "al",
+            "considerando",
+            "resuelve",
+            "encarga",
+            "Asamblea",
+        ]
+    ),
+}
+# One pass for the three word lists: no word is in two lists and none can start inside another
+# (whole words between \b), so the counts per list equal three separate scans.
+_FUNCTION_WORD = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(w) for ws in _FUNCTION_WORDS.values() for w in sorted(ws))
+    + r")\b"
+)
+_LANG_OF_WORD = {w: lang for lang, ws in _FUNCTION_WORDS.items() for w in ws}
+
+_VOTE_SLICES = 8
+_VOTE_SLICE = 2_000
+#: Blocks of at least this many characters are voted on by :func:`language_runs`.
+_BLOCK = 400
+#: A second language whose sampled votes reach this share of the first's is worth runs.
+_MIXED_SHARE = 0.1
+
+
+def _script_words(s: str) -> dict[str, int]:
+    """Words per script (a CJK character counts as a word)."""
+    return {
+        "zh": sum(map(len, _CJK_RUN.findall(s))),  # characters, counted run by run
+        "ru": len(_CYRILLIC_WORD.findall(s)),
+        "ar": len(_ARABIC_WORD.findall(s)),
+        "latin": len(_LATIN_WORD.findall(s)),
+    }
+
+
+def _vote_sample(s: str) -> str:
+    """Where the function words are counted: all of ``s`` when short, else evenly spaced slices.
+
+    Why slices: the function-word vote costs a regex pass whose alternation of words defeats
+    ``re``'s fast scan, and a few thousand words already decide among Latin-script languages.
+    Spreading the slices over the whole sample still weighs the whole text, so a cover page
+    or an appendix in another language does not decide it.
+    """
+    if len(s) <= _VOTE_SLICES * _VOTE_SLICE:
+        return s
+    step = (len(s) - _VOTE_SLICE) // (_VOTE_SLICES - 1)
+    return "\n".join(s[i * step : i * step + _VOTE_SLICE] for i in range(_VOTE_SLICES))
+
+
+def _votes(s: str) -> dict[str, int]:
+    """Function words of each Latin-script language in ``s``."""
+    counts = Counter(_LANG_OF_WORD[w] for w in _FUNCTION_WORD.findall(s))
+    return {lang: counts[lang] for lang in _FUNCTION_WORDS}
+
+
+def _script_lang(s: str) -> str | None:
+    """zh, ru or ar when that script makes over a quarter of the words of ``s``."""
+    if s.isascii() or _NON_LATIN.search(s) is None:
+        return None
+    words = _script_words(s)
+    total = sum(words.values()) or 1
+    for lang in ("zh", "ru", "ar"):
+        if words[lang] / total > 0.25:
+            return lang
+    return None
+
+
+def detect_lang(text: str, sample: int = 200_000) -> str:
+    """Guess the main language of a text from its script and a few function words.
+
+    Scripts are compared in *words*: a CJK character carries about a word, a Latin word several
+    letters, so a Chinese report with an English annex (and English acronyms throughout) still
+    counts as Chinese when CJK characters make up a quarter of the words. Function words are
+    counted on evenly spaced slices of the sample (:func:`_vote_sample`); scripts on all of it,
+    since a few hundred CJK characters make many words.
+
+    Example:
+        >>> detect_lang("第44号决议 缩小发展中国家与发达国家之间的标准化工作差距 ITU-T")
+        'zh'
+        >>> detect_lang("The World Telecommunication Standardization Assembly, considering")
+        'en'
+        >>> detect_lang("Resolución 12 de la Asamblea, para el Sector")
+        'es'
+    """
+    s = text[:sample]
+    script = _script_lang(s)
+    if script is not None:
+        return script
+    scores = _votes(_vote_sample(s))
+    best = max(scores, key=lambda k: scores[k])
+    return best if scores[best] > scores["en"] else "en"
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Paragraph blocks (cut at blank lines) of at least ``_BLOCK`` characters, in order."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in re.finditer(r"\n[ \t]*\n", text):
+        if m.start() - start >= _BLOCK:
+            out.append((start, m.end()))
+            start = m.end()
+    if start < len(text):
+        if out and len(text) - start < _BLOCK:
+            out[-1] = (out[-1][0], len(text))
+        else:
+            out.append((start, len(text)))
+    return out
+
+
+def _block_lang(s: str) -> str | None:
+    """The language of one block, or None when it gives no evidence (numbers, acronyms)."""
+    script = _script_lang(s)
+    if script is not None:
+        return script
+    scores = _votes(s)
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    (best, top), (_, second) = ranked[0], ranked[1]
+    if top == 0 or top == second:
+        return None
+    return best
+
+
+def _is_mixed(text: str, lang: str) -> bool:
+    """Whether a sampled vote shows a second language worth reading block by block."""
+    s = text[:200_000]
+    scores = _votes(_vote_sample(s))
+    script = _script_lang(s)
+    if script is None and lang in _FUNCTION_WORDS:
+        others = [v for k, v in scores.items() if k != lang]
+        return max(others, default=0) >= max(1, _MIXED_SHARE * scores[lang])
+    # a document in a non-Latin script: mixed when Latin-script prose is there too
+    return sum(scores.values()) >= 20
+
+
+def language_runs(text: str, lang: str | None = None) -> tuple[LangRun, ...]:
+    """The text as runs of one language each, covering it from 0 to ``len(text)``.
+
+    ``lang`` is the document's language (:func:`detect_lang` when not given); blocks with no
+    evidence of their own take the language of the block before them (the first ones, of the
+    block after), else ``lang``.
+
+    Example:
+        >>> es = "Resolución de la Asamblea, con los Estados Miembros y para el Sector. " * 8
+        >>> en = "The Assembly, considering that the Director of the Bureau instructs. " * 8
+        >>> [(r.lang, r.start) for r in language_runs(es + "\\n\\n" + en)]
+        [('es', 0), ('en', 562)]
+    """
+    lang = lang or detect_lang(text)
+    if not text or not _is_mixed(text, lang):
+        return (LangRun(0, len(text), lang),)
+    blocks = _blocks(text)
+    langs = [_block_lang(text[s:e]) for s, e in blocks]
+    known = [x for x in langs if x is not None]
+    prev = known[0] if known else lang
+    runs: list[LangRun] = []
+    for (s, e), found in zip(blocks, langs, strict=True):
+        current = found or prev
+        prev = current
+        if runs and runs[-1].lang == current:
+            runs[-1] = LangRun(runs[-1].start, e, current)
+        else:
+            runs.append(LangRun(s, e, current))
+    return tuple(runs)
