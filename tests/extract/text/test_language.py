@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from extract.models import SourceDoc
@@ -41,7 +43,7 @@ def test_a_spanish_part_of_an_english_document_is_its_own_run() -> None:
     runs = language_runs(text)
     assert [r.lang for r in runs] == ["en", "es", "en"]
     assert runs[0].start == 0 and runs[-1].end == len(text)
-    assert all(a.end == b.start for a, b in zip(runs, runs[1:], strict=False))
+    assert all(a.end == b.start for a, b in pairwise(runs))
     spanish = text.index(ES)
     assert runs[1].start <= spanish < runs[1].end
 
