@@ -25,7 +25,7 @@ from extract.models import (
     ExtractionResult,
     SourceDoc,
 )
-from extract.nlp.gc_scope import with_old_objects_frozen
+from extract.nlp.gc_scope import old_objects_frozen
 from extract.nlp.pipeline import build_nlp
 from extract.structure.segment import headings, segment
 from extract.text.load import expand_paths, load_document
@@ -42,7 +42,6 @@ def _default_nlp(lang: str) -> Language:
     return build_nlp(lang)
 
 
-@with_old_objects_frozen
 def extract_document(
     source: str | Path | SourceDoc,
     nlp: Language | None = None,
@@ -99,8 +98,18 @@ def _work(path: str) -> ExtractionResult | tuple[str, str, str]:
         return (exc.path, exc.code, exc.reason)
 
 
+def _pool_work(path: str) -> ExtractionResult | tuple[str, str, str]:
+    """:func:`_work` in a pool process: the process is ours, so the collector may skip the
+    pipeline's long-lived objects during the call (see :mod:`extract.nlp.gc_scope`)."""
+    with old_objects_frozen():
+        return _work(path)
+
+
 def extract_corpus(
-    paths: Iterable[str | Path], jobs: int = 1, progress: bool = False
+    paths: Iterable[str | Path],
+    jobs: int = 1,
+    progress: bool = False,
+    freeze_gc: bool = False,
 ) -> Iterator[ExtractionResult | DocumentError]:
     """Extract every document under ``paths``, in order; failures are yielded, not raised.
 
@@ -108,6 +117,10 @@ def extract_corpus(
         paths: files and directories (directories are expanded to supported files).
         jobs: worker processes (1 = in this process).
         progress: show a progress bar on stderr (rich).
+        freeze_gc: while each document is extracted in this process, keep the garbage
+            collector off the objects that existed before (about 6% faster). It freezes the
+            whole process's heap during the call, so it is for programs that own their process
+            (the CLI, a build); a library caller leaves it off. Pool workers always do it.
 
     Yields:
         An :class:`ExtractionResult` per document, or the :class:`DocumentError` that stopped it.
@@ -123,11 +136,12 @@ def extract_corpus(
     bar = _progress(len(files)) if progress else None
     try:
         if jobs == 1 or len(files) < 2:
-            outputs: Iterable[ExtractionResult | tuple[str, str, str]] = map(_work, files)
+            work = _pool_work if freeze_gc else _work
+            outputs: Iterable[ExtractionResult | tuple[str, str, str]] = map(work, files)
             yield from _report(outputs, bar)
         else:
             with ProcessPoolExecutor(max_workers=jobs) as pool:
-                yield from _report(pool.map(_work, files, chunksize=1), bar)
+                yield from _report(pool.map(_pool_work, files, chunksize=1), bar)
     finally:
         if bar is not None:
             bar[0].stop()

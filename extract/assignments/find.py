@@ -29,7 +29,6 @@ from extract.citations.find import find_citation_parts
 from extract.citations.parts import CitationParts
 from extract.models import Assignment, DocumentStructure, SourceDoc, starts_of
 from extract.nlp.assignment_component import SPANS_KEY, AssignmentComponent
-from extract.nlp.gc_scope import with_old_objects_frozen
 
 __all__ = ["ReportedSource", "find_assignments", "heads_to_assignments"]
 
@@ -88,7 +87,6 @@ def _component(nlp: Language) -> AssignmentComponent:
     )
 
 
-@with_old_objects_frozen
 def find_assignments(
     doc: SourceDoc,
     structure: DocumentStructure,

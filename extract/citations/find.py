@@ -19,7 +19,6 @@ from spacy.tokens import Doc
 from extract.citations.organs import OrganLexicon, load_organ_lexicon, resolve_body
 from extract.citations.parts import WINDOW_SEPARATOR, CitationParts, WindowContext
 from extract.models import Citation, DocumentStructure, ResolutionSegment, SourceDoc, VersionRef
-from extract.nlp.gc_scope import with_old_objects_frozen
 from extract.nlp.prescan import candidate_windows
 from extract.text.normalize import normalize
 
@@ -54,7 +53,6 @@ def find_citations(
     return spans_to_citations(found, doc, structure)
 
 
-@with_old_objects_frozen
 def find_citation_parts(text: str, nlp: Language, batch: int = 64) -> list[CitationParts]:
     """What the ``itu_citations`` component reads in ``text`` (offsets into ``text``), sorted.
 

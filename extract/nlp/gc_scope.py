@@ -8,6 +8,11 @@ objects that exist when a call starts into the permanent generation
 (:func:`gc.freeze`, O(1)) and back when it ends (:func:`gc.unfreeze`), so nothing is kept
 alive past the call and no cyclic garbage is leaked. When someone else has frozen objects
 already (a server that froze its heap after start-up), it leaves the freeze to them.
+
+Why opt-in: a freeze acts on the whole process, not on the caller's objects only, so no library
+function of extract/ enters it by itself. A program that owns its process opts in:
+``extract_corpus(..., freeze_gc=True)`` (the CLI, the build), and the pool workers of
+``extract_corpus(jobs=N)``, which are processes of its own.
 """
 
 from __future__ import annotations

@@ -1,11 +1,13 @@
 """old_objects_frozen: one freeze for nested and concurrent calls, undone by the last; a freeze
-made by someone else is left alone."""
+made by someone else is left alone; library calls never freeze, the CLI opts in."""
 
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 
+from extract import extract_corpus, extract_document
 from extract.nlp.gc_scope import old_objects_frozen, with_old_objects_frozen
 
 
@@ -64,4 +66,29 @@ def test_an_exception_still_unfreezes() -> None:
             raise RuntimeError("boom")
     except RuntimeError:
         pass
+    assert gc.get_freeze_count() == 0
+
+
+def _gc_calls_during(run) -> list[str]:  # type: ignore[no-untyped-def]
+    """The ``gc`` functions called (at any depth) while ``run()`` runs in this thread."""
+    calls: list[str] = []
+
+    def hook(frame, event, arg):  # type: ignore[no-untyped-def]
+        if event == "c_call" and getattr(arg, "__module__", None) == "gc":
+            calls.append(arg.__name__)
+
+    sys.setprofile(hook)
+    try:
+        run()
+    finally:
+        sys.setprofile(None)
+    return calls
+
+
+def test_library_calls_leave_the_collector_alone_and_the_cli_opts_in() -> None:
+    seed = "data/corpus/003_fb0deb38008239bc.txt"
+    extract_document(seed)  # build the pipeline outside the measured calls
+    assert "freeze" not in _gc_calls_during(lambda: extract_document(seed))
+    assert "freeze" not in _gc_calls_during(lambda: list(extract_corpus([seed])))
+    assert "freeze" in _gc_calls_during(lambda: list(extract_corpus([seed], freeze_gc=True)))
     assert gc.get_freeze_count() == 0
