@@ -35,7 +35,9 @@ __all__ = [
     "starts_of",
 ]
 
-Kind = Literal["resolution", "decision", "recommendation", "question", "internal"]
+Kind = Literal[
+    "resolution", "decision", "recommendation", "question", "internal", "un_resolution", "non_itu"
+]
 Basis = Literal["explicit", "this-assembly", "inferred-from-venue", "context", "unknown"]
 Status = Literal["New", "Rev", "NOC", "Sup"]
 #: What a section is for. The segmentation decides it once, from the heading word's row in
@@ -287,7 +289,13 @@ _ALWAYS = {
 
 @dataclass(frozen=True)
 class Citation:
-    """A mention of a resolution, decision, recommendation, question or internal paragraph."""
+    """A mention of a resolution, decision, recommendation, question or internal paragraph.
+
+    ``un_resolution`` (body ``UNGA``/``UNSC``) and ``non_itu`` (body ``other``) are near-misses:
+    mentions that read like ITU citations but cite another organisation; they are reported so a
+    reader can see them, and never become ITU works. ``version`` is the suffix of an ITU-R
+    resolution number ("Resolution ITU-R 1-8": number "1", version "8").
+    """
 
     doc: str
     start: int
@@ -311,6 +319,7 @@ class Citation:
     sector: str | None = None
     proposal: str | None = None
     pattern: str | None = None
+    version: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The contract's JSON object (``"type": "citation"``)."""

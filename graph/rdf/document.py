@@ -267,6 +267,8 @@ class _Builder:
         return found[0] if found else self.doc_iri
 
     def citation(self, c: Citation) -> None:
+        if c.kind in ("un_resolution", "non_itu"):
+            return  # a near-miss (UN, another organisation): never an ITU work or edge
         organ = self.organ_of(c.body, c.venue, c.year)
         if c.role == "heading":
             node = mint.mention_iri(self.doc_iri, "heading", c.start, c.end)
