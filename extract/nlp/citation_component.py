@@ -50,7 +50,7 @@ from extract.citations.parts import (
     register_extensions,
 )
 from extract.gazetteer import Conference
-from extract.nlp.matcher_flags import flag_patterns
+from extract.nlp.matcher_flags import LexemeFlags, flag_patterns, norms_to_spellings
 
 __all__ = [
     "WINDOW_SEPARATOR",
@@ -88,13 +88,16 @@ class CitationComponent:
         patterns_path: str | None,
         max_group: int,
         sector_lookback: int,
+        own_vocab: bool = False,
     ) -> None:
         register_extensions()
+        self.own_vocab = own_vocab
         self.name = name
         self.spans_key = spans_key
         self.max_group = max_group
         self.sector_lookback = sector_lookback
         self.vocab = nlp.vocab
+        self.flags = LexemeFlags(nlp.vocab)
         self.lexicon: OrganLexicon = load_organ_lexicon()
         self.patterns: list[dict[str, Any]] = []
         self.matcher = Matcher(nlp.vocab)
@@ -110,14 +113,23 @@ class CitationComponent:
     ) -> None:
         """(Re)load the patterns: the given list, the given file, or the packaged file."""
         self.patterns = patterns if patterns is not None else load_patterns(patterns_path)
-        for word, norm in lexeme_norms().items():
-            for spelling in {word, word.capitalize(), word.upper()}:
-                self.vocab[spelling].norm_ = norm
         check = Matcher(self.vocab, validate=True)  # the patterns as written pass the schema...
         for p in self.patterns:
             check.add(p["id"], [p["pattern"]])
-        # ...and match through lexeme flags where a predicate reads only the spelling
-        self._compiled = {p["id"]: flag_patterns(self.vocab, p["pattern"]) for p in self.patterns}
+        if self.own_vocab:
+            # ...and, on a vocabulary of our own, match plural anchors by their lexeme norm and
+            # read spelling-only predicates from lexeme flags (see extract.nlp.matcher_flags)
+            for word, norm in lexeme_norms().items():
+                for spelling in {word, word.capitalize(), word.upper()}:
+                    self.vocab[spelling].norm_ = norm
+            self._compiled = {
+                p["id"]: flag_patterns(self.flags, p["pattern"]) for p in self.patterns
+            }
+        else:  # someone else's vocabulary stays as it is
+            norms = lexeme_norms()
+            self._compiled = {
+                p["id"]: norms_to_spellings(p["pattern"], norms) for p in self.patterns
+            }
         self.matcher = Matcher(self.vocab, validate=False)
         for p in self.patterns:
             self.matcher.add(p["id"], [self._compiled[p["id"]]])
@@ -339,6 +351,7 @@ class CitationComponent:
         "patterns_path": None,
         "max_group": 8,
         "sector_lookback": 200,
+        "own_vocab": False,
     },
 )
 def make_itu_citations(
@@ -348,8 +361,14 @@ def make_itu_citations(
     patterns_path: str | None,
     max_group: int,
     sector_lookback: int,
+    own_vocab: bool,
 ) -> CitationComponent:
-    """Factory of the ``itu_citations`` component (see :class:`CitationComponent`)."""
+    """Factory of the ``itu_citations`` component (see :class:`CitationComponent`).
+
+    ``own_vocab``: the pipeline's vocabulary is the component's to change (``build_nlp`` says
+    so): lexeme norms and flags make matching faster. Off (the default, for a pipeline of
+    someone else's), the vocabulary is left as it is.
+    """
     return CitationComponent(
         nlp,
         name,
@@ -357,4 +376,5 @@ def make_itu_citations(
         patterns_path=patterns_path,
         max_group=max_group,
         sector_lookback=sector_lookback,
+        own_vocab=own_vocab,
     )

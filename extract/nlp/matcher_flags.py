@@ -8,6 +8,13 @@ boolean flag (:meth:`spacy.vocab.Vocab.add_flag`) and read by the Matcher in C. 
 files keep the readable ``{"TEXT": {"REGEX": ...}}`` form that a spaCy user knows; only the
 compiled Matcher sees the flags, with the same matches (``tests/extract/test_matcher_flags.py``
 compares both Matchers).
+
+Why an object: flags are bits of one vocabulary, so the table of the flags added lives with the
+component that added them (:class:`LexemeFlags`), not in a module-level dict keyed by ``id()``.
+Flags and lexeme norms change the vocabulary, so a component uses them only on a vocabulary it
+owns (``build_nlp``'s pipeline); added to someone else's pipeline, it keeps the predicates in
+Python and rewrites its ``NORM`` values into spellings (:func:`norms_to_spellings`), leaving
+that vocabulary as it found it.
 """
 
 from __future__ import annotations
@@ -20,13 +27,11 @@ from typing import Any
 from spacy.attrs import LOWER
 from spacy.vocab import Vocab
 
-__all__ = ["flag_patterns"]
+__all__ = ["LexemeFlags", "flag_patterns", "norms_to_spellings"]
 
 _ATTRS = {"TEXT": "orth", "ORTH": "orth", "LOWER": "lower"}
 # spaCy names custom lexeme flags FLAG19..FLAG63; the lower bits are its own attributes
 _FIRST_FREE = 19
-# Python ids of vocabularies -> {(attr, operator, value): flag id}; the vocab keeps the getters
-_FLAGS: dict[int, dict[tuple[str, str, str], int]] = {}
 
 
 def _getters(vocab: Vocab) -> dict[int, Callable[[str], Any]]:
@@ -45,22 +50,64 @@ def _getter(vocab: Vocab, attr: str, op: str, value: Any) -> Callable[[str], boo
     return lambda s: key(s) in members
 
 
-def _flag(vocab: Vocab, attr: str, op: str, value: Any) -> int | None:
-    """The flag id for one predicate on ``vocab`` (added on first use), None if none is free."""
-    canon = value if op == "REGEX" else sorted(value)
-    key = (_ATTRS[attr], op, repr(canon))
-    table = _FLAGS.setdefault(id(vocab), {})
-    getters = _getters(vocab)
-    if key in table and getters.get(table[key]) is not None:
-        return table[key]
-    free = next((b for b in range(_FIRST_FREE, 64) if b not in getters), None)
-    if free is None:  # every custom flag bit is taken: keep the Python predicate
-        return None
-    table[key] = vocab.add_flag(_getter(vocab, attr, op, value), flag_id=free)
-    return table[key]
+class LexemeFlags:
+    """The lexeme flags of one vocabulary: predicate -> flag id, added on first use.
+
+    Each flag's getter carries the predicate it computes, so a second component on the same
+    vocabulary finds the flags already there instead of spending new bits on them.
+
+    Example:
+        >>> import spacy
+        >>> vocab = spacy.blank("en").vocab
+        >>> a = LexemeFlags(vocab).flag("TEXT", "REGEX", "^\\d+$")
+        >>> a == LexemeFlags(vocab).flag("TEXT", "REGEX", "^\\d+$") and a >= 19
+        True
+    """
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+
+    def flag(self, attr: str, op: str, value: Any) -> int | None:
+        """The flag id for one predicate (added on first use), None if no flag bit is free."""
+        canon = value if op == "REGEX" else sorted(value)
+        key = (_ATTRS[attr], op, repr(canon))
+        getters = _getters(self.vocab)
+        for flag_id, getter in getters.items():
+            if getattr(getter, "predicate", None) == key:
+                return flag_id
+        free = next((b for b in range(_FIRST_FREE, 64) if b not in getters), None)
+        if free is None:  # every custom flag bit is taken: keep the Python predicate
+            return None
+        getter = _getter(self.vocab, attr, op, value)
+        getter.predicate = key  # type: ignore[attr-defined]
+        flag_id: int = self.vocab.add_flag(getter, flag_id=free)
+        return flag_id
 
 
-def flag_patterns(vocab: Vocab, pattern: list[dict[str, Any]]) -> list[Any]:
+def norms_to_spellings(pattern: list[dict[str, Any]], norms: dict[str, str]) -> list[Any]:
+    """A copy of a token pattern whose plain ``NORM`` values match their spellings instead.
+
+    Why: a component may set lexeme norms (``resolutions`` -> ``resolution``) only on a
+    vocabulary it owns; elsewhere ``{"NORM": "resolution"}`` becomes a ``LOWER IN`` test of the
+    word and every spelling normed to it.
+
+    Example:
+        >>> norms_to_spellings([{"NORM": "resolution"}], {"resolutions": "resolution"})
+        [{'LOWER': {'IN': ['resolution', 'resolutions']}}]
+    """
+    out: list[Any] = []
+    for spec in pattern:
+        new = copy.deepcopy(spec)
+        value = new.get("NORM")
+        if isinstance(value, str) and "LOWER" not in new:
+            del new["NORM"]
+            words = {value, *(w for w, n in norms.items() if n == value)}
+            new["LOWER"] = {"IN": sorted(words)}
+        out.append(new)
+    return out
+
+
+def flag_patterns(flags: LexemeFlags, pattern: list[dict[str, Any]]) -> list[Any]:
     """A copy of a token pattern whose spelling-only predicates read lexeme flags.
 
     A token spec such as ``{"TEXT": {"REGEX": "^\\\\d{1,4}$"}, "OP": "?"}`` becomes
@@ -76,7 +123,7 @@ def flag_patterns(vocab: Vocab, pattern: list[dict[str, Any]]) -> list[Any]:
         >>> nlp = spacy.blank("en")
         >>> p = [{"LOWER": "resolution"}, {"TEXT": {"REGEX": "^\\\\d{1,4}$"}}]
         >>> m = Matcher(nlp.vocab, validate=False)  # the schema knows no FLAG19
-        >>> m.add("r", [flag_patterns(nlp.vocab, p)])
+        >>> m.add("r", [flag_patterns(LexemeFlags(nlp.vocab), p)])
         >>> [s.text for s in m(nlp("see Resolution 195 and resolution 12345"), as_spans=True)]
         ['Resolution 195']
     """
@@ -90,7 +137,7 @@ def flag_patterns(vocab: Vocab, pattern: list[dict[str, Any]]) -> list[Any]:
             ((op, value),) = cond.items()
             if op not in ("REGEX", "IN"):
                 continue
-            flag = _flag(vocab, attr, op, value)
+            flag = flags.flag(attr, op, value)
             if flag is not None:
                 del new[attr]
                 new[f"FLAG{flag}"] = True

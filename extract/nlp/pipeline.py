@@ -110,6 +110,8 @@ def build_nlp(lang: str = "en", config: dict[str, Any] | None = None) -> Languag
         )
     nlp = spacy.blank(lang, config={"nlp": {"tokenizer": {"@tokenizers": "itu_tokenizer.v1"}}})
     nlp.max_length = 10**8
-    nlp.add_pipe("itu_citations", config=overrides.get("itu_citations", {}))
+    # the pipeline is ours: its vocabulary may carry the component's lexeme norms and flags
+    citations = {"own_vocab": True, **overrides.get("itu_citations", {})}
+    nlp.add_pipe("itu_citations", config=citations)
     nlp.add_pipe("itu_assignments", config=overrides.get("itu_assignments", {}))
     return nlp

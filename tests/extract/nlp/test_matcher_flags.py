@@ -13,7 +13,7 @@ from spacy.matcher import Matcher
 
 from extract.citations.parts import load_patterns
 from extract.nlp.citation_component import CitationComponent
-from extract.nlp.matcher_flags import flag_patterns
+from extract.nlp.matcher_flags import LexemeFlags, flag_patterns
 from extract.nlp.pipeline import build_nlp
 
 PATTERNS = load_patterns(None)
@@ -39,8 +39,9 @@ def written(nlp: Language) -> Matcher:
 
 def flagged(nlp: Language) -> Matcher:
     m = Matcher(nlp.vocab, validate=False)
+    flags = LexemeFlags(nlp.vocab)
     for p in PATTERNS:
-        m.add(p["id"], [flag_patterns(nlp.vocab, p["pattern"])])
+        m.add(p["id"], [flag_patterns(flags, p["pattern"])])
     return m
 
 
@@ -51,7 +52,7 @@ def nlp() -> Language:
 
 def test_every_regex_and_set_predicate_on_spelling_becomes_a_flag(nlp: Language) -> None:
     for p in PATTERNS:
-        for spec in flag_patterns(nlp.vocab, p["pattern"]):
+        for spec in flag_patterns(LexemeFlags(nlp.vocab), p["pattern"]):
             for attr, cond in spec.items():
                 assert not (attr in ("TEXT", "ORTH", "LOWER") and isinstance(cond, dict)), p["id"]
 
@@ -82,3 +83,27 @@ def test_a_bad_pattern_is_still_refused_as_written(nlp: Language) -> None:
         CitationComponent(
             nlp, "c", spans_key="c", patterns_path=None, max_group=8, sector_lookback=200
         ).initialize(patterns=bad)
+
+
+def _vocab_state(nlp: Language) -> tuple[set[int], dict[str, str]]:
+    words = ["resolutions", "Resolutions", "RESOLUTIONS", "decisions", "Questions"]
+    return set(nlp.vocab.lex_attr_getters), {w: nlp.vocab[w].norm_ for w in words}
+
+
+def test_a_pipeline_of_someone_else_keeps_its_vocabulary_and_finds_the_same() -> None:
+    """Added to a plain spaCy pipeline, the component adds no lexeme flag and sets no norm;
+    it finds what the resgraph pipeline (which owns its vocabulary) finds."""
+    theirs = spacy.blank("en")
+    before = _vocab_state(theirs)
+    theirs.add_pipe("itu_citations")
+    assert _vocab_state(theirs) == before
+    ours = build_nlp()
+    text = Path("data/corpus/003_fb0deb38008239bc.txt").read_text(encoding="utf-8")
+    text += " Resolutions 70 and 175 (Rev. Dubai, 2018), DECISIONS 5 and 11"
+
+    def found(nlp: Language) -> list[tuple[int, int, str]]:
+        doc = nlp(text)
+        return [(s.start_char, s.end_char, s._.itu.number) for s in doc.spans["itu_citations"]]
+
+    assert found(theirs) == found(ours) and len(found(ours)) > 5
+    assert _vocab_state(theirs) == before
