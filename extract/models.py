@@ -12,8 +12,9 @@ loaded: ``doc.text[r.start:r.end] == r.surface`` holds for every record.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import Any, Literal, get_args
 
 __all__ = [
@@ -32,7 +33,6 @@ __all__ = [
     "SourceDoc",
     "TrackedChange",
     "VersionRef",
-    "starts_of",
 ]
 
 Kind = Literal[
@@ -117,6 +117,11 @@ class Section:
     heading_end: int
     paragraphs: tuple[Paragraph, ...] = ()
 
+    @cached_property
+    def paragraph_index(self) -> _Index:
+        """Starts of the paragraphs (bisect them) and their running largest end."""
+        return _Index(self.paragraphs)
+
 
 @dataclass(frozen=True)
 class ResolutionSegment:
@@ -144,6 +149,11 @@ class ResolutionSegment:
     later_number: str | None = None
     source: Literal["operative", "summary"] = "operative"
     sections: tuple[Section, ...] = ()
+
+    @cached_property
+    def section_index(self) -> _Index:
+        """Starts of the sections and their running largest end."""
+        return _Index(self.sections)
 
 
 @dataclass(frozen=True)
@@ -207,58 +217,57 @@ class DocumentStructure:
         self, offset: int
     ) -> tuple[ResolutionSegment | None, Section | None, Paragraph | None]:
         """:meth:`locate` as a plain tuple, for callers that place every record of a document."""
-        res = _innermost(self.resolutions, offset)
-        pool = res.sections if res is not None else self.sections
-        sec = _innermost(pool, offset)
-        if sec is None and res is not None:
-            sec = _innermost(self.sections, offset)
-        par = _innermost(sec.paragraphs, offset) if sec is not None else None
+        res = _innermost(self.resolutions, lambda: self._resolution_index, offset)
+        sec = None
+        if res is not None:
+            sec = _innermost(res.sections, lambda: res.section_index, offset)
+        if sec is None:
+            sec = _innermost(self.sections, lambda: self._section_index, offset)
+        par = None
+        if sec is not None:
+            par = _innermost(sec.paragraphs, lambda: sec.paragraph_index, offset)
         return res, sec, par
 
+    @cached_property
+    def _resolution_index(self) -> _Index:
+        return _Index(self.resolutions)
 
-#: id(items) -> (items, their starts, the largest end up to each): a segmentation is located
-#: into thousands of times (every record of its document), and its tuples never change; keeping
-#: ``items`` keeps the id valid.
-_STARTS: dict[int, tuple[tuple[Any, ...], list[int], list[int]]] = {}
-_STARTS_MAX = 4096
-
-
-def _index(items: tuple[Any, ...]) -> tuple[list[int], list[int]]:
-    hit = _STARTS.get(id(items))
-    if hit is not None and hit[0] is items:
-        return hit[1], hit[2]
-    if len(_STARTS) >= _STARTS_MAX:
-        _STARTS.clear()
-    starts = [i.start for i in items]
-    reach: list[int] = []
-    top = -1
-    for i in items:
-        top = max(top, i.end)
-        reach.append(top)
-    _STARTS[id(items)] = (items, starts, reach)
-    return starts, reach
+    @cached_property
+    def _section_index(self) -> _Index:
+        return _Index(self.sections)
 
 
-def starts_of(items: tuple[Any, ...]) -> list[int]:
-    """The ``start`` of each item of a tuple sorted by start (segments, sections, paragraphs),
-    computed once per tuple: callers bisect it instead of scanning the items."""
-    return _index(items)[0]
+class _Index:
+    """Starts and running largest ends of a tuple of items sorted by start (segments, sections,
+    paragraphs): a segmentation is located into thousands of times (every record of its
+    document), so each tuple's index is computed once and kept by the object that owns the
+    tuple (a cached property), not in a table keyed by ``id()``."""
+
+    __slots__ = ("reach", "starts")
+
+    def __init__(self, items: tuple[Any, ...]) -> None:
+        self.starts = [i.start for i in items]
+        self.reach: list[int] = []
+        top = -1
+        for i in items:
+            top = max(top, i.end)
+            self.reach.append(top)
 
 
-def _innermost(items: tuple[Any, ...], offset: int) -> Any:
+def _innermost(items: tuple[Any, ...], index: Callable[[], _Index], offset: int) -> Any:
     """Last item (by start) whose [start, end) contains offset; items are sorted by start.
 
     Items may overlap (side-by-side columns), so earlier items are looked at too, but only
     while one of them still reaches ``offset`` (the largest end so far is indexed once).
     """
-    if len(items) <= 8:  # a short tuple is scanned as it is (no index kept for it)
+    if len(items) <= 8:  # a short tuple is scanned as it is (no index needed)
         for item in reversed(items):
             if item.start <= offset < item.end:
                 return item
         return None
-    starts, reach = _index(items)
-    k = bisect.bisect_right(starts, offset) - 1
-    while k >= 0 and reach[k] > offset:
+    idx = index()
+    k = bisect.bisect_right(idx.starts, offset) - 1
+    while k >= 0 and idx.reach[k] > offset:
         item = items[k]
         if item.start <= offset < item.end:
             return item

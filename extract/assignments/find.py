@@ -27,7 +27,7 @@ from extract.assignments.actors import sector_of_body
 from extract.assignments.heads import HeadMatch
 from extract.citations.find import find_citation_parts
 from extract.citations.parts import CitationParts
-from extract.models import Assignment, DocumentStructure, SourceDoc, starts_of
+from extract.models import Assignment, DocumentStructure, SourceDoc
 from extract.nlp.assignment_component import SPANS_KEY, AssignmentComponent
 
 __all__ = ["ReportedSource", "find_assignments", "heads_to_assignments"]
@@ -266,7 +266,7 @@ def _items(h: HeadMatch, next_start: int | None, sec: Any, par: Any) -> tuple[st
     if sec is None:
         return ()
     stop = next_start if next_start is not None else sec.end
-    starts = starts_of(sec.paragraphs)
+    starts = sec.paragraph_index.starts
     first, last = bisect.bisect_left(starts, h.end), bisect.bisect_left(starts, stop)
     labels = [p.label for p in sec.paragraphs[first:last] if p.label]
     top = labels[0][0].isdigit() if labels else True  # keep the top level: 1, 2 (not i), ii))
