@@ -82,10 +82,19 @@ def _kinds_by_label() -> dict[str, str]:
     return {w.label.casefold(): w.kind for w in heading_words()}
 
 
+@dataclass(frozen=True)
+class _Table:
+    """The compiled heading words of some languages: line regexes and one-word regex."""
+
+    latin_re: re.Pattern[str]
+    cjk_re: re.Pattern[str]
+    by_text: dict[str, HeadingWord]
+    # one heading word (alternatives longest first, so the longest surface wins)
+    word_re: re.Pattern[str]
+
+
 @cache
-def _regexes(
-    langs: frozenset[str] | None,
-) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, HeadingWord]]:
+def _regexes(langs: frozenset[str] | None) -> _Table:
     words = tuple(w for w in heading_words() if langs is None or w.lang in langs)
     by_text = {w.text: w for w in words}
     latin = [w.text for w in words if w.lang != "zh" and w.kind != "annex"]
@@ -95,7 +104,8 @@ def _regexes(
     latin_re = re.compile(rf"[ \t]*((?:{alt})+)(?=$|[\s,:;.])")
     cjk_alt = "|".join(re.escape(t) for t in cjk)
     cjk_re = re.compile(rf"[ \t]*((?:{cjk_alt})+)")
-    return latin_re, cjk_re, by_text
+    word_re = re.compile("|".join(re.escape(t) for t in sorted(by_text, key=len, reverse=True)))
+    return _Table(latin_re, cjk_re, by_text, word_re)
 
 
 _LINE_LEAD = r"[ \t]*"
@@ -106,37 +116,17 @@ _ANNEX = re.compile(
 )
 
 
-def _last_word(glued: str, by_text: dict[str, HeadingWord]) -> HeadingWord | None:
+def _last_word(glued: str, table: _Table) -> HeadingWord | None:
     """The last heading word of a glued run ("taking into accountrecognizing further")."""
-    word_re = _word_regex_of(by_text)
     pos = 0
     last: HeadingWord | None = None
     while pos < len(glued):
-        m = word_re.match(glued, pos)
+        m = table.word_re.match(glued, pos)
         if m is None:
             break
-        last = by_text[m.group(0)]
+        last = table.by_text[m.group(0)]
         pos = m.end()
     return last
-
-
-_WORD_RES: dict[int, tuple[dict[str, HeadingWord], re.Pattern[str]]] = {}
-
-
-def _word_regex_of(by_text: dict[str, HeadingWord]) -> re.Pattern[str]:
-    """:func:`_word_regex` of one of :func:`_regexes`' tables, looked up by the table's
-    identity (the tables are cached, so their ids are stable): hashing a 150-word tuple on
-    every heading line cost more than matching the line."""
-    hit = _WORD_RES.get(id(by_text))
-    if hit is None or hit[0] is not by_text:
-        hit = _WORD_RES[id(by_text)] = (by_text, _word_regex(tuple(by_text)))
-    return hit[1]
-
-
-@cache
-def _word_regex(texts: tuple[str, ...]) -> re.Pattern[str]:
-    """One heading word (alternatives longest first, so the longest surface wins)."""
-    return re.compile("|".join(re.escape(t) for t in sorted(texts, key=len, reverse=True)))
 
 
 @dataclass(frozen=True)
@@ -168,17 +158,17 @@ def match_section_heading(
         >>> match_section_heading("Resolves that the action plan ...") is None
         True
     """
-    latin_re, cjk_re, by_text = _regexes(langs)
-    m = latin_re.match(line)
+    table = _regexes(langs)
+    m = table.latin_re.match(line)
     if m:
-        w = _last_word(m.group(1), by_text)
+        w = _last_word(m.group(1), table)
         if w is not None:
             return SectionHeading(w.label, w.kind, offset + m.start(1), offset + m.end(1), w.id)
-    m = cjk_re.match(line)
+    m = table.cjk_re.match(line)
     if m:
         rest = line[m.end() :].strip()
         if not rest or (len(rest) < 80 and not rest.endswith(("。", "；"))):
-            w = _last_word(m.group(1), by_text)
+            w = _last_word(m.group(1), table)
             if w is not None and (not rest or w.text != "决议"):
                 return SectionHeading(w.label, w.kind, offset + m.start(1), offset + m.end(1), w.id)
     m = _ANNEX.match(line)
