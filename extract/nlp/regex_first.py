@@ -4,25 +4,21 @@ Why: the actor grammar tries a large case-insensitive alternation (every actor p
 place a clause may name an addressee, and most such places begin with words no actor phrase
 begins with ("to", "that", "a)"). ``re`` has no first-character test for ``match``, so each
 failing attempt tries every branch. Knowing the possible beginnings ("the", "tsb", "sec", ...)
-lets a caller reject those places with a set lookup. The analysis reads ``re``'s parser output;
-a construct it does not follow (``\\s``, a negated class, ``.``) ends a beginning early (it
+lets a caller reject those places with a set lookup. The analysis parses the pattern itself (the
+subset of ``re`` syntax that pattern tables use: literals, escapes, classes, groups,
+alternatives, quantifiers, anchors and lookarounds), never ``re``'s private parser; a construct
+it does not follow (``\\s``, a negated class, ``.``) ends a beginning early (it
 becomes shorter, so it still admits every match), and anything it does not know at all makes it
 answer None, "cannot tell": the caller then tries the regex everywhere, as before.
 """
 
 from __future__ import annotations
 
-import importlib
 import re
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass
 
 __all__ = ["Beginnings", "beginnings", "first_chars"]
-
-try:  # the parser of the re module (private; sre_parse before Python 3.11)
-    _c: Any = importlib.import_module("re._constants")
-    _p: Any = importlib.import_module("re._parser")
-except ImportError:  # pragma: no cover - other Pythons: no prefilter
-    _c = _p = None
 
 _RANGE_LIMIT = 4096  # larger character ranges are not enumerated
 _MAX_BEGINNINGS = 20_000
@@ -98,11 +94,11 @@ def _folds_to_ascii(ch: str) -> bool:
 
 
 def _analyse(pattern: str, flags: int, k: int) -> set[str] | None:
-    if _p is None:
+    if flags & re.VERBOSE:
         return None
     try:
-        options = _seq(list(_p.parse(pattern, flags)), k)
-    except (_Unknown, RecursionError, ValueError, TypeError, re.error):
+        options = _seq(_Parser(pattern).parse(), k)
+    except (_Unknown, RecursionError):
         return None
     found = {s for s, _ in options}
     if "" in found:  # a match may begin with anything (or be empty)
@@ -110,7 +106,207 @@ def _analyse(pattern: str, flags: int, k: int) -> set[str] | None:
     return found
 
 
-def _join(head: Options, tail_of: Any, k: int) -> Options:
+# --------------------------------------------------------------------------- the parsed pattern
+@dataclass(frozen=True)
+class _Chars:
+    """One character out of ``chars`` (None: a set the analysis does not enumerate)."""
+
+    chars: frozenset[str] | None
+
+
+@dataclass(frozen=True)
+class _Zero:
+    """A zero-width item (anchor, word boundary, lookaround): the next item decides."""
+
+
+@dataclass(frozen=True)
+class _Alt:
+    branches: tuple[tuple[object, ...], ...]
+
+
+@dataclass(frozen=True)
+class _Repeat:
+    lo: int
+    hi: int | None
+    item: tuple[object, ...]
+
+
+_ANY = _Chars(None)
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
+_CLASS_ESCAPES = frozenset("sSdDwW")
+_HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
+_ZERO_ESCAPES = frozenset("bBAZ")
+_FLAG_LETTERS = frozenset("aiLmsu")
+
+
+class _Parser:
+    """A recursive-descent reader of the ``re`` syntax that pattern tables use.
+
+    Anything outside it (verbose mode, conditionals, unknown escapes) raises ``_Unknown``, and
+    the analysis then answers "cannot tell".
+    """
+
+    def __init__(self, pattern: str) -> None:
+        self.s = pattern
+        self.i = 0
+
+    def parse(self) -> tuple[object, ...]:
+        alt = self._alternation()
+        if self.i != len(self.s):
+            raise _Unknown(f"unexpected {self.s[self.i]!r}")
+        return alt
+
+    def _peek(self) -> str:
+        return self.s[self.i] if self.i < len(self.s) else ""
+
+    def _alternation(self) -> tuple[object, ...]:
+        branches = [self._sequence()]
+        while self._peek() == "|":
+            self.i += 1
+            branches.append(self._sequence())
+        return tuple(branches[0]) if len(branches) == 1 else (_Alt(tuple(branches)),)
+
+    def _sequence(self) -> tuple[object, ...]:
+        items: list[object] = []
+        while self._peek() not in ("", "|", ")"):
+            items.extend(self._quantified(self._atom()))
+        return tuple(items)
+
+    def _quantified(self, atom: tuple[object, ...]) -> tuple[object, ...]:
+        c = self._peek()
+        lo: int
+        hi: int | None
+        if c == "?":
+            lo, hi = 0, 1
+        elif c == "*":
+            lo, hi = 0, None
+        elif c == "+":
+            lo, hi = 1, None
+        elif c == "{" and (m := re.compile(r"\{(\d*)(,?)(\d*)\}").match(self.s, self.i)):
+            if not m.group(1) and not m.group(3):
+                raise _Unknown("empty repeat")
+            lo = int(m.group(1) or 0)
+            hi = int(m.group(3)) if m.group(3) else (None if m.group(2) else lo)
+            self.i = m.end() - 1
+        else:  # not repeated: the atom's items take their place in the sequence
+            return atom
+        self.i += 1
+        if self._peek() in ("?", "+"):  # lazy or possessive: the same beginnings
+            self.i += 1
+        return (_Repeat(lo, hi, atom),)
+
+    def _atom(self) -> tuple[object, ...]:
+        c = self.s[self.i]
+        self.i += 1
+        if c == "(":
+            return self._group()
+        if c == "[":
+            return (self._class(),)
+        if c == "\\":
+            return (self._escape(),)
+        if c == ".":
+            return (_ANY,)
+        if c in "^$":
+            return (_Zero(),)
+        if c in "*+?":
+            raise _Unknown("nothing to repeat")
+        return (_Chars(frozenset(c)),)
+
+    def _group(self) -> tuple[object, ...]:
+        lookaround = False
+        if self.s.startswith("?", self.i):
+            self.i += 1
+            c = self._peek()
+            if c == ":":
+                self.i += 1
+            elif c in "=!" or self.s.startswith(("<=", "<!"), self.i):
+                self.i += 1 if c in "=!" else 2
+                lookaround = True
+            elif c == "P" and self.s.startswith("P<", self.i):
+                self.i = self.s.index(">", self.i) + 1
+            else:  # inline flags: "(?i)" for the rest, "(?i:...)" for a group
+                j = self.i
+                while self._peek() in _FLAG_LETTERS or self._peek() == "-":
+                    self.i += 1
+                if self.i == j or self._peek() not in (":", ")"):
+                    raise _Unknown("group construct")
+                if self._peek() == ")":  # global flags: case is folded anyway
+                    self.i += 1
+                    return ()
+                self.i += 1
+        inner = self._alternation()
+        if self._peek() != ")":
+            raise _Unknown("unbalanced group")
+        self.i += 1
+        return (_Zero(),) if lookaround else inner
+
+    def _escape(self) -> object:
+        if self.i >= len(self.s):
+            raise _Unknown("trailing backslash")
+        c = self.s[self.i]
+        if c in _CLASS_ESCAPES or c.isdigit():  # classes, back references: not followed
+            self.i += 1
+            return _ANY
+        if c in _ZERO_ESCAPES:
+            self.i += 1
+            return _Zero()
+        return _Chars(frozenset(self._escaped_char()))
+
+    def _escaped_char(self) -> str:
+        """The character an escape (after its backslash) stands for: ``\\n``, ``\\x41``,
+        ``\\u2011``, ``\\(``...; an escape of a letter this reader does not know is unknown."""
+        c = self.s[self.i]
+        self.i += 1
+        width = _HEX_ESCAPES.get(c)
+        if width is not None:
+            digits = self.s[self.i : self.i + width]
+            if len(digits) != width or not all(d in "0123456789abcdefABCDEF" for d in digits):
+                raise _Unknown(f"escape \\{c}{digits}")
+            self.i += width
+            return chr(int(digits, 16))
+        if c.isalnum() and c not in _ESCAPES:
+            raise _Unknown(f"escape \\{c}")
+        return _ESCAPES.get(c, c)
+
+    def _class(self) -> _Chars:
+        negated = self._peek() == "^"
+        if negated:
+            self.i += 1
+        chars: set[str] = set()
+        known = not negated
+        first = True
+        while True:
+            if self.i >= len(self.s):
+                raise _Unknown("unterminated class")
+            c = self.s[self.i]
+            if c == "]" and not first:
+                self.i += 1
+                break
+            first = False
+            self.i += 1
+            if c == "\\":
+                if self._peek() in _CLASS_ESCAPES:
+                    self.i += 1
+                    known = False
+                    continue
+                c = self._escaped_char()
+            if self._peek() == "-" and self.s[self.i + 1 : self.i + 2] not in ("]", ""):
+                self.i += 1
+                hi = self.s[self.i]
+                self.i += 1
+                if hi == "\\":
+                    hi = self._escaped_char()
+                if ord(hi) - ord(c) >= _RANGE_LIMIT:
+                    known = False
+                    continue
+                chars.update(chr(x) for x in range(ord(c), ord(hi) + 1))
+            else:
+                chars.add(c)
+        return _Chars(frozenset(chars) if known else None)
+
+
+# ------------------------------------------------------------------------------- the analysis
+def _join(head: Options, tail_of: Callable[[], Options], k: int) -> Options:
     """Extend every unfinished option of ``head`` with the options of the next item."""
     out: Options = set()
     tail: Options | None = None
@@ -128,51 +324,31 @@ def _join(head: Options, tail_of: Any, k: int) -> Options:
     return out
 
 
-def _seq(items: list[tuple[Any, Any]], k: int) -> Options:
+def _seq(items: tuple[object, ...], k: int) -> Options:
     cur: Options = {("", True)}
-    for op, av in items:
-        cur = _join(cur, lambda op=op, av=av: _item(op, av, k), k)
+    for item in items:
+        cur = _join(cur, lambda item=item: _item(item, k), k)  # type: ignore[misc]
     return cur
 
 
-def _item(op: Any, av: Any, k: int) -> Options:
-    if op is _c.LITERAL:
-        return {(chr(av), True)}
-    if op is _c.IN:
-        chars = _charset(av)
-        return {("", False)} if chars is None else {(ch, True) for ch in chars}
-    if op in (_c.ANY, _c.NOT_LITERAL, _c.CATEGORY, _c.GROUPREF):
-        return {("", False)}  # some character not followed: the beginning stops before it
-    if op is _c.BRANCH:
-        return {o for alt in av[1] for o in _seq(list(alt), k)}
-    if op is _c.SUBPATTERN:
-        return _seq(list(av[-1]), k)
-    if op is getattr(_c, "ATOMIC_GROUP", None):
-        return _seq(list(av), k)
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) or op is getattr(_c, "POSSESSIVE_REPEAT", None):
-        lo, hi, sub = av
-        one = _seq(list(sub), k)
+def _item(item: object, k: int) -> Options:
+    if isinstance(item, _Chars):
+        if item.chars is None:  # some character not followed: the beginning stops before it
+            return {("", False)}
+        return {(ch, True) for ch in item.chars}
+    if isinstance(item, _Zero):
+        return {("", True)}
+    if isinstance(item, _Alt):
+        return {o for branch in item.branches for o in _seq(branch, k)}
+    if isinstance(item, _Repeat):
+        one = _seq(item.item, k)
         out: Options = set()
         cur: Options = {("", True)}
-        for n in range(k + 1):  # k repetitions fill any beginning (or the sub is empty)
-            if n >= lo:
+        for n in range(k + 1):  # k repetitions fill any beginning (or the item is empty)
+            if n >= item.lo:
                 out |= cur
-            if n == hi:
+            if n == item.hi:
                 break
             cur = _join(cur, lambda: one, k)
         return out | {(s, False) for s, _ in cur}
-    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-        return {("", True)}  # zero-width: the next item decides
-    raise _Unknown(op)
-
-
-def _charset(items: list[tuple[Any, Any]]) -> set[str] | None:
-    out: set[str] = set()
-    for op, av in items:
-        if op is _c.LITERAL:
-            out.add(chr(av))
-        elif op is _c.RANGE and av[1] - av[0] < _RANGE_LIMIT:
-            out.update(chr(c) for c in range(av[0], av[1] + 1))
-        else:  # NEGATE, CATEGORY (\s, \d, \w), huge ranges: not followed
-            return None
-    return out
+    raise _Unknown(type(item).__name__)

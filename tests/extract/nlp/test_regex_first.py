@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import example, given, settings
@@ -73,3 +74,30 @@ def test_what_the_analysis_cannot_follow() -> None:
     assert b is not None
     assert b.admits("ab  cd", 0) and b.admits("egh", 0) and not b.admits("aX", 0)
     assert beginnings("\u212a", re.IGNORECASE, 3) is None  # the Kelvin sign folds to "k"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "admitted", "refused"),
+    [
+        (r"ITU[-\u2010\u2011]?T\s+", ["ITU‑T ", "ITU-T ", "itut "], ["ITX", "IT "]),
+        (r"\x41\u00e9b", ["Aéb"], ["Aeb"]),
+        (r"(?P<q>relevant)\s+groups?|(?:all\s+)?members", ["relevant", "all x", "members"], ["x"]),
+        (r"[a-c\]]{2}z", ["abz", "]]z"], ["dz"]),
+        (r"(?=TSB)TS|BR\b", ["TSB", "BR"], ["TB"]),
+    ],
+)
+def test_escapes_groups_and_classes_are_read(
+    pattern: str, admitted: list[str], refused: list[str]
+) -> None:
+    b = beginnings(pattern, re.IGNORECASE, 3)
+    assert b is not None
+    assert all(b.admits(t, 0) for t in admitted)
+    assert not any(b.admits(t, 0) for t in refused)
+
+
+def test_no_private_module_of_python_is_imported() -> None:
+    """The analysis parses patterns itself: ``re._parser`` and ``sre_parse`` are CPython's own."""
+    for path in Path("extract").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for private in ("re._parser", "re._constants", "sre_parse", "sre_constants"):
+            assert private not in text, (path, private)
