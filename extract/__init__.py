@@ -1,14 +1,22 @@
 """extract: ITU resolution documents -> typed records (headings, citations, assignments).
 
-Why lazy exports: importing ``extract`` must stay cheap (the CLI imports it for ``--help``), and
-spaCy is only loaded when a pipeline is actually built. Loading and segmenting are
-imported eagerly: they are light, and a submodule must not shadow the function of its name.
-The five verbs of the stage are:
+The stage's public surface; everything else under ``extract/`` is internal (its layout is in
+``docs/architecture.md``). The verbs:
 
-- :func:`load_document` (path -> SourceDoc),
-- :func:`segment` (SourceDoc -> DocumentStructure),
-- :func:`build_nlp` (the spaCy pipeline with the ``itu_citations`` component),
-- :func:`extract_document` / :func:`extract_corpus` (everything above, record by record).
+- :func:`load_document` (path -> :class:`SourceDoc`), :func:`expand_paths` (folders -> files),
+- :func:`segment` (:class:`SourceDoc` -> :class:`DocumentStructure`),
+- :func:`build_nlp` (the spaCy pipeline with the ``itu_citations`` and ``itu_assignments``
+  components),
+- :func:`extract_document` / :func:`extract_corpus` (everything above, record by record: an
+  :class:`ExtractionResult` of :class:`Heading`, :class:`Citation`, :class:`Assignment`), and a
+  :class:`DocumentError` naming the file for a document that cannot be read,
+- :func:`write_jsonl` / :func:`read_jsonl` / :func:`record_json` (the record contract as JSONL),
+- :func:`load_gazetteer` (ITU conferences: venue, year, organ, label), :func:`section_kind_of`,
+- :func:`discover_gold_sets` / :func:`evaluate_set` / :func:`format_sets` (``resgraph eval``),
+- :func:`generate_corpus` (synthetic documents for benchmarks).
+
+Why lazy exports (PEP 562): importing ``extract`` must stay cheap (the CLI imports it for
+``--help``), and spaCy is only loaded when a pipeline is actually built.
 
 Example:
     >>> from extract import extract_document
@@ -20,22 +28,100 @@ Example:
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from extract.structure.segment import segment
-
-# Bound eagerly (cheap, no spaCy): the submodule ``extract.structure.segment`` would otherwise
-# shadow the function ``segment`` once imported, and ``from extract import segment`` would give the
-# module.
-from extract.text.load import load_document
-
-__all__ = ["build_nlp", "extract_corpus", "extract_document", "load_document", "segment"]
+if TYPE_CHECKING:
+    from extract.corpus import extract_corpus, extract_document
+    from extract.evaluation import (
+        EvalReport,
+        GoldSet,
+        SetReport,
+        discover_gold_sets,
+        evaluate,
+        evaluate_set,
+        format_sets,
+    )
+    from extract.exceptions import DocumentError
+    from extract.gazetteer import Gazetteer, load_gazetteer
+    from extract.io import read_jsonl, record_json, write_jsonl
+    from extract.models import (
+        Assignment,
+        Citation,
+        DocumentStructure,
+        ExtractionResult,
+        Heading,
+        SourceDoc,
+        VersionRef,
+    )
+    from extract.nlp.pipeline import build_nlp
+    from extract.structure.sections import section_kind_of
+    from extract.structure.segment import segment
+    from extract.synth import generate_corpus
+    from extract.text.load import expand_paths, load_document
 
 _EXPORTS = {
+    # verbs
     "build_nlp": "extract.nlp.pipeline",
+    "discover_gold_sets": "extract.evaluation",
+    "evaluate": "extract.evaluation",
+    "evaluate_set": "extract.evaluation",
+    "expand_paths": "extract.text.load",
     "extract_corpus": "extract.corpus",
     "extract_document": "extract.corpus",
+    "format_sets": "extract.evaluation",
+    "generate_corpus": "extract.synth",
+    "load_document": "extract.text.load",
+    "load_gazetteer": "extract.gazetteer",
+    "read_jsonl": "extract.io",
+    "record_json": "extract.io",
+    "section_kind_of": "extract.structure.sections",
+    "segment": "extract.structure.segment",
+    "write_jsonl": "extract.io",
+    # types
+    "Assignment": "extract.models",
+    "Citation": "extract.models",
+    "DocumentError": "extract.exceptions",
+    "DocumentStructure": "extract.models",
+    "EvalReport": "extract.evaluation",
+    "ExtractionResult": "extract.models",
+    "Gazetteer": "extract.gazetteer",
+    "GoldSet": "extract.evaluation",
+    "Heading": "extract.models",
+    "SetReport": "extract.evaluation",
+    "SourceDoc": "extract.models",
+    "VersionRef": "extract.models",
 }
+
+__all__ = [
+    "Assignment",
+    "Citation",
+    "DocumentError",
+    "DocumentStructure",
+    "EvalReport",
+    "ExtractionResult",
+    "Gazetteer",
+    "GoldSet",
+    "Heading",
+    "SetReport",
+    "SourceDoc",
+    "VersionRef",
+    "build_nlp",
+    "discover_gold_sets",
+    "evaluate",
+    "evaluate_set",
+    "expand_paths",
+    "extract_corpus",
+    "extract_document",
+    "format_sets",
+    "generate_corpus",
+    "load_document",
+    "load_gazetteer",
+    "read_jsonl",
+    "record_json",
+    "section_kind_of",
+    "segment",
+    "write_jsonl",
+]
 
 
 def __getattr__(name: str) -> Any:
@@ -43,4 +129,10 @@ def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'extract' has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])

@@ -15,15 +15,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
-    from extract.evaluation import EvalReport, GoldSet, SetReport
+    from extract import EvalReport, GoldSet, SetReport
 
 __all__ = ["register", "run_eval", "run_eval_sets"]
 
 
 def _extract(corpus: Path) -> tuple[list[object], dict[str, str], list[str]]:
     """(records, texts by document name, failures) of every document under ``corpus``."""
-    from extract import extract_corpus
-    from extract.exceptions import DocumentError
+    from extract import DocumentError, extract_corpus
 
     records: list[object] = []
     texts: dict[str, str] = {}
@@ -47,7 +46,7 @@ def run_eval(gold: Path, corpus: Path) -> tuple[EvalReport, list[str]]:
         >>> report.value("assignment.operative.labels.exact.f1") >= 0.95  # doctest: +SKIP
         True
     """
-    from extract.evaluation import evaluate
+    from extract import evaluate
 
     records, texts, failed = _extract(corpus)
     return evaluate(records, gold, texts=texts), failed
@@ -61,13 +60,13 @@ def run_eval_sets(gold_root: Path, corpus: Path) -> list[SetReport]:
         >>> [r.gold.name for r in reports]  # doctest: +SKIP
         ['seeds', 'dev']
     """
-    from extract.evaluation import discover_gold_sets
+    from extract import discover_gold_sets
 
     return [_run_set(s) for s in discover_gold_sets(gold_root, corpus)]
 
 
 def _run_set(gold: GoldSet) -> SetReport:
-    from extract.evaluation import evaluate_set
+    from extract import evaluate_set
 
     records, texts, failed = _extract(gold.corpus)
     return evaluate_set(records, gold, texts, failed)
@@ -92,7 +91,7 @@ def eval_command(
 ) -> None:
     """Extract each gold set's documents, compare with the gold, print P/R/F1 per set."""
     from api.settings import get_settings
-    from extract.evaluation import discover_gold_sets, format_sets
+    from extract import discover_gold_sets, format_sets
 
     corpus = corpus or get_settings().corpus
     if not gold.is_dir():
