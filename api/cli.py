@@ -8,10 +8,11 @@ each module exposes ``register(app)``.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable
 
 import typer
 
-__all__ = ["app", "main"]
+__all__ = ["COMMAND_MODULES", "app", "main", "register_all"]
 
 app = typer.Typer(
     name="resgraph",
@@ -37,18 +38,25 @@ def _root() -> None:
     """resgraph: extract ITU resolutions into an RDF graph, query it, serve it."""
 
 
-def _register_all() -> None:
-    for name in COMMAND_MODULES:
+def register_all(target: typer.Typer, modules: Iterable[str] = COMMAND_MODULES) -> None:
+    """Add the subcommands of every module to ``target``.
+
+    Raises:
+        ImportError: naming the module that failed to import or has no ``register(app)`` (a
+            renamed or broken module must fail the CLI, not silently drop its subcommands).
+    """
+    for name in modules:
         try:
             module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        module.register(app)
+        except Exception as exc:
+            raise ImportError(f"command module {name} failed to import: {exc}", name=name) from exc
+        register = getattr(module, "register", None)
+        if not callable(register):
+            raise ImportError(f"command module {name} has no register(app)", name=name)
+        register(target)
 
 
-_register_all()
+register_all(app)
 
 
 def main() -> None:

@@ -9,10 +9,11 @@ own answer cache, so a swap invalidates every cached answer at once, without loc
 
 Example:
     >>> from pyoxigraph import Store
-    >>> holder = GraphHolder(GraphSnapshot(Store(), "g1", "memory"))
+    >>> from graph import as_store
+    >>> holder = GraphHolder(GraphSnapshot(as_store(Store()), "g1", "memory"))
     >>> holder.current.generation
     'g1'
-    >>> holder.swap(GraphSnapshot(Store(), "g2", "memory")).generation
+    >>> holder.swap(GraphSnapshot(as_store(Store()), "g2", "memory")).generation
     'g1'
 """
 
@@ -25,13 +26,14 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
+import networkx as nx
 from fastapi import Depends, Request, Response
 from pydantic import BaseModel, TypeAdapter
-from pyoxigraph import Store
 from starlette.concurrency import run_in_threadpool
 
 from api.settings import Settings
 from api.sparql.runner import SparqlRunner
+from graph import Store, citation_network
 
 __all__ = [
     "AnswerCache",
@@ -44,7 +46,6 @@ __all__ = [
     "get_runner",
     "get_settings_dep",
     "get_snapshot",
-    "raw_store",
 ]
 
 
@@ -98,15 +99,15 @@ class GraphSnapshot:
     """One opened build of the graph.
 
     Attributes:
-        store: the opened store, as the graph functions take it (a ``graph.store.GraphStore``,
-            or a bare pyoxigraph ``Store`` in tests).
+        store: the opened store (:class:`graph.Store`: embedded or on a SPARQL server), as the
+            graph functions, the SPARQL endpoint and the ``/id/`` pages take it.
         generation: identifies the build (changes when the store is rebuilt).
         location: where it was opened from (a directory, or ``memory``).
         opened_at: when it was opened (epoch seconds).
         cache: answers computed from this snapshot.
     """
 
-    store: Any
+    store: Store
     generation: str
     location: str
     opened_at: float = field(default_factory=time.time)
@@ -118,7 +119,7 @@ class GraphSnapshot:
         return len(self.store)
 
     @functools.cached_property
-    def network(self) -> Any:
+    def network(self) -> nx.DiGraph:
         """The work-level citation network (networkx), built on first use for this build.
 
         Why: transitive walks (dependencies/impact at depth > 1) are what SPARQL does badly; on
@@ -126,34 +127,7 @@ class GraphSnapshot:
         view, which the graph tests show gives identical answers. It is built once per store
         generation (a few seconds at 1M triples) and dropped with the snapshot on a rebuild.
         """
-        from graph.network import citation_network
-
         return citation_network(self.store)
-
-    @property
-    def raw(self) -> Any:
-        """What SPARQL runs on: the pyoxigraph ``Store`` (see :func:`raw_store`)."""
-        return raw_store(self.store)
-
-
-def raw_store(store: object) -> Any:
-    """The pyoxigraph store of ``store`` (itself, or the ``.store`` of a ``GraphStore``), or, for
-    a remote store (``graph.remote.store.RemoteStore``), the store itself: it offers the same
-    surface (``ox_query``, ``quads_for_pattern``, ``named_graphs``).
-
-    Example:
-        >>> s = Store()
-        >>> raw_store(s) is s
-        True
-    """
-    if isinstance(store, Store):
-        return store
-    inner = getattr(store, "store", None)
-    if isinstance(inner, Store):
-        return inner
-    if hasattr(store, "ox_query"):
-        return store
-    raise TypeError(f"not a pyoxigraph store nor a wrapper of one: {type(store).__name__}")
 
 
 class GraphHolder:
@@ -205,7 +179,7 @@ async def get_snapshot(request: Request) -> GraphSnapshot:
 
     Example:
         >>> async def route(snapshot: SnapshotDep) -> int:  # how routes ask for it
-        ...     return len(snapshot.raw)
+        ...     return len(snapshot.store)
     """
     taken: GraphSnapshot | None = request.scope.get("resgraph.snapshot")
     if taken is not None:
@@ -243,7 +217,9 @@ async def cached_json(
     Example:
         >>> import asyncio
         >>> from api.schemas import Health
-        >>> snap = GraphSnapshot(Store(), "g1", "memory")
+        >>> from pyoxigraph import Store
+        >>> from graph import as_store
+        >>> snap = GraphSnapshot(as_store(Store()), "g1", "memory")
         >>> compute = lambda: {"ok": True, "generation": "g1", "store": "memory", "triples": 0}
         >>> asyncio.run(cached_json(snap, "h", compute, Health)).body
         b'{"ok":true,"generation":"g1","store":"memory","triples":0}'

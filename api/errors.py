@@ -25,7 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.sparql.execute import SparqlFailure
 from api.sparql.guard import QueryRefused
-from graph.results import ResolutionNotFound
+from graph import ResolutionNotFound
 
 __all__ = ["ApiError", "error_body", "error_response", "install_error_handlers"]
 

@@ -9,7 +9,8 @@ watcher that swaps in a rebuilt store atomically (see :mod:`api.deps`).
 Example:
     >>> from fastapi.testclient import TestClient
     >>> from pyoxigraph import Store
-    >>> with TestClient(create_app(Settings(), store=Store())) as client:
+    >>> from graph import as_store
+    >>> with TestClient(create_app(Settings(), store=as_store(Store()))) as client:
     ...     client.get("/health").json()["ok"]
     True
 """
@@ -26,14 +27,14 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from fastapi import FastAPI
+from fastapi import APIRouter, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api.deps import AnswerCache, GraphHolder, GraphSnapshot
 from api.errors import install_error_handlers
 from api.settings import DEFAULT_BASE, Settings
 from api.sparql.runner import SparqlRunner
-from graph.store import current_generation, open_store
+from graph import Store, current_generation, open_store
 
 __all__ = ["AnswerCacheMiddleware", "create_app", "open_snapshot"]
 
@@ -65,13 +66,10 @@ def open_snapshot(
     """Open the store at ``path`` as a new :class:`~api.deps.GraphSnapshot`.
 
     ``path`` is a store directory or a ``sparql+http(s)://host/sparql`` location (a remote
-    store; ``graph_store`` is its Graph Store Protocol URL).
-
-    ``path`` is a store directory or a ``sparql+http(s)://host/sparql`` location (a remote
-    store; ``graph_store`` is its Graph Store Protocol URL).
+    store; ``graph_store`` is its Graph Store Protocol URL): :func:`graph.open_store` chooses.
 
     Raises:
-        StoreError: naming the path when it holds no store that can be opened.
+        graph.StoreError: naming the path when it holds no store that can be opened.
 
     Example:
         >>> import tempfile
@@ -79,8 +77,9 @@ def open_snapshot(
         '0'
     """
     store = open_store(path, read_only=True, base=base, graph_store=graph_store)
-    location = str(getattr(store, "root", path))  # a remote store keeps its URL intact
-    return GraphSnapshot(store, str(store.generation), location, cache=AnswerCache(cache_size))
+    return GraphSnapshot(
+        store, str(store.generation), store.location, cache=AnswerCache(cache_size)
+    )
 
 
 def _reloader(settings: Settings) -> Callable[[str], GraphSnapshot | None]:
@@ -176,7 +175,7 @@ class AnswerCacheMiddleware:
 def create_app(
     settings: Settings | None = None,
     *,
-    store: Any = None,
+    store: Store | None = None,
     holder: GraphHolder | None = None,
 ) -> FastAPI:
     """Build the API app.
@@ -188,6 +187,10 @@ def create_app(
 
     Returns:
         The FastAPI app; the store is opened when its lifespan starts.
+
+    Raises:
+        ImportError: naming the router module that failed to import (a renamed or broken module
+            must fail the app, not silently drop its routes).
 
     Example:
         >>> create_app(Settings()).title
@@ -238,11 +241,17 @@ def create_app(
     )
     install_error_handlers(app)
     for name in ROUTERS:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        app.include_router(module.router)
+        app.include_router(_router(name))
     return app
+
+
+def _router(name: str) -> APIRouter:
+    """The ``router`` of the module ``name``; any failure to import it names the module."""
+    try:
+        module = importlib.import_module(name)
+    except Exception as exc:
+        raise ImportError(f"router module {name} failed to import: {exc}", name=name) from exc
+    router = getattr(module, "router", None)
+    if not isinstance(router, APIRouter):
+        raise ImportError(f"router module {name} has no APIRouter named 'router'", name=name)
+    return router

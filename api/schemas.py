@@ -275,7 +275,7 @@ class GraphStats(_Model):
 
 
 class SparqlExample(_Model):
-    """A query of the example library (``api/queries/*.rq``)."""
+    """A query of the example library (``graph/queries/examples/*.rq``)."""
 
     name: str
     title: str

@@ -33,9 +33,11 @@ import networkx as nx
 import pyoxigraph as ox
 
 from graph import mint
-from graph.remote.store import RemoteStore
-from graph.store import GraphStore, open_store, union_store
-from graph.vocab import CITO, DCTERMS, FRBR, PROV, RDFS, RG, RG_NS, SKOS
+from graph.backend import Store
+from graph.embedded.store import union_store
+from graph.prefixes import EXPORT_PREFIXES
+from graph.store import open_store
+from graph.vocab import CITO, DCTERMS, RDFS, RG, SKOS
 
 __all__ = ["FORMATS", "ExportReport", "entity_network", "export_store"]
 
@@ -45,15 +47,6 @@ _RDF_FORMATS = {
     "nt": ox.RdfFormat.N_TRIPLES,
     "jsonld": ox.RdfFormat.JSON_LD,
     "trig": ox.RdfFormat.TRIG,
-}
-PREFIXES = {
-    "rg": RG_NS,
-    "cito": str(CITO),
-    "dcterms": str(DCTERMS),
-    "prov": str(PROV),
-    "skos": str(SKOS),
-    "frbr": str(FRBR),
-    "rdfs": str(RDFS),
 }
 _EDGES = {
     str(CITO.cites): "cites",
@@ -114,14 +107,14 @@ def _rows(store: ox.Store, query: str) -> list[dict[str, Any]]:
     return out
 
 
-def entity_network(store: GraphStore | ox.Store) -> nx.MultiDiGraph:
-    """The node/edge view of the store (see the module docstring for kinds and attributes).
+def entity_network(oxs: ox.Store) -> nx.MultiDiGraph:
+    """The node/edge view of a pyoxigraph store (see the module docstring for kinds and
+    attributes); a :class:`graph.backend.Store` gives its ``snapshot()``.
 
     Example:
         >>> entity_network(ox.Store()).number_of_nodes()
         0
     """
-    oxs = store.store if isinstance(store, GraphStore) else store
     kinds = " ".join(f"<{RG[k]}>" for k in _KIND_ORDER)
     nodes: dict[str, dict[str, Any]] = {}
     rank = {k: n for n, k in enumerate(_KIND_ORDER)}
@@ -203,7 +196,7 @@ def _write_csv(g: nx.MultiDiGraph, out: Path) -> None:
 
 
 def export_store(
-    store: str | Path | GraphStore | RemoteStore | ox.Store,
+    store: str | Path | Store,
     fmt: str,
     out: str | Path | IO[bytes],
     base: str = mint.DEFAULT_BASE,
@@ -215,7 +208,7 @@ def export_store(
         ValueError: for an unknown format (naming the valid ones), or ``csv`` to a stream.
 
     Example:
-        >>> export_store(ox.Store(), "xml", "x")  # doctest: +IGNORE_EXCEPTION_DETAIL
+        >>> export_store("data/store", "xml", "x")  # doctest: +IGNORE_EXCEPTION_DETAIL
         Traceback (most recent call last):
         ValueError: unknown export format 'xml'; valid: turtle, nt, jsonld, trig, graphml, gexf, csv
     """
@@ -224,12 +217,10 @@ def export_store(
     if isinstance(store, str | Path):  # a directory, or a sparql+http(s):// server
         with open_store(store, read_only=True, base=base) as s:
             return export_store(s, fmt, out)
-    if isinstance(store, RemoteStore):  # a server: export a copy of its current generation
-        store = store.snapshot()
-    oxs = store.store if isinstance(store, GraphStore) else store
+    oxs = store.snapshot()  # a server's: a copy of its current generation
     if fmt in _RDF_FORMATS:
         source = oxs if fmt == "trig" else union_store(oxs)
-        kwargs: dict[str, Any] = {} if fmt == "nt" else {"prefixes": PREFIXES}
+        kwargs: dict[str, Any] = {} if fmt == "nt" else {"prefixes": dict(EXPORT_PREFIXES)}
         target = str(out) if isinstance(out, str | Path) else out
         if fmt == "trig":
             source.dump(target, _RDF_FORMATS[fmt], **kwargs)

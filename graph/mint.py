@@ -44,6 +44,8 @@ __all__ = [
     "document_iri",
     "gazetteer_graph_iri",
     "group_iri",
+    "id_iri",
+    "id_path",
     "mention_iri",
     "meta_graph_iri",
     "ontology_graph_iri",
@@ -55,6 +57,7 @@ __all__ = [
     "parse_short_id",
     "section_iri",
     "short_id",
+    "short_iri",
     "slug",
     "version_iri",
     "work_iri",
@@ -71,6 +74,10 @@ _SECTORS = frozenset({"ITU-T", "ITU-D", "ITU-R"})
 _STUDY_GROUP = re.compile(r"^(ITU-[TDR])\s+(?:SG\s*(\d+)|study groups?)$", re.I)
 _SHORT_ID = re.compile(r"^([a-z]+)/([^/\s]+)(?:/(\d{4}))?$")
 _CONF_ID = re.compile(r"^([a-z]+)-(\d{4})$")
+# First path segments under id/ other than "resolution" (a short id starting with one keeps it).
+_TYPED = frozenset({*INSTRUMENT_KINDS, "organ", "conference", "bureau", "group", "actor"}) - {
+    "resolution"
+}
 
 
 def _id(base: str, *parts: str) -> URIRef:
@@ -388,3 +395,35 @@ def short_id(iri: str, base: str = DEFAULT_BASE) -> str:
     """
     _, rest = parse_iri(iri, base)
     return "/".join(rest)
+
+
+def short_iri(short: str, base: str = DEFAULT_BASE) -> URIRef:
+    """The IRI of a short id as ``graph.queries.lookup.short`` gives them: ``wtsa/44``,
+    ``wtsa/44/2022`` (resolutions), ``decision/pp/12``, ``bureau/tsb`` (the type spelled out).
+
+    Example:
+        >>> str(short_iri("wtsa/44")), str(short_iri("decision/pp/12")).split("/id/")[1]
+        ('https://w3id.org/resgraph/id/resolution/wtsa/44', 'decision/pp/12')
+    """
+    return _id(base, id_path(short).removeprefix("id/"))
+
+
+def id_path(short: str) -> str:
+    """The path of a short id's IRI below the base (``id/resolution/wtsa/44``): a link that the
+    base IRI, or a server running at it, resolves.
+
+    Example:
+        >>> id_path("wtsa/44/2022"), id_path("bureau/tsb")
+        ('id/resolution/wtsa/44/2022', 'id/bureau/tsb')
+    """
+    return f"id/{short}" if short.split("/", 1)[0] in _TYPED else f"id/resolution/{short}"
+
+
+def id_iri(path: str, base: str = DEFAULT_BASE) -> URIRef:
+    """The IRI ``<base>id/<path>`` for a path below ``id/`` (as the ``/id/`` pages receive it).
+
+    Example:
+        >>> str(id_iri("organ/wtsa"))
+        'https://w3id.org/resgraph/id/organ/wtsa'
+    """
+    return _id(base, path)

@@ -19,13 +19,14 @@ from typing import Any, Literal
 
 import networkx as nx
 
+from graph.backend import Queryable
 from graph.queries import select
 from graph.queries.lookup import TitlePicker, base_of, parts, short, work_of
 
 __all__ = ["citation_network"]
 
 
-def _add_nodes(net: nx.DiGraph, store: Any, level: str, base: str) -> None:
+def _add_nodes(net: nx.DiGraph, store: Queryable, level: str, base: str) -> None:
     titles: dict[str, TitlePicker] = defaultdict(TitlePicker)
     works: set[str] = set()
     versions: dict[str, str] = {}
@@ -75,7 +76,7 @@ def _add_nodes(net: nx.DiGraph, store: Any, level: str, base: str) -> None:
 
 
 def citation_network(
-    store: Any, level: Literal["work", "version"] = "work", base: str | None = None
+    store: Queryable, level: Literal["work", "version"] = "work", base: str | None = None
 ) -> nx.DiGraph:
     """Citation DiGraph of the store at work or version level.
 
@@ -84,7 +85,8 @@ def citation_network(
 
     Example:
         >>> import pyoxigraph
-        >>> citation_network(pyoxigraph.Store()).number_of_nodes()
+        >>> from graph.store import as_store
+        >>> citation_network(as_store(pyoxigraph.Store())).number_of_nodes()
         0
 
     Raises:

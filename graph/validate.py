@@ -23,9 +23,10 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from graph import mint
+from graph.backend import Store
+from graph.embedded.store import union_store
 from graph.rdf.static import ontology_graph, shapes_graph
-from graph.remote.store import RemoteStore
-from graph.store import GraphStore, open_store, union_store
+from graph.store import open_store
 
 __all__ = ["ValidationReport", "store_union_graph", "validate_graph", "validate_store"]
 
@@ -47,16 +48,18 @@ class ValidationReport:
     messages: tuple[str, ...]
 
 
-def store_union_graph(store: GraphStore | RemoteStore | ox.Store) -> Graph:
-    """All quads of the store, merged into one rdflib Graph (the union the shapes apply to).
+def store_union_graph(store: Store) -> Graph:
+    """All quads of the store, merged into one rdflib Graph (the union the shapes apply to); a
+    server's store is validated on a copy of its current generation.
 
     Example:
-        >>> len(store_union_graph(ox.Store()))
+        >>> from graph.store import as_store
+        >>> len(store_union_graph(as_store(ox.Store())))
         0
     """
-    if isinstance(store, RemoteStore):  # a server: validate a copy of its current generation
-        store = store.snapshot()
-    data = union_store(store).dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+    data = union_store(store.snapshot()).dump(
+        format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()
+    )
     g = Graph()
     if data:
         g.parse(data=data.decode("utf-8"), format="nt")
@@ -89,7 +92,7 @@ def validate_store(path: str | Path, base: str = mint.DEFAULT_BASE) -> Validatio
     """Validate the current generation of the store at ``path``.
 
     Raises:
-        graph.store.StoreError: if the store cannot be opened.
+        graph.backend.StoreError: if the store cannot be opened.
 
     Example:
         >>> import tempfile

@@ -136,16 +136,12 @@ def _get_json(port: int, path: str) -> object:
         return json.loads(r.read())
 
 
-_WORKS = """PREFIX rg: <https://w3id.org/resgraph/ontology#>
-SELECT DISTINCT ?work WHERE { ?v rg:versionOf ?work . ?work a rg:Resolution }
-ORDER BY MD5(STR(?work)) LIMIT %d"""
-
-
 def _resolution_ids(port: int, limit: int = 200) -> list[str]:
     """Short ids of up to ``limit`` resolutions that have versions, asked through /sparql."""
-    from graph.queries.lookup import short
+    from graph import load_query, short
 
-    query = urllib.parse.urlencode({"query": _WORKS % limit})
+    sample = load_query("resolution_works") + f"ORDER BY MD5(STR(?work)) LIMIT {limit}"
+    query = urllib.parse.urlencode({"query": sample})
     rows = _get_json(port, f"/sparql?{query}")["results"]["bindings"]  # type: ignore[index]
     ids = [short(row["work"]["value"]) for row in rows]
     if not ids:
@@ -242,9 +238,7 @@ def _graph_runs(
 @benchmark("api")
 def api_benchmarks(quick: bool) -> Iterable[Measurement]:
     """Requests/s and p99 of lookups and lineage on the seed and synthetic graphs."""
-    from graph.build import build_store
-    from graph.store import open_store
-    from graph.synth import SynthSpec, build_synthetic_store
+    from graph import SynthSpec, build_store, build_synthetic_store, open_store
 
     total, seconds = (3000, 10.0) if quick else (20000, 30.0)
     with serving(None) as port:

@@ -37,13 +37,19 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from api.bench.registry import Measurement, benchmark
-from graph.network import citation_network
-from graph.queries import select_text
-from graph.queries.dependencies import dependencies, impact
-from graph.queries.lineage import lineage
-from graph.queries.lookup import short
-from graph.store import open_store
-from graph.synth import SynthSpec, build_synthetic_store
+from graph import (
+    Queryable,
+    SynthSpec,
+    as_store,
+    build_synthetic_store,
+    citation_network,
+    dependencies,
+    impact,
+    lineage,
+    open_store,
+    select,
+    short,
+)
 
 __all__ = ["query_benchmarks", "rdflib_copy", "sample_roots"]
 
@@ -51,15 +57,8 @@ BENCH_DIR = Path("bench-data")
 BASELINE = "rdflib in-memory Graph, same .rq"
 BASELINE_CALL_LIMIT_S = 60.0
 
-_ROOTS = {
-    "lineage": """PREFIX rg: <https://w3id.org/resgraph/ontology#>
-        SELECT DISTINCT ?x WHERE { ?v rg:versionOf ?x . ?x a rg:Resolution } ORDER BY ?x""",
-    "deps": """PREFIX rg: <https://w3id.org/resgraph/ontology#>
-        PREFIX cito: <http://purl.org/spar/cito/>
-        SELECT DISTINCT ?x WHERE { ?v rg:versionOf ?x . ?v cito:cites ?y } ORDER BY ?x""",
-    "impact": """PREFIX rg: <https://w3id.org/resgraph/ontology#>
-        SELECT DISTINCT ?x WHERE { ?c rg:citedWork ?x } ORDER BY ?x""",
-}
+#: The named query (graph/queries/*.rq) giving the works fit for each query kind.
+_ROOTS = {"lineage": "resolution_works", "deps": "citing_works", "impact": "cited_works"}
 
 
 def rdflib_copy(store: ox.Store) -> Graph:
@@ -79,14 +78,14 @@ def rdflib_copy(store: ox.Store) -> Graph:
     return graph
 
 
-def sample_roots(store: Any, kind: str, n: int, seed: int = 7) -> list[str]:
+def sample_roots(store: Queryable, kind: str, n: int, seed: int = 7) -> list[str]:
     """``n`` short ids of works fit for a query kind (lineage, deps, impact), drawn with a seed.
 
     Example:
-        >>> sample_roots(ox.Store(), "deps", 3)
+        >>> sample_roots(as_store(ox.Store()), "deps", 3)
         []
     """
-    ids = sorted({short(r["x"]) for r in select_text(store, _ROOTS[kind]) if "x" in r})
+    ids = sorted({short(r["work"]) for r in select(store, _ROOTS[kind]) if "work" in r})
     ids = [i for i in ids if "/" in i and not i.startswith(("decision/", "recommendation/"))]
     rng = random.Random(seed)
     return rng.sample(ids, min(n, len(ids)))
@@ -179,7 +178,7 @@ def query_benchmarks(quick: bool) -> Iterable[Measurement]:
     store = open_store(path, read_only=True)
     triples = len(store)
     t0 = time.perf_counter()
-    baseline = rdflib_copy(store.store)
+    baseline = as_store(rdflib_copy(store.snapshot()))
     load_s = time.perf_counter() - t0
     n_roots = 10 if quick else 40
     load = os.getloadavg()[0]

@@ -73,8 +73,7 @@ def _cpu_ceiling(jobs: int) -> float:
 
 
 def _build_seconds(corpus: Path, store: Path, jobs: int) -> float:
-    from graph.build import build_store
-    from graph.rdf.workers import parallel_extractor
+    from graph import build_store, parallel_extractor
 
     t0 = time.perf_counter()
     report = build_store(store, [corpus], extractor=parallel_extractor(jobs))
@@ -95,11 +94,15 @@ def _median_ms(fn: Callable[[], Any], repeat: int) -> float:
 
 
 def _queries() -> dict[str, Callable[[Any], Any]]:
-    from graph.queries.assignments import assignments
-    from graph.queries.dependencies import dependencies, impact
-    from graph.queries.lineage import lineage
-    from graph.queries.outdated import outdated_citations
-    from graph.queries.search import graph_stats, search_resolutions
+    from graph import (
+        assignments,
+        dependencies,
+        graph_stats,
+        impact,
+        lineage,
+        outdated_citations,
+        search_resolutions,
+    )
 
     return {
         "lineage": lambda s: lineage(s, "wtsa/44"),
@@ -133,7 +136,7 @@ def _virtuoso(workdir: Path) -> Generator[str | None, None, None]:
 def _render_seconds(corpus: Path, jobs: int) -> float:
     """Wall time of the parallel stage alone: every document extracted and rendered to N-Quads
     in ``jobs`` processes, nothing written."""
-    from graph.rdf.workers import parallel_extractor
+    from graph import parallel_extractor
 
     t0 = time.perf_counter()
     outputs = list(parallel_extractor(jobs)(sorted(corpus.iterdir())))
@@ -156,7 +159,7 @@ def _interleaved(run: Callable[[int, int], float], jobs: int, rounds: int) -> tu
 @benchmark("scale")
 def scale_benchmarks(quick: bool) -> Iterator[Measurement]:
     """Parallel build speed-up, and the remote store's build time and query latencies."""
-    from extract.corpus import extract_document
+    from extract import extract_document
 
     jobs = max(2, os.cpu_count() or 2)
     rounds = 1 if quick else 3
@@ -208,10 +211,8 @@ def scale_benchmarks(quick: bool) -> Iterator[Measurement]:
 
 
 def _remote(tmp: Path, repeat: int) -> Iterator[Measurement]:
-    from extract.corpus import extract_corpus
-    from graph.build import build_store
-    from graph.rdf.document import DocumentInput
-    from graph.store import open_store
+    from extract import extract_corpus
+    from graph import DocumentInput, build_store, open_store
 
     gen = _virtuoso(tmp / "virtuoso")
     url = next(gen)

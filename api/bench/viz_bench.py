@@ -162,8 +162,7 @@ def viz_benchmarks(quick: bool) -> Iterable[Measurement]:
 def viz_store_benchmarks(quick: bool) -> Iterable[Measurement]:
     """The page over the ~1M-triple graph.synth store: read once, then a focused view."""
     from api.viz.source import load_source
-    from graph.store import open_store
-    from graph.synth import SynthSpec, build_synthetic_store
+    from graph import SynthSpec, build_synthetic_store, open_store
 
     spec = SynthSpec(works=250) if quick else SynthSpec()
     store = open_store(build_synthetic_store(BENCH_DIR, spec), read_only=True)

@@ -71,8 +71,7 @@ def build(
     With ``--store sparql+http://...`` the graphs are written to that SPARQL server instead."""
     from rich.progress import Progress
 
-    from graph.build import build_store, source_files
-    from graph.store import StoreError
+    from graph import StoreError, build_store, inputs_from_jsonl, source_files
 
     settings = get_settings()
     root = store or settings.store
@@ -81,7 +80,7 @@ def build(
     inputs: list[Any] = []
     try:
         if records:
-            inputs = _inputs_from_records(records, source_files(sources))
+            inputs = inputs_from_jsonl(records, source_files(sources))
             sources = []
         console = Console(stderr=True)
         with Progress(console=console, transient=True) as bar:
@@ -116,7 +115,7 @@ def build(
 
 def _location(root: Path) -> Any:
     """A remote store URL as typed (a Path folds its ``//``), else the directory."""
-    from graph.store import parse_store_url
+    from graph import parse_store_url
 
     url = parse_store_url(root)
     return f"sparql+{url}" if url is not None else root
@@ -139,29 +138,14 @@ def parallel_extractor(jobs: int, base: str) -> Any:
         >>> callable(parallel_extractor(2, "https://w3id.org/resgraph/"))
         True
     """
-    from graph.rdf.workers import parallel_extractor as workers
+    from graph import parallel_extractor as workers
 
     return workers(jobs, base)
 
 
-def _inputs_from_records(records: list[Path], files: list[Path]) -> list[Any]:
-    from graph.rdf.document import DocumentInput
-    from graph.rdf.records import read_jsonl, records_by_doc
-
-    by_name = {f.name: f for f in files}
-    grouped = records_by_doc(r for path in records for r in read_jsonl(path))
-    missing = sorted(set(grouped) - set(by_name))
-    if missing:
-        raise ValueError(f"records for documents not given: {', '.join(missing)}")
-    return [
-        DocumentInput.from_file(by_name[name], tuple(grouped.get(name, ()))) for name in by_name
-    ]
-
-
 def validate(store: StoreOpt = None) -> None:
     """Check the built graph against the SHACL shapes (ontology/shapes.ttl); exit 1 if it fails."""
-    from graph.store import StoreError
-    from graph.validate import validate_store
+    from graph import StoreError, validate_store
 
     root = _existing(store)
     try:
@@ -191,8 +175,7 @@ def export(
 ) -> None:
     """Export the graph: RDF (turtle, nt, jsonld, trig) or node/edge views for Gephi (graphml,
     gexf) and R/pandas (csv: nodes.csv + edges.csv)."""
-    from graph.export import export_store
-    from graph.store import StoreError
+    from graph import StoreError, export_store
 
     root = _existing(store)
     if fmt == "csv" and out is None:

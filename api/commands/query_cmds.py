@@ -15,13 +15,16 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from api.settings import get_settings
+
+if TYPE_CHECKING:
+    from graph import Store
 
 __all__ = ["register"]
 
@@ -36,26 +39,21 @@ OrganOpt = Annotated[
 
 
 @contextmanager
-def _opened(store_dir: Path | None) -> Iterator[Any]:
+def _opened(store_dir: Path | None) -> Iterator[Store]:
     """Open the store read-only; a missing directory is a clear error, not a traceback."""
-    from graph.store import open_store, parse_store_url
+    from graph import open_store, parse_store_url
 
     path = store_dir or get_settings().store
     if parse_store_url(path) is None and not Path(path).exists():
         typer.echo(f"error: store {path} does not exist; run `resgraph build` first", err=True)
         raise typer.Exit(1)
-    store = open_store(path, read_only=True)
-    try:
+    with open_store(path, read_only=True) as store:
         yield store
-    finally:
-        close = getattr(store, "close", None)
-        if callable(close):
-            close()
 
 
 def _run(fn: Callable[[], Any]) -> Any:
     """Call a query; map lookup errors to exit 1 and bad arguments to exit 2."""
-    from graph.results import ResolutionNotFound
+    from graph import ResolutionNotFound
 
     try:
         return fn()
@@ -86,7 +84,7 @@ def _join(values: Sequence[str]) -> str:
 
 def lineage_cmd(ident: str, store: StoreOpt = None, as_json: JsonOpt = False) -> None:
     """Every version of a resolution in order, with diffs between consecutive texts."""
-    from graph.queries.lineage import lineage
+    from graph import lineage
 
     with _opened(store) as st:
         result = _run(lambda: lineage(st, ident))
@@ -138,7 +136,7 @@ def deps_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """What a resolution (wtsa/44) or version (wtsa/44/2022) cites, transitively."""
-    from graph.queries.dependencies import dependencies
+    from graph import dependencies
 
     with _opened(store) as st:
         result = _run(lambda: dependencies(st, ident, depth=depth, organs=organ))
@@ -155,7 +153,7 @@ def impact_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """Everything that cites a resolution or version, transitively."""
-    from graph.queries.dependencies import impact
+    from graph import impact
 
     with _opened(store) as st:
         result = _run(lambda: impact(st, ident, depth=depth, organs=organ))
@@ -166,7 +164,7 @@ def impact_cmd(
 
 def path_cmd(source: str, target: str, store: StoreOpt = None, as_json: JsonOpt = False) -> None:
     """The shortest citation path from one resolution to another."""
-    from graph.queries.dependencies import citation_path
+    from graph import citation_path
 
     with _opened(store) as st:
         result = _run(lambda: citation_path(st, source, target))
@@ -189,8 +187,7 @@ def cycles_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """Resolutions that cite each other in a ring."""
-    from graph.metrics import citation_cycles
-    from graph.network import citation_network
+    from graph import citation_cycles, citation_network
 
     with _opened(store) as st:
         found = _run(lambda: citation_cycles(citation_network(st), limit=limit))
@@ -209,8 +206,7 @@ def most_cited_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """The most cited resolutions (in-degree, PageRank)."""
-    from graph.metrics import most_cited
-    from graph.network import citation_network
+    from graph import citation_network, most_cited
 
     with _opened(store) as st:
         ranked = _run(lambda: most_cited(citation_network(st), organ=organ, limit=limit))
@@ -238,7 +234,7 @@ def assignments_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """Who is instructed to do what, with whom."""
-    from graph.queries.assignments import assignments
+    from graph import assignments
 
     with _opened(store) as st:
         result = _run(
@@ -277,7 +273,7 @@ def outdated_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """Citations of a version older than the latest known at the citing text's date."""
-    from graph.queries.outdated import outdated_citations
+    from graph import outdated_citations
 
     with _opened(store) as st:
         found = _run(lambda: outdated_citations(st, organ=organ))
@@ -301,7 +297,7 @@ def sparql_cmd(
     store: StoreOpt = None,
 ) -> None:
     """Run a SPARQL SELECT query on the store."""
-    from graph.queries.search import run_select
+    from graph import run_select
 
     if fmt not in {"table", "json", "csv"}:
         typer.echo(f"error: unknown format {fmt!r}; valid: table, json, csv", err=True)

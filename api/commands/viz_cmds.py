@@ -19,7 +19,7 @@ __all__ = ["register"]
 
 def _open_store(path: Path) -> Any:
     """The store at ``path``, opened read-only (graph/ imported only when the command runs)."""
-    from graph.store import open_store
+    from graph import open_store
 
     return open_store(path, read_only=True)
 
@@ -59,7 +59,7 @@ def viz(
     """Write the interactive citation network to one offline HTML file."""
     from api.viz import export_html
     from api.viz.model import FocusNotFound, VizParams
-    from graph.results import ResolutionNotFound
+    from graph import ResolutionNotFound
 
     settings = get_settings()
     path = store or settings.store

@@ -13,7 +13,7 @@ from pydantic import TypeAdapter
 
 from api.deps import SnapshotDep, cached_json
 from api.schemas import ConferenceInfo, GraphStats
-from graph.queries.search import graph_stats, list_conferences
+from graph import graph_stats, list_conferences
 
 __all__ = ["router"]
 

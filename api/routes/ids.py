@@ -3,7 +3,8 @@
 Why: the graph mints IRIs under ``<base>id/`` (DESIGN.md section 3); when the service runs at
 the base IRI, following an IRI must give its description — RDF for programs, a small readable
 page for people, with links to what it cites and what cites it. All formats come from one data
-function, :func:`describe`, so the page and the RDF never disagree.
+function, :func:`graph.describe`, so the page and the RDF never disagree; this module only
+negotiates and renders.
 
 Path safety: the path only ever becomes an IRI looked up in the store (never a file name), and
 anything but plain IRI path segments (``..``, backslashes, control characters, over-long paths)
@@ -13,22 +14,20 @@ is refused with a 400 before any lookup.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
-from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, serialize
+from pyoxigraph import Literal, NamedNode, RdfFormat, serialize
 
 from api.deps import SettingsDep, SnapshotDep
 from api.errors import ApiError
-from api.sparql.execute import DEFAULT_PREFIXES as PREFIXES
 from api.sparql.negotiate import choose
-from graph.queries.lookup import short, suggest
+from graph import PREFIXES, describe, did_you_mean, id_iri, id_path, short
 
-__all__ = ["ResourceView", "describe", "router"]
+__all__ = ["router"]
 
 router = APIRouter(prefix="/id", tags=["identifiers"])
 
@@ -54,79 +53,6 @@ ALIASES = MappingProxyType(
     }
 )
 _SEGMENT = re.compile(r"^[A-Za-z0-9._~%\-]+$")
-MAX_INCOMING = 500
-CITES = "http://purl.org/spar/cito/cites"
-VERSION_OF = "https://w3id.org/resgraph/ontology#versionOf"
-LABELS = (
-    "http://purl.org/dc/terms/title",
-    "http://www.w3.org/2004/02/skos/core#prefLabel",
-    "http://www.w3.org/2000/01/rdf-schema#label",
-)
-
-
-@dataclass(frozen=True)
-class ResourceView:
-    """What the graph says about one IRI: its own triples, the triples pointing at it, and the
-    links a reader wants first (label, what it cites, what cites it, its versions)."""
-
-    iri: str
-    label: str | None
-    outgoing: tuple[Triple, ...]
-    incoming: tuple[Triple, ...]
-    cites: tuple[str, ...]
-    cited_by: tuple[str, ...]
-    versions: tuple[str, ...]
-
-    def triples(self) -> list[Triple]:
-        """Outgoing then incoming triples, as served in RDF formats."""
-        return [*self.outgoing, *self.incoming]
-
-
-def describe(store: Any, iri: str) -> ResourceView | None:
-    """The description of ``iri`` in ``store`` (all graphs), or None when it appears nowhere.
-
-    ``store`` is a pyoxigraph ``Store`` or anything with its ``quads_for_pattern`` (a remote
-    store).
-
-    Example:
-        >>> from pyoxigraph import Quad, Store
-        >>> s = Store()
-        >>> s.add(Quad(NamedNode("urn:a"), NamedNode(CITES), NamedNode("urn:b")))
-        >>> describe(s, "urn:b").cited_by
-        ('urn:a',)
-    """
-    node = NamedNode(iri)
-    outgoing = tuple(sorted({q.triple for q in store.quads_for_pattern(node, None, None)}, key=str))
-    incoming_set: set[Triple] = set()
-    for n, q in enumerate(store.quads_for_pattern(None, None, node)):
-        if n >= MAX_INCOMING:
-            break
-        incoming_set.add(q.triple)
-    incoming = tuple(sorted(incoming_set, key=str))
-    if not outgoing and not incoming:
-        return None
-    label = None
-    for predicate in LABELS:
-        values = [t.object for t in outgoing if t.predicate.value == predicate]
-        literals = [v for v in values if isinstance(v, Literal)]
-        english = [v for v in literals if (v.language or "en").startswith("en")]
-        if english or literals:
-            label = (english or literals)[0].value
-            break
-    return ResourceView(
-        iri=iri,
-        label=label,
-        outgoing=outgoing,
-        incoming=incoming,
-        cites=_iris(t.object for t in outgoing if t.predicate.value == CITES),
-        cited_by=_iris(t.subject for t in incoming if t.predicate.value == CITES),
-        versions=_iris(t.subject for t in incoming if t.predicate.value == VERSION_OF),
-    )
-
-
-def _iris(terms: Iterable[object]) -> tuple[str, ...]:
-    """The distinct IRIs among ``terms``, sorted (blank nodes and literals left out)."""
-    return tuple(sorted({t.value for t in terms if isinstance(t, NamedNode)}))
 
 
 def _check_path(path: str) -> None:
@@ -162,7 +88,7 @@ def _media(request: Request, fmt: str | None) -> str:
 
 def _local(iri: str, base: str) -> str:
     """A link target: IRIs of this graph become local /id/ paths, so the pages are navigable."""
-    return "/" + iri[len(base) :] if iri.startswith(base + "id/") else iri
+    return "/" + iri[len(base) :] if iri.startswith(str(id_iri("", base))) else iri
 
 
 @router.get(
@@ -185,13 +111,14 @@ async def dereference(
     _check_path(path)
     media = _media(request, format)
     base = settings.base_iri
-    iri = f"{base}id/{path}"
-    view = describe(snapshot.raw, iri)
+    iri = str(id_iri(path, base))
+    view = describe(snapshot.store, iri)
     if view is None:
         hints: tuple[str, ...] = ()
         if path.startswith("resolution/"):
             ident = path.removeprefix("resolution/")
-            hints = tuple(f"/id/resolution/{h}" for h in suggest(snapshot.store, ident, base=base))
+            found = did_you_mean(snapshot.store, ident, base=base)
+            hints = tuple(f"/{id_path(h)}" for h in found)
         raise ApiError(404, f"nothing in the graph has the IRI {iri}", suggestions=hints)
     headers = {"Vary": "Accept", "Content-Location": f"/id/{path}"}
     fmt = FORMATS[media]

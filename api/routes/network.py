@@ -14,10 +14,8 @@ from api.deps import SnapshotDep, cached_json
 from api.errors import ApiError
 from api.routes.resolutions import CONFERENCE_RE, ORGAN_RE
 from api.schemas import AssignmentResults, CitationPath, OutdatedList
-from graph.mint import organ_code
-from graph.queries.assignments import assignments as find_assignments
-from graph.queries.dependencies import citation_path
-from graph.queries.outdated import outdated_citations
+from graph import assignments as find_assignments
+from graph import citation_path, organ_code, outdated_citations
 
 __all__ = ["router"]
 

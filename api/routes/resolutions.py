@@ -1,7 +1,7 @@
 """``/resolutions``: search, one resolution, its lineage, what it cites and what cites it.
 
-Why only mapping here: every answer comes from a graph function (``graph.queries.search``,
-``graph.queries.lineage``, ``graph.queries.dependencies``) that the CLI and the notebooks share;
+Why only mapping here: every answer comes from a graph function (``graph.search_resolutions``,
+``graph.lineage``, ``graph.dependencies``...) that the CLI and the notebooks share;
 this router validates the parameters (a malformed one is a 422 naming it), picks the function, and
 serves the answer through the snapshot's cache (:func:`api.deps.cached_json`). An unknown
 resolution is a 404 whose body carries "did you mean" suggestions.
@@ -16,11 +16,16 @@ from fastapi import APIRouter, Path, Query, Response
 from api.deps import SnapshotDep, cached_json
 from api.errors import ApiError
 from api.schemas import DependencyGraph, Lineage, ResolutionDetail, SearchPage, VersionInfo
-from graph.mint import organ_code, parse_short_id
-from graph.queries.dependencies import dependencies, impact
-from graph.queries.lineage import lineage
-from graph.queries.search import get_resolution, search_resolutions
-from graph.results import ResolutionNotFound
+from graph import (
+    ResolutionNotFound,
+    dependencies,
+    get_resolution,
+    impact,
+    lineage,
+    organ_code,
+    parse_short_id,
+    search_resolutions,
+)
 
 __all__ = ["CONFERENCE_RE", "NUMBER_RE", "ORGAN_RE", "router"]
 

@@ -23,7 +23,6 @@ from api.errors import ApiError
 from api.schemas import SparqlExample
 from api.settings import Settings
 from api.sparql.description import DESCRIPTION_FORMATS, service_description
-from api.sparql.examples import load_examples
 from api.sparql.execute import (
     FORMAT_ALIASES,
     GRAPH_FORMATS,
@@ -34,6 +33,7 @@ from api.sparql.execute import (
 )
 from api.sparql.guard import check_query
 from api.sparql.negotiate import choose
+from graph import load_examples
 
 __all__ = ["router"]
 
@@ -85,7 +85,7 @@ async def _answer(
         raise ApiError(400, "empty query: send a SPARQL query in the 'query' parameter")
     check_query(query)
     sparql = SparqlRequest(query, tuple(defaults), tuple(named), accept)
-    store = snapshot.raw
+    store = snapshot.store
     answer: SparqlAnswer = await runner.run(
         lambda cancel: evaluate(
             store,
@@ -119,7 +119,7 @@ def _no_query(request: Request, snapshot: SnapshotDep, settings: Settings) -> Re
         )
     endpoint = str(request.url.replace(query=""))
     body = service_description(
-        snapshot.raw,
+        snapshot.store,
         endpoint,
         media,
         timeout=settings.sparql_timeout,
@@ -230,5 +230,5 @@ async def sparql_post(
 
 @router.get("/examples", response_model=list[SparqlExample], summary="The example queries")
 async def sparql_examples() -> list[SparqlExample]:
-    """The example query library (``api/queries/*.rq``), as shown on the query page."""
+    """The example query library (``graph/queries/examples/*.rq``), as on the query page."""
     return [SparqlExample(**vars(e)) for e in load_examples()]

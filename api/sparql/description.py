@@ -8,7 +8,8 @@ the named graphs when that is how it answers.
 
 Example:
     >>> from pyoxigraph import Store
-    >>> b = service_description(Store(), "http://127.0.0.1:8000/sparql", "text/turtle")
+    >>> from graph import as_store
+    >>> b = service_description(as_store(Store()), "http://127.0.0.1:8000/sparql", "text/turtle")
     >>> b"sd:SPARQL11Query" in b
     True
 """
@@ -17,9 +18,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any
 
 from pyoxigraph import NamedNode, QueryResultsFormat, RdfFormat, parse, serialize
+
+from graph import PREFIXES, Store
 
 __all__ = ["DESCRIPTION_FORMATS", "service_description"]
 
@@ -41,14 +43,14 @@ _GRAPH_FORMATS = (RdfFormat.TURTLE, RdfFormat.N_TRIPLES, RdfFormat.JSON_LD, RdfF
 _PREFIXES = MappingProxyType(
     {
         "sd": "http://www.w3.org/ns/sparql-service-description#",
-        "dcterms": "http://purl.org/dc/terms/",
+        "dcterms": PREFIXES["dcterms"],
     }
 )
 MAX_LISTED_GRAPHS = 200
 
 
 def service_description(
-    store: Any,
+    store: Store,
     endpoint: str,
     media_type: str = "text/turtle",
     *,
@@ -59,7 +61,7 @@ def service_description(
     """The service description of ``endpoint`` over ``store``, serialised as ``media_type``.
 
     Args:
-        store: the served store (its named graphs are listed, at most 200).
+        store: the served store (its named graphs are listed in IRI order, at most 200).
         endpoint: the absolute IRI of the endpoint (the request URL without its query string).
         media_type: one of :data:`DESCRIPTION_FORMATS`.
         union_default_graph: whether the default graph is the union of the named graphs.
@@ -77,12 +79,8 @@ def service_description(
     formats = ", ".join(f"<{f.iri}>" for f in (*_RESULT_FORMATS, *_GRAPH_FORMATS))
     features = ["sd:UnionDefaultGraph"] if union_default_graph else []
     graphs = []
-    for n, graph in enumerate(store.named_graphs()):
-        if n >= MAX_LISTED_GRAPHS:
-            break
-        name = graph.value if isinstance(graph, NamedNode) else graph  # remote stores give str
-        if isinstance(name, str):
-            graphs.append(f"sd:namedGraph [ a sd:NamedGraph ; sd:name <{name}> ]")
+    for name in sorted(store.named_graphs())[:MAX_LISTED_GRAPHS]:
+        graphs.append(f"sd:namedGraph [ a sd:NamedGraph ; sd:name <{name}> ]")
     limits = []
     if timeout is not None:
         limits.append(f"queries time out after {timeout:g} s")

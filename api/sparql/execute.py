@@ -20,7 +20,6 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any
 
 from pyoxigraph import (
     BlankNode,
@@ -37,6 +36,7 @@ from pyoxigraph import (
 )
 
 from api.sparql.negotiate import choose
+from graph import PREFIXES, Store
 
 __all__ = [
     "DEFAULT_PREFIXES",
@@ -87,17 +87,7 @@ FORMAT_ALIASES: Mapping[str, str] = MappingProxyType(
     }
 )
 # Prefixes written in Turtle answers (the namespaces of ontology/resgraph.ttl and what it reuses).
-DEFAULT_PREFIXES: Mapping[str, str] = MappingProxyType(
-    {
-        "rg": "https://w3id.org/resgraph/ontology#",
-        "cito": "http://purl.org/spar/cito/",
-        "dcterms": "http://purl.org/dc/terms/",
-        "skos": "http://www.w3.org/2004/02/skos/core#",
-        "prov": "http://www.w3.org/ns/prov#",
-        "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-        "xsd": "http://www.w3.org/2001/XMLSchema#",
-    }
-)
+DEFAULT_PREFIXES: Mapping[str, str] = PREFIXES
 TRUNCATION_MARK = "urn:resgraph:truncated"
 log = logging.getLogger("resgraph.api.sparql")
 _CHECK_EVERY = 64
@@ -251,7 +241,7 @@ class _Checker:
 
 
 def evaluate(
-    store: Any,
+    store: Store,
     request: SparqlRequest,
     *,
     timeout: float,
@@ -266,8 +256,8 @@ def evaluate(
     caller stop it at the next row boundary.
 
     Args:
-        store: the pyoxigraph store to query (read only here), or a remote store offering
-            ``ox_query`` with the same arguments and results.
+        store: the store to query (read only here; embedded or on a SPARQL server, through
+            :meth:`graph.Store.ox_query`).
         request: the query, its dataset and the client's Accept header.
         timeout: seconds before the evaluation gives up (checked between rows).
         max_rows: the result-size cap, in solutions or triples.
@@ -287,7 +277,8 @@ def evaluate(
         >>> from pyoxigraph import Literal, Quad, Store
         >>> s = Store()
         >>> s.add(Quad(NamedNode("http://e/a"), NamedNode("http://e/p"), Literal("x")))
-        >>> a = evaluate(s, SparqlRequest("SELECT ?o { ?s ?p ?o }", accept="text/csv"),
+        >>> from graph import as_store
+        >>> a = evaluate(as_store(s), SparqlRequest("SELECT ?o { ?s ?p ?o }", accept="text/csv"),
         ...              timeout=5, max_rows=10)
         >>> a.body, a.media_type, a.truncated
         (b'o\\r\\nx\\r\\n', 'text/csv', False)
@@ -307,7 +298,7 @@ def evaluate(
 
 
 def _evaluate(
-    store: Any,
+    store: Store,
     request: SparqlRequest,
     timeout: float,
     max_rows: int,
@@ -320,9 +311,8 @@ def _evaluate(
     defaults = _graph_terms(request.default_graphs, "default-graph-uri")
     named = _graph_terms(request.named_graphs, "named-graph-uri")
     default_graph: list[NamedNode | BlankNode | DefaultGraph] | None = list(defaults) or None
-    run = getattr(store, "ox_query", None) or store.query  # a remote store's pyoxigraph twin
     try:
-        results = run(
+        results = store.ox_query(
             request.query,
             use_default_graph_as_union=union_default_graph and not defaults,
             default_graph=default_graph,

@@ -7,7 +7,7 @@ template, assets inline), ``router`` (``/viz`` and ``/viz.json``). The router is
 so the CLI export needs no web stack.
 
 Example:
-    >>> from graph.store import open_store  # doctest: +SKIP
+    >>> from graph import open_store  # doctest: +SKIP
     >>> export_html(open_store("data/store"), Path("network.html"), VizParams(focus="wtsa/44"))
     ... # doctest: +SKIP
 """
@@ -15,18 +15,18 @@ Example:
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from api.viz.data import lineage_data, viz_data
 from api.viz.model import VizData, VizParams
 from api.viz.render import render_html
 from api.viz.source import VizSource, load_source
+from graph import Queryable
 
 __all__ = ["VizData", "VizParams", "export_html", "load_source", "render_html", "viz_data"]
 
 
 def export_html(
-    store: Any,
+    store: Queryable,
     out: Path,
     params: VizParams,
     link_base: str = "/",
@@ -35,7 +35,7 @@ def export_html(
     """Read the store, build the view asked for and write it as one self-contained HTML file.
 
     Args:
-        store: an open store (``graph.store.open_store``).
+        store: an open store (:func:`graph.open_store`).
         out: the file to write (its directory must exist).
         params: filters, focus, cap, lineage.
         link_base: prefix of the node links (the base IRI, so links resolve from a file).
@@ -46,7 +46,7 @@ def export_html(
 
     Raises:
         FocusNotFound: the focus names nothing in the citation network.
-        ResolutionNotFound: the lineage id names no resolution (graph.results).
+        ResolutionNotFound: the lineage id names no resolution (:class:`graph.ResolutionNotFound`).
         FileNotFoundError: the directory of ``out`` does not exist.
 
     Example:

@@ -27,6 +27,7 @@ from api.viz.model import (
     section_kind,
 )
 from api.viz.source import OTHER_KINDS, Citation, VizSource, load_source
+from graph import id_path, lineage
 
 __all__ = ["VizSource", "lineage_data", "load_source", "viz_data"]
 
@@ -80,7 +81,7 @@ def _label(node: str, organ: str, number: str | None, year: int | None) -> str:
 
 
 def _url(node: str) -> str:
-    return f"id/{node}" if node.split("/", 1)[0] in OTHER_KINDS else f"id/resolution/{node}"
+    return id_path(node)
 
 
 def _citations_received(net: nx.DiGraph) -> dict[str, int]:
@@ -289,7 +290,7 @@ def _add_assignment_layer(
             nodes.setdefault(
                 bureau_id,
                 VizNode(bureau_id, actor, "bureau", actor, None, None, True, 0, None,
-                        f"id/{bureau_id}"),
+                        id_path(bureau_id)),
             )  # fmt: skip
             edges.append(
                 VizEdge(node, bureau_id, "assignment", section=verb,
@@ -330,7 +331,7 @@ def _placed(
 def lineage_data(source: VizSource, resolution: str, params: VizParams) -> VizData:
     """The lineage view: a resolution's versions along assembly years, each with what it cites.
 
-    Versions come from :func:`graph.queries.lineage.lineage` on ``source.store``; what each version
+    Versions come from :func:`graph.lineage` on ``source.store``; what each version
     cites comes from the version-level network in ``source`` (load it with ``versions=True``); a
     reference added or dropped between two assemblies shows as a node in one column only.
 
@@ -342,8 +343,8 @@ def lineage_data(source: VizSource, resolution: str, params: VizParams) -> VizDa
         >>> lineage_data(source, "wtsa/44", VizParams(lineage="wtsa/44")).view  # doctest: +SKIP
         'lineage'
     """
-    from graph.queries.lineage import lineage
-
+    if source.store is None:
+        raise ValueError("the lineage view needs the store the source was read from")
     line = lineage(source.store, resolution)
     net = source.net
     cited = _citations_received(net)

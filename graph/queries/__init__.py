@@ -4,8 +4,10 @@ Why named files: the questions the project answers (lineage, dependencies, impac
 outdated citations) are SPARQL a reader can copy into the endpoint; each file's header comment
 carries a runnable example. Why VALUES slots: a file holds ``VALUES ?x {}`` (valid SPARQL that
 matches nothing) and :func:`render` fills it with the terms asked for, or drops the clause when the
-parameter is ``None`` ("no restriction"). The same text then runs on pyoxigraph and on rdflib (the
-benchmark baseline), with no engine-specific binding API.
+parameter is ``None`` ("no restriction"). The same text then runs on either backend of
+:class:`graph.backend.Store` and on rdflib (the benchmark baseline, through
+:func:`graph.store.as_store`), with no engine-specific binding API: every query goes through the
+store's :meth:`~graph.backend.Queryable.select`.
 
 Example:
     >>> "VALUES ?work" in load_query("lineage")
@@ -21,6 +23,8 @@ from importlib import resources
 from typing import Any
 
 import pyoxigraph as ox
+
+from graph.backend import Queryable
 
 __all__ = ["load_query", "query_names", "render", "select", "select_table", "select_text"]
 
@@ -83,18 +87,7 @@ def render(text: str, values: Mapping[str, Sequence[Bindable] | None]) -> str:
     return text
 
 
-def _ox_store(store: Any) -> ox.Store | None:
-    """The pyoxigraph store behind ``store`` (itself, or a wrapper's ``store`` attribute)."""
-    if isinstance(store, ox.Store):
-        return store
-    for attr in ("store", "ox", "_store"):
-        inner = getattr(store, attr, None)
-        if isinstance(inner, ox.Store):
-            return inner
-    return None
-
-
-def _py(term: Any) -> Any:
+def _py(term: object) -> Any:
     """A pyoxigraph or rdflib term as a plain Python value (IRI -> str, typed literal -> value)."""
     if term is None:
         return None
@@ -125,38 +118,27 @@ def _py(term: Any) -> Any:
     return str(term)
 
 
-def select_table(store: Any, text: str) -> tuple[list[str], list[dict[str, Any]]]:
-    """Run a SELECT text; return the projected variable names and the rows.
+def select_table(store: Queryable, text: str) -> tuple[list[str], list[dict[str, Any]]]:
+    """Run a SELECT text on the union of all graphs; return the projected variable names and the
+    rows.
 
-    On a pyoxigraph store (or a wrapper holding one in ``.store``) all named graphs form the
-    default graph; an rdflib graph is queried as is. Rows are dicts of plain Python values
-    (see :func:`_py`); unbound variables are absent.
+    Rows are dicts of plain Python values (see :func:`_py`); unbound variables are absent.
 
     Raises:
         ValueError: when the text is not a SELECT query.
         SyntaxError: from the engine, for invalid SPARQL.
     """
-    oxs = _ox_store(store)
-    if oxs is not None:
-        solutions = oxs.query(text, use_default_graph_as_union=True)
-        if not isinstance(solutions, ox.QuerySolutions):
-            raise ValueError("not a SELECT query")
-        names = [v.value for v in solutions.variables]
-        return names, [{n: _py(sol[n]) for n in names if sol[n] is not None} for sol in solutions]
-    result = store.query(text)
-    if result.type != "SELECT":
-        raise ValueError("not a SELECT query")
-    names = [str(v) for v in result.vars]
-    return names, [{n: _py(row[n]) for n in names if row[n] is not None} for row in result]
+    names, solutions = store.select(text)
+    return names, [{n: _py(s[n]) for n in names if s[n] is not None} for s in solutions]
 
 
-def select_text(store: Any, text: str) -> list[dict[str, Any]]:
+def select_text(store: Queryable, text: str) -> list[dict[str, Any]]:
     """The rows of :func:`select_table`."""
     return select_table(store, text)[1]
 
 
 def select(
-    store: Any, name: str, **values: Iterable[Bindable] | Bindable | None
+    store: Queryable, name: str, **values: Iterable[Bindable] | Bindable | None
 ) -> list[dict[str, Any]]:
     """Run the named query with its VALUES slots filled and return plain rows.
 
@@ -164,7 +146,8 @@ def select(
 
     Example:
         >>> import pyoxigraph
-        >>> select(pyoxigraph.Store(), "lineage", work=["https://w3id.org/resgraph/id/x"])
+        >>> from graph.store import as_store
+        >>> select(as_store(pyoxigraph.Store()), "lineage", work=["https://w3id.org/resgraph/id/x"])
         []
     """
     slots: dict[str, Sequence[Bindable] | None] = {}

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from graph.backend import Queryable
 from graph.mint import actor_iri, organ_code, parse_conference_id
 from graph.queries import select
 from graph.queries.lineage import actor_name
@@ -134,7 +135,9 @@ def _fold(rows: list[dict[str, Any]], roles: list[dict[str, Any]]) -> dict[str, 
     return folded
 
 
-def _document_versions(store: Any, works: list[str], base: str) -> dict[tuple[str, str], set[str]]:
+def _document_versions(
+    store: Queryable, works: list[str], base: str
+) -> dict[tuple[str, str], set[str]]:
     """(document, work) -> conferences of the versions of the work that the document heads."""
     out: dict[tuple[str, str], set[str]] = {}
     if works:
@@ -159,7 +162,7 @@ def _why(acc: dict[str, Any], sector: Sector, base: str) -> tuple[str, ...]:
 
 
 def assignments(
-    store: Any,
+    store: Queryable,
     actor: str | None = None,
     collaborator: str | None = None,
     involving: str | None = None,
@@ -170,7 +173,7 @@ def assignments(
     """Assignments filtered by addressee, collaborator, involved sector, organ and conference.
 
     Args:
-        store: the store (``graph.store.open_store``) or an rdflib graph.
+        store: the store (``graph.open_store``).
         actor: addressee code (``TSB``, ``BDT``, ``TSAG``, ``ITU-T SG17``).
         collaborator: collaborator code.
         involving: a sector (``ITU-D``): its actors in any role, or named in the clause text.

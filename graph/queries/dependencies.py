@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 import networkx as nx
 
+from graph.backend import Queryable
 from graph.mint import organ_code
 from graph.queries import select
 from graph.queries.lookup import Ref, TitlePicker, base_of, ensure_exists, parts, short, work_of
@@ -45,7 +46,7 @@ def _where(raw: str | None) -> dict[str, str | None]:
 
 
 def _hop(
-    store: Any, frontier: list[str], direction: Direction, level: str, base: str
+    store: Queryable, frontier: list[str], direction: Direction, level: str, base: str
 ) -> list[tuple[str, str, str]]:
     """One level: (node in frontier, neighbour, provenance string) per citation link."""
     out = []
@@ -86,7 +87,7 @@ def _edges(best: dict[tuple[str, str], tuple[str, int]]) -> tuple[CitationEdge, 
     return tuple(edges)
 
 
-def _nodes(store: Any, depth_of: dict[str, int], base: str) -> tuple[NodeInfo, ...]:
+def _nodes(store: Queryable, depth_of: dict[str, int], base: str) -> tuple[NodeInfo, ...]:
     info: dict[str, dict[str, Any]] = {n: {"text": False} for n in depth_of}
     titles: dict[str, TitlePicker] = {n: TitlePicker() for n in depth_of}
     for r in select(store, "node_info", node=list(depth_of)):
@@ -113,7 +114,12 @@ def _nodes(store: Any, depth_of: dict[str, int], base: str) -> tuple[NodeInfo, .
 
 
 def _walk_store(
-    store: Any, ref: Ref, depth: int, allowed: set[str] | None, direction: Direction, base: str
+    store: Queryable,
+    ref: Ref,
+    depth: int,
+    allowed: set[str] | None,
+    direction: Direction,
+    base: str,
 ) -> tuple[dict[str, int], dict[tuple[str, str], tuple[str, int]]]:
     """Breadth-first walk by one SPARQL query per level; IRIs in, IRIs out."""
     level = "version" if ref.is_version else "work"
@@ -185,7 +191,7 @@ def _net_nodes(net: nx.DiGraph, depth_of: dict[str, int]) -> tuple[NodeInfo, ...
 
 
 def _walk(
-    store: Any,
+    store: Queryable,
     ident: str,
     depth: int,
     organs: Iterable[str] | None,
@@ -215,7 +221,7 @@ def _walk(
 
 
 def dependencies(
-    store: Any,
+    store: Queryable,
     ident: str,
     depth: int = 1,
     organs: Iterable[str] | None = None,
@@ -241,7 +247,7 @@ def dependencies(
 
 
 def impact(
-    store: Any,
+    store: Queryable,
     ident: str,
     depth: int = 5,
     organs: Iterable[str] | None = None,
@@ -264,7 +270,7 @@ def impact(
 
 
 def citation_path(
-    store: Any, source: str, target: str, max_depth: int = 8, base: str | None = None
+    store: Queryable, source: str, target: str, max_depth: int = 8, base: str | None = None
 ) -> CitationPath | None:
     """A shortest citation chain from ``source`` to ``target`` at work level, or None.
 

@@ -12,6 +12,7 @@ from collections import defaultdict
 from itertools import pairwise
 from typing import Any
 
+from graph.backend import Queryable
 from graph.queries import select
 from graph.queries.lookup import (
     Ref,
@@ -61,7 +62,7 @@ def assignment_key(verb: str, addressees: list[str], collaborators: list[str]) -
     return f"{key} (with {', '.join(sorted(collaborators))})" if collaborators else key
 
 
-def _versions(store: Any, work: str, base: str) -> tuple[list[VersionInfo], TitlePicker]:
+def _versions(store: Queryable, work: str, base: str) -> tuple[list[VersionInfo], TitlePicker]:
     rows = select(store, "lineage", work=[work])
     folded: dict[str, dict[str, Any]] = {}
     titles: dict[str, TitlePicker] = defaultdict(TitlePicker)
@@ -116,7 +117,7 @@ def _step(
     )
 
 
-def _assignment_keys(store: Any, versions: list[str]) -> dict[str, set[str]]:
+def _assignment_keys(store: Queryable, versions: list[str]) -> dict[str, set[str]]:
     grouped: dict[tuple[str, str], dict[str, Any]] = {}
     for r in select(store, "version_assignments", version=versions):
         acc = grouped.setdefault(
@@ -132,7 +133,7 @@ def _assignment_keys(store: Any, versions: list[str]) -> dict[str, set[str]]:
     return out
 
 
-def lineage(store: Any, resolution: str, base: str | None = None) -> Lineage:
+def lineage(store: Queryable, resolution: str, base: str | None = None) -> Lineage:
     """All versions of ``resolution`` (short id ``wtsa/44``; a version id is cut to its work).
 
     Versions come in year order; ``steps`` compares each pair of consecutive versions that both

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from typing import Any
 
 from extract.gazetteer import load_gazetteer
+from graph.backend import Queryable
 from graph.mint import DEFAULT_BASE, organ_code, parse_iri, parse_short_id, version_iri, work_iri
 from graph.queries import select_text
 from graph.results import ResolutionNotFound
@@ -84,14 +84,16 @@ class Ref:
         return cls(organ, number, year, str(iri))
 
 
-def base_of(store: Any, base: str | None = None) -> str:
-    """The base IRI to use: the one given, else the store's (``GraphStore.base``), else default.
+def base_of(store: Queryable, base: str | None = None) -> str:
+    """The base IRI to use: the one given, else the store's.
 
     Example:
-        >>> base_of(object())
-        'https://w3id.org/resgraph/'
+        >>> import pyoxigraph
+        >>> from graph.store import as_store
+        >>> base_of(as_store(pyoxigraph.Store())), base_of(as_store(pyoxigraph.Store()), "urn:x/")
+        ('https://w3id.org/resgraph/', 'urn:x/')
     """
-    return base or getattr(store, "base", None) or DEFAULT_BASE
+    return base or store.base
 
 
 def short(iri: str, base: str = DEFAULT_BASE) -> str:
@@ -226,12 +228,12 @@ SELECT DISTINCT ?x WHERE { { ?x rg:versionOf ?w } UNION { ?x rg:number ?n } }
 """
 
 
-def known_ids(store: Any, base: str = DEFAULT_BASE) -> list[str]:
+def known_ids(store: Queryable, base: str = DEFAULT_BASE) -> list[str]:
     """Short ids of every work and version in the store (for suggestions)."""
     return sorted({short(r["x"], base) for r in select_text(store, _KNOWN) if "x" in r})
 
 
-def _exists(store: Any, iri: str) -> bool:
+def _exists(store: Queryable, iri: str) -> bool:
     text = (
         "PREFIX rg: <https://w3id.org/resgraph/ontology#>\n"
         f"SELECT ?w ?v WHERE {{ {{ <{iri}> rg:versionOf ?w }}"
@@ -240,12 +242,15 @@ def _exists(store: Any, iri: str) -> bool:
     return bool(select_text(store, text))
 
 
-def suggest(store: Any, ident: str, limit: int = 5, base: str = DEFAULT_BASE) -> tuple[str, ...]:
+def suggest(
+    store: Queryable, ident: str, limit: int = 5, base: str = DEFAULT_BASE
+) -> tuple[str, ...]:
     """Close existing short ids for ``ident``: same organ and number first, then similar text.
 
     Example:
         >>> import pyoxigraph
-        >>> suggest(pyoxigraph.Store(), "wtsa/44")
+        >>> from graph.store import as_store
+        >>> suggest(as_store(pyoxigraph.Store()), "wtsa/44")
         ()
     """
     known = known_ids(store, base)
@@ -260,7 +265,7 @@ def suggest(store: Any, ident: str, limit: int = 5, base: str = DEFAULT_BASE) ->
     return tuple(out[:limit])
 
 
-def ensure_exists(store: Any, ident: str, base: str = DEFAULT_BASE) -> Ref:
+def ensure_exists(store: Queryable, ident: str, base: str = DEFAULT_BASE) -> Ref:
     """Parse ``ident`` and check the store knows it.
 
     Raises:

@@ -16,8 +16,8 @@ PP-22 in October; the gazetteer holds years only), so they never make a citation
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
 
+from graph.backend import Queryable
 from graph.mint import organ_code
 from graph.queries import select
 from graph.queries.lookup import base_of, parts, short
@@ -27,7 +27,7 @@ __all__ = ["outdated_citations"]
 
 
 def outdated_citations(
-    store: Any, organ: str | None = None, base: str | None = None
+    store: Queryable, organ: str | None = None, base: str | None = None
 ) -> tuple[OutdatedCitation, ...]:
     """Every outdated citation (optionally only in texts of one organ), oldest citing first.
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.backend import Queryable
 from graph.metrics import most_cited
 from graph.mint import organ_code, organ_iri, parse_conference_id, work_iri
 from graph.network import citation_network
@@ -46,7 +47,9 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
 
 
-def _summaries(store: Any, base: str, **slots: Any) -> list[tuple[ResolutionSummary, set[str]]]:
+def _summaries(
+    store: Queryable, base: str, **slots: Any
+) -> list[tuple[ResolutionSummary, set[str]]]:
     """Every matching work as a summary, with the conferences its versions were adopted at."""
     acc: dict[str, dict[str, Any]] = {}
     titles: dict[str, TitlePicker] = defaultdict(TitlePicker)
@@ -80,7 +83,7 @@ def _summaries(store: Any, base: str, **slots: Any) -> list[tuple[ResolutionSumm
 
 
 def search_resolutions(
-    store: Any,
+    store: Queryable,
     q: str | None = None,
     organ: str | None = None,
     conference: str | None = None,
@@ -127,7 +130,7 @@ def search_resolutions(
     return SearchPage(total=len(hits), limit=limit, offset=offset, items=page)
 
 
-def _sections(store: Any, version: str) -> tuple[SectionSummary, ...]:
+def _sections(store: Queryable, version: str) -> tuple[SectionSummary, ...]:
     counts: dict[str, dict[str, Any]] = {}
     for r in select(store, "sections", version=[version]):
         s = counts.setdefault(r["name"], {"kind": r.get("kind"), "citation": 0, "assignment": 0})
@@ -139,7 +142,7 @@ def _sections(store: Any, version: str) -> tuple[SectionSummary, ...]:
 
 
 def get_resolution(
-    store: Any, organ: str, number: str, base: str | None = None
+    store: Queryable, organ: str, number: str, base: str | None = None
 ) -> ResolutionDetail:
     """One resolution: its versions, what it cites and what cites it, and the structure of its
     latest text (sections with their citation and assignment counts).
@@ -175,7 +178,7 @@ def get_resolution(
     )
 
 
-def list_conferences(store: Any, base: str | None = None) -> tuple[ConferenceInfo, ...]:
+def list_conferences(store: Queryable, base: str | None = None) -> tuple[ConferenceInfo, ...]:
     """Conferences in the store (gazetteer and any others texts name) with the number of
     versions each adopted, by organ and year.
 
@@ -203,7 +206,7 @@ def list_conferences(store: Any, base: str | None = None) -> tuple[ConferenceInf
 
 
 def graph_stats(
-    store: Any, top: int = 10, base: str | None = None, net: nx.DiGraph | None = None
+    store: Queryable, top: int = 10, base: str | None = None, net: nx.DiGraph | None = None
 ) -> GraphStats:
     """Counts of the store's contents and the ``top`` most cited resolutions.
 
@@ -216,9 +219,8 @@ def graph_stats(
     """
     base = base_of(store, base)
     row = (select(store, "stats") or [{}])[0]
-    inner = getattr(store, "store", store)
     return GraphStats(
-        triples=len(inner),
+        triples=len(store),
         resolutions=int(row.get("resolutions", 0)),
         versions=int(row.get("versions", 0)),
         versions_with_text=int(row.get("texts", 0)),
@@ -235,7 +237,7 @@ def graph_stats(
 
 
 def did_you_mean(
-    store: Any, ident: str, limit: int = 5, base: str | None = None
+    store: Queryable, ident: str, limit: int = 5, base: str | None = None
 ) -> tuple[str, ...]:
     """Close existing short ids for an unknown one (same organ and number first, then similar).
 
@@ -251,12 +253,13 @@ _QUERY_FORM = re.compile(
 )
 
 
-def run_select(store: Any, query: str, limit: int | None = None) -> SparqlTable:
+def run_select(store: Queryable, query: str, limit: int | None = None) -> SparqlTable:
     """Run a SELECT query (all named graphs as the default graph) and return its rows as text.
 
     Example:
         >>> import pyoxigraph
-        >>> run_select(pyoxigraph.Store(), "SELECT ?s WHERE { ?s ?p ?o }").rows
+        >>> from graph.store import as_store
+        >>> run_select(as_store(pyoxigraph.Store()), "SELECT ?s WHERE { ?s ?p ?o }").rows
         ()
 
     Raises:

@@ -12,13 +12,14 @@ Example:
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from extract.models import DocumentStructure, ExtractionResult, VersionRef
-from graph.rdf.records import Record
+from graph.rdf.records import Record, read_jsonl, records_by_doc
 
-__all__ = ["DocumentInput"]
+__all__ = ["DocumentInput", "inputs_from_jsonl"]
 
 
 @dataclass(frozen=True)
@@ -92,3 +93,26 @@ class DocumentInput:
             format=path.suffix.lstrip(".").lower() or "txt",
             **extra,  # type: ignore[arg-type]
         )
+
+
+def inputs_from_jsonl(
+    record_files: Iterable[str | Path], files: Iterable[str | Path]
+) -> list[DocumentInput]:
+    """The inputs of ``resgraph build --records``: each file with the records the JSONL files
+    hold for it (by file name; a file without records gets none).
+
+    Raises:
+        ValueError: naming a malformed record, or documents that have records but were not given.
+
+    Example:
+        >>> inputs_from_jsonl([], [])
+        []
+    """
+    by_name = {Path(f).name: Path(f) for f in files}
+    grouped = records_by_doc(r for path in record_files for r in read_jsonl(path))
+    missing = sorted(set(grouped) - set(by_name))
+    if missing:
+        raise ValueError(f"records for documents not given: {', '.join(missing)}")
+    return [
+        DocumentInput.from_file(by_name[name], tuple(grouped.get(name, ()))) for name in by_name
+    ]

@@ -20,16 +20,17 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 from extract.exceptions import DocumentError
+from extract.models import ExtractionResult
 from graph import mint
 
-__all__ = ["RenderedDocument", "parallel_extractor", "render_document"]
+__all__ = ["Extractor", "Progress", "RenderedDocument", "parallel_extractor", "render_document"]
 
 #: Code of a document whose records cannot be turned into triples.
 RENDER_ERROR = "E200"
@@ -49,6 +50,14 @@ class RenderedDocument:
     def ntriples(self) -> str:
         """The same triples as N-Triples text (for a Graph Store Protocol PUT of the graph)."""
         return self.nquads.decode("utf-8").replace(f" <{self.graph}> .\n", " .\n")
+
+
+#: What a build runs on the files to (re)load: ``files -> results, rendered graphs or errors``.
+Extractor = Callable[
+    [Sequence[Path]], Iterable[ExtractionResult | RenderedDocument | DocumentError]
+]
+#: Called as ``progress(step, done, total)`` while a build processes documents.
+Progress = Callable[[str, int, int], None]
 
 
 def render_document(

@@ -29,25 +29,22 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
 
 from extract.exceptions import DocumentError
 from graph import mint
+from graph.backend import BuildReport, ManifestEntry
 from graph.rdf.derived import derived_quads
 from graph.rdf.document import DocumentInput, document_triples
+from graph.rdf.manifest import manifest_triples
 from graph.rdf.static import gazetteer_graph, ontology_graph
 from graph.rdf.text import ntriples
-from graph.rdf.workers import RenderedDocument
+from graph.rdf.workers import Extractor, Progress, RenderedDocument
 from graph.remote.lock import remote_build_lock
 from graph.remote.store import RemoteStore, control_graph_iri
-from graph.store import ManifestEntry
 from graph.vocab import DCTERMS, RG
-
-if TYPE_CHECKING:
-    from graph.build import BuildReport, Extractor, Progress
 
 __all__ = ["build_remote"]
 
@@ -77,8 +74,6 @@ def build_remote(
         graph.remote.lock.BuildLockedError: when another build holds the server's build lock
             (``break_lock`` removes a lock left by a build that died).
     """
-    from graph.build import BuildReport, manifest_triples
-
     t0 = time.perf_counter() if started is None else started
     with (
         RemoteStore(root, graph_store, base) as store,

@@ -27,13 +27,10 @@ _BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 
 
 class Rows:
-    """SELECT answers in the two shapes the code base reads: pyoxigraph-style rows
-    (``row["v"]`` -> term or None) and rdflib-style ``.type``/``.vars`` (graph.queries)."""
-
-    type = "SELECT"
+    """SELECT answers read like pyoxigraph's: rows (``row["v"]`` -> term or None) and
+    ``.variables``."""
 
     def __init__(self, variables: list[str], rows: list[dict[str, Any]]) -> None:
-        self.vars = variables
         self.variables = [ox.Variable(v) for v in variables]
         self.rows = rows
 

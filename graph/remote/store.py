@@ -4,6 +4,8 @@ Why: the embedded pyoxigraph store is the right default, but a user who loads ev
 three Sectors, or who already runs a triple store, points resgraph at the server instead:
 ``--store sparql+http://127.0.0.1:8890/sparql`` (or ``RESGRAPH_STORE``). Reads use the SPARQL 1.1
 Protocol; writes use the Graph Store HTTP Protocol (one ``PUT`` per named graph) and SPARQL Update.
+It implements :class:`graph.backend.Store`, as the embedded store does;
+:func:`graph.store.open_store` opens it for a ``sparql+http(s)://`` location.
 
 How the embedded semantics carry over:
 
@@ -45,14 +47,21 @@ import httpx
 import pyoxigraph as ox
 
 from graph import mint
+from graph.backend import ManifestEntry, StoreError, parse_store_url
 from graph.remote.paging import needs_paging, own_limit, paged_queries
 from graph.remote.results import Row, Rows, iri, json_term, strip_query, term
-from graph.store import ManifestEntry, StoreError, parse_store_url
 from graph.vocab import DCTERMS, RG
 
-__all__ = ["RemoteStore", "RemoteStoreError", "control_graph_iri", "parse_store_url"]
+__all__ = ["RemoteStore", "RemoteStoreError", "control_graph_iri"]
 
 DEFAULT_MAX_ROWS = 10_000
+
+
+def _graph_form(text: str) -> bool:
+    """True for a CONSTRUCT or DESCRIBE query (answered with triples, not solutions)."""
+    clean = strip_query(text)
+    graph_form = re.search(r"\b(CONSTRUCT|DESCRIBE)\b", clean, re.IGNORECASE)
+    return bool(graph_form) and not re.search(r"\bSELECT\b", clean, re.IGNORECASE)
 
 
 class RemoteStoreError(StoreError):
@@ -118,6 +127,11 @@ class RemoteStore:
         if connect:
             self.refresh()
 
+    @property
+    def location(self) -> str:
+        """The store location as given (``sparql+http://...``)."""
+        return self.root
+
     def __repr__(self) -> str:
         return f"RemoteStore({self.root!r}, generation={self.generation})"
 
@@ -170,6 +184,22 @@ class RemoteStore:
         rows = [Row({k: term(v) for k, v in b.items()}) for b in data["results"]["bindings"]]
         return names, rows
 
+    def select(self, text: str) -> tuple[list[str], list[Row]]:
+        """A SELECT over this generation's graphs (see :meth:`graph.backend.Queryable.select`);
+        an answer at the server's result cap is paged, never cut.
+
+        Raises:
+            ValueError: when the text is not a SELECT query.
+            RemoteStoreError: when the server refuses the query.
+        """
+        if _graph_form(text):
+            raise ValueError("not a SELECT query")
+        dataset = self._dataset(None)
+        names, rows = self._select(text, dataset)
+        if rows and isinstance(rows[0], bool):
+            raise ValueError("not a SELECT query")
+        return names, self._complete(text, names, rows, dataset)
+
     def query(
         self,
         text: str,
@@ -179,9 +209,8 @@ class RemoteStore:
         """Run a query on this generation's graphs (their union is the default graph).
 
         Returns:
-            For SELECT, rows readable as ``row["var"]`` (pyoxigraph terms, None when unbound)
-            that also carry ``.type`` and ``.vars`` (so :func:`graph.queries.select_table` takes
-            them); for ASK a bool; for CONSTRUCT/DESCRIBE a list of :class:`pyoxigraph.Triple`.
+            For SELECT, rows readable as ``row["var"]`` (pyoxigraph terms, None when unbound);
+            for ASK a bool; for CONSTRUCT/DESCRIBE a list of :class:`pyoxigraph.Triple`.
 
         Raises:
             RemoteStoreError: when the server refuses the query, or a capped answer cannot be
@@ -189,9 +218,7 @@ class RemoteStore:
         """
         del use_default_graph_as_union  # always: the dataset is the union of our graphs
         dataset = self._dataset(graphs)
-        if re.search(
-            r"\b(CONSTRUCT|DESCRIBE)\b", strip_query(text), re.IGNORECASE
-        ) and not re.search(r"\bSELECT\b", strip_query(text), re.IGNORECASE):
+        if _graph_form(text):
             resp = self._request({"query": text, **dataset}, "application/n-triples")
             return [q.triple for q in ox.parse(resp.content, format=ox.RdfFormat.N_TRIPLES)]
         names, rows = self._select(text, dataset)
@@ -236,10 +263,7 @@ class RemoteStore:
             dataset["default-graph-uri"] = [iri(g) for g in default_graph]
         if named_graphs:
             dataset["named-graph-uri"] = [iri(g) for g in named_graphs]
-        clean = strip_query(query)
-        if re.search(r"\b(CONSTRUCT|DESCRIBE)\b", clean, re.I) and not re.search(
-            r"\bSELECT\b", clean, re.I
-        ):
+        if _graph_form(query):
             resp = self._request({"query": query, **dataset}, "application/n-triples")
             mem = ox.Store()
             mem.load(resp.content, format=ox.RdfFormat.N_TRIPLES)

@@ -17,6 +17,7 @@ from pyoxigraph import RdfFormat, Store
 
 from api.main import create_app
 from api.settings import Settings
+from graph import as_store
 
 
 def _graph_fixtures() -> object:
@@ -93,7 +94,7 @@ def tiny() -> Store:
 @pytest.fixture
 def client(tiny: Store) -> Iterator[TestClient]:
     """A client of the real app over the tiny store, default settings."""
-    with TestClient(create_app(Settings(), store=tiny)) as c:
+    with TestClient(create_app(Settings(), store=as_store(tiny))) as c:
         yield c
 
 
@@ -122,7 +123,7 @@ def make_client() -> Callable[..., TestClient]:
     (use it in a ``with`` block so the lifespan runs)."""
 
     def make(store: Store, **settings: object) -> TestClient:
-        return TestClient(create_app(Settings().with_(**settings), store=store))
+        return TestClient(create_app(Settings().with_(**settings), store=as_store(store)))
 
     return make
 

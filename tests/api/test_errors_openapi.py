@@ -15,6 +15,7 @@ from api import schemas
 from api.cli import app as cli
 from api.main import create_app
 from api.settings import Settings
+from graph import as_store
 
 CANONICAL = {"ok", "error", "status", "code"}
 OPTIONAL = {"did_you_mean", "detail"}
@@ -46,7 +47,7 @@ def test_every_failure_has_the_canonical_shape(
 
 
 def test_unexpected_errors_are_500_without_a_trace() -> None:
-    app = create_app(Settings(), store=Store())
+    app = create_app(Settings(), store=as_store(Store()))
 
     @app.get("/boom")
     async def boom() -> None:

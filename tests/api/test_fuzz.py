@@ -19,6 +19,7 @@ from pyoxigraph import Store
 
 from api.main import create_app
 from api.settings import Settings
+from graph import as_store
 
 HOSTILE = st.sampled_from(
     [
@@ -46,7 +47,7 @@ ACCEPTS = st.sampled_from(
 
 def operations() -> list[tuple[str, list[dict[str, Any]]]]:
     """(path template, parameters) of every GET operation in the OpenAPI document."""
-    with TestClient(create_app(Settings(), store=Store())) as client:
+    with TestClient(create_app(Settings(), store=as_store(Store()))) as client:
         spec = client.get("/openapi.json").json()
     return [
         (path, item["get"].get("parameters", []))

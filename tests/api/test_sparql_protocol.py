@@ -193,7 +193,7 @@ def test_service_description_for_rdf_clients(client: TestClient, tiny: Store) ->
 
 
 def test_query_page_for_browsers_lists_the_examples(client: TestClient) -> None:
-    from api.sparql.examples import load_examples
+    from graph import load_examples
 
     r = client.get("/sparql", headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
@@ -211,7 +211,7 @@ def test_no_query_and_no_acceptable_type_is_a_clear_400(client: TestClient) -> N
 
 
 def test_every_example_query_answers_on_the_seed_graph(seed: TestClient) -> None:
-    from api.sparql.examples import load_examples
+    from graph import load_examples
 
     for example in load_examples():
         r = seed.post(

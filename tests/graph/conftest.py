@@ -25,9 +25,10 @@ import pytest
 
 from extract.models import VersionRef
 from graph.build import build_store
+from graph.embedded.store import GraphStore
 from graph.rdf.document import DocumentInput
 from graph.rdf.records import records_by_doc
-from graph.store import GraphStore, open_store
+from graph.store import open_store
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "data" / "corpus"

@@ -15,9 +15,10 @@ from pathlib import Path
 from extract.gazetteer import load_gazetteer
 from extract.models import Assignment, Citation, Heading, VersionRef
 from graph.build import build_store
+from graph.embedded.store import GraphStore
 from graph.rdf.document import DocumentInput
 from graph.rdf.records import Record
-from graph.store import GraphStore, current_generation, open_store
+from graph.store import current_generation, open_store
 
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus"
 

@@ -9,9 +9,9 @@ from rdflib import URIRef
 
 from extract.models import Citation
 from graph import mint
+from graph.embedded.store import GraphStore
 from graph.rdf.document import DocumentInput, document_graph
 from graph.rdf.records import record_from_json
-from graph.store import GraphStore
 from graph.vocab import CITO, DCTERMS, RDF, RG
 
 # Heading words of the gold annotations, by function (DESIGN.md section 5), written out by hand.

@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 
 from api.cli import app
 from graph import mint
-from graph.store import GraphStore, open_store
+from graph.embedded.store import GraphStore
+from graph.store import open_store
 from graph.validate import validate_store
 from graph.vocab import RG
 

@@ -12,8 +12,8 @@ from rdflib import Dataset, Graph
 from typer.testing import CliRunner
 
 from api.cli import app
+from graph.embedded.store import GraphStore
 from graph.export import FORMATS, export_store
-from graph.store import GraphStore
 from graph.validate import store_union_graph
 from graph.vocab import CITO
 

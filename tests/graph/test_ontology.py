@@ -7,12 +7,12 @@ import re
 from pathlib import Path
 
 import pytest
-from graph.store import GraphStore
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH
 
 from extract.structure.sections import section_kind_of
 from graph import vocab
+from graph.embedded.store import GraphStore
 from graph.mint import ontology_graph_iri
 from graph.rdf.static import gazetteer_graph, ontology_graph, shapes_graph
 

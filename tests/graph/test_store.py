@@ -18,9 +18,11 @@ import pyoxigraph as ox
 import pytest
 
 from graph import mint
+from graph.backend import StoreError
 from graph.build import build_store
+from graph.embedded.store import POINTER, new_generation
 from graph.rdf.document import DocumentInput
-from graph.store import POINTER, StoreError, new_generation, open_store
+from graph.store import open_store
 from graph.validate import validate_store
 
 ROOT = Path(__file__).resolve().parents[2]

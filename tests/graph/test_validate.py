@@ -8,7 +8,7 @@ import pyoxigraph as ox
 from typer.testing import CliRunner
 
 from api.cli import app
-from graph.store import GraphStore
+from graph.embedded.store import GraphStore
 from graph.validate import store_union_graph, validate_graph, validate_store
 from graph.vocab import CITO, RDF, RG
 

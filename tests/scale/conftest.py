@@ -23,10 +23,12 @@ import pytest
 
 from extract.corpus import extract_corpus
 from extract.models import ExtractionResult
-from graph.build import BuildReport, build_store
+from graph.backend import BuildReport
+from graph.build import build_store
+from graph.embedded.store import GraphStore
 from graph.rdf.document import DocumentInput
 from graph.remote.store import RemoteStore
-from graph.store import GraphStore, open_store
+from graph.store import open_store
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "data" / "corpus"

@@ -22,6 +22,7 @@ from api.viz.data import VizSource, viz_data
 from api.viz.model import VizParams
 from api.viz.render import render_html
 from api.viz.router import router
+from graph import as_store
 
 pytestmark = pytest.mark.browser
 
@@ -37,7 +38,7 @@ def _app(source: VizSource) -> FastAPI:
     app = FastAPI()
     install_error_handlers(app)
     app.include_router(router)
-    app.state.graph = GraphHolder(GraphSnapshot(Store(), "test", "memory"))
+    app.state.graph = GraphHolder(GraphSnapshot(as_store(Store()), "test", "memory"))
     app.state.viz_sources = {("test", source.level): source}
     return app
 
@@ -333,7 +334,7 @@ def test_empty_store_says_what_to_do(serve: Any, watched: Any) -> None:
     from api.main import create_app
     from api.settings import Settings
 
-    app = create_app(Settings(), store=Store())
+    app = create_app(Settings(), store=as_store(Store()))
     if not any(getattr(r, "path", None) == "/viz" for r in app.routes):
         app.include_router(router)
     w = watched(f"{serve(app)}/viz")

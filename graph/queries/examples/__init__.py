@@ -1,8 +1,10 @@
-"""The example query library: ``api/queries/*.rq``, each with a title and a description.
+"""The example query library: ``graph/queries/examples/*.rq``, each with a title and a description.
 
-Why files: the same queries fill the endpoint's query page, are quoted in the README and run in the
-tests against the seed graph, so an example that stops working fails a test instead of misleading
-a reader. Each file starts with comment lines ``# title: ...`` and ``# description: ...``.
+Why files: the same queries fill the SPARQL endpoint's query page, are quoted in the README and run
+in the tests against the seed graph, so an example that stops working fails a test instead of
+misleading a reader. Each file starts with comment lines ``# title: ...`` and
+``# description: ...``. They live in graph/ with the other queries, where the ontology test checks
+every term they name; the API only shows them.
 
 Example:
     >>> parse_example("top", "# title: T\\n# description: D\\nASK {}").title
@@ -58,7 +60,7 @@ def load_examples() -> tuple[Example, ...]:
         >>> all(e.query.strip() for e in load_examples())
         True
     """
-    root = resources.files("api.queries")
+    root = resources.files("graph.queries.examples")
     found = [
         parse_example(p.name[:-3], p.read_text(encoding="utf-8"))
         for p in root.iterdir()

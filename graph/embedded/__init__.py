@@ -1,0 +1,1 @@
+"""The embedded store: pyoxigraph on disk in atomic generations, and incremental builds into it."""
