@@ -95,6 +95,7 @@ def test_bounded_load_has_no_errors(server: str) -> None:
     assert set(result.statuses) == {200}
 
 
+@pytest.mark.slow  # two builds of the seed corpus while a real server answers
 def test_rebuild_is_swapped_in_while_serving(
     seed_store: Any, gold_inputs: list[Any], tmp_path: Path
 ) -> None:

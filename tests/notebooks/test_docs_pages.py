@@ -22,6 +22,8 @@ import pyoxigraph as ox
 import pytest
 from rdflib import RDF, Graph, URIRef
 
+pytestmark = pytest.mark.slow  # extraction and a build in child interpreters
+
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 CORPUS = ROOT / "data" / "corpus"

@@ -16,6 +16,8 @@ from scale_answers import canonical
 from api.main import create_app
 from api.settings import Settings, get_settings
 
+pytestmark = pytest.mark.slow  # a real Virtuoso server (~5 s to start) and builds into it
+
 ROUTES = (
     "/resolutions/wtsa/44",
     "/resolutions/wtsa/44/lineage",

@@ -6,10 +6,13 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
+import pytest
 from typer.testing import CliRunner
 
 from api.cli import app
 from graph.export import export_store
+
+pytestmark = pytest.mark.slow  # a real Virtuoso server (~5 s to start) and builds into it
 
 MODIFIED = "http://purl.org/dc/terms/modified"  # build time of each manifest entry
 

@@ -18,6 +18,8 @@ from graph.build import build_store
 from graph.remote.lock import BuildLockedError, lock_graph_iri, remote_build_lock
 from graph.remote.store import RemoteStore
 
+pytestmark = pytest.mark.slow  # a real Virtuoso server (~5 s to start) and builds into it
+
 LOCK_QUERY = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
 
 

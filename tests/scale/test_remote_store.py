@@ -19,6 +19,8 @@ from graph.remote.paging import needs_paging, own_limit, paged_queries
 from graph.remote.store import RemoteStore, RemoteStoreError
 from graph.store import current_generation, open_store
 
+pytestmark = pytest.mark.slow  # a real Virtuoso server (~5 s to start) and builds into it
+
 ALL_QUADS = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 

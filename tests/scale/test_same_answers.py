@@ -23,6 +23,8 @@ from graph.queries.lineage import lineage
 from graph.queries.outdated import outdated_citations
 from graph.queries.search import get_resolution, graph_stats, list_conferences, search_resolutions
 
+pytestmark = pytest.mark.slow  # a real Virtuoso server (~5 s to start) and builds into it
+
 QUERIES: dict[str, Callable[[Any], Any]] = {
     "lineage": lambda s: lineage(s, "wtsa/44"),
     "lineage-pp": lambda s: lineage(s, "pp/123"),
