@@ -181,17 +181,24 @@ def test_cap_refuses_formats_that_cannot_say_so(
         assert r.status_code == 422
 
 
-def test_timeout_answers_on_time_and_busy_slots_refuse(
+def _until_idle(runner: object) -> None:
+    """Wait until abandoned evaluations have given their worker slots back (a hang is caught by
+    the test's timeout mark, not by a bound here)."""
+    while runner.busy():  # type: ignore[attr-defined]
+        time.sleep(0.02)
+
+
+@pytest.mark.timeout(120)
+def test_timeout_answers_before_the_evaluation_ends_and_busy_slots_refuse(
     make_client: Callable[..., TestClient], many: Callable[[int], Store]
 ) -> None:
     store = many(2500)
     with make_client(store, sparql_timeout=0.3, sparql_workers=1, sparql_queue_wait=0.2) as c:
-        t0 = time.monotonic()
         r = c.get("/sparql", params={"query": HEAVY})
-        elapsed = time.monotonic() - t0
-        assert r.status_code == 503 and r.json()["code"] == "query_timeout", (r.text, elapsed)
-        assert elapsed < 2.0, f"timeout answered after {elapsed:.2f} s"
-        # The abandoned evaluation still holds the only worker slot: refused, not queued.
+        assert r.status_code == 503 and r.json()["code"] == "query_timeout", r.text
+        assert "within 0.3 s" in r.json()["error"]
+        # The answer came while the evaluation still ran: it holds the only worker slot, so the
+        # next query is refused, not queued.
         runner = c.app.state.sparql_runner  # type: ignore[attr-defined]
         assert runner.busy() == 1
         busy = c.get("/sparql", params={"query": "ASK {}"})
@@ -199,26 +206,28 @@ def test_timeout_answers_on_time_and_busy_slots_refuse(
         assert busy.headers["retry-after"] == "1"
         # REST routes do not share the SPARQL workers.
         assert c.get("/health").status_code == 200
-        deadline = time.monotonic() + 30
-        while runner.busy() and time.monotonic() < deadline:
-            time.sleep(0.05)
+        _until_idle(runner)
         assert c.get("/sparql", params={"query": "ASK {}"}).json()["boolean"] is True
 
 
+@pytest.mark.timeout(120)
 def test_streaming_timeout_stops_the_evaluation(
     make_client: Callable[..., TestClient], many: Callable[[int], Store]
 ) -> None:
-    """A query producing rows is stopped at the deadline, freeing its worker promptly."""
+    """A query producing rows is stopped at the deadline, freeing its worker.
+
+    The query has 3000^3 solutions: run to its end it would hold the worker for hours, so the
+    slot coming back at all shows the evaluation was stopped (a hang fails the timeout mark).
+    """
     store = many(3000)
     endless = "SELECT * WHERE { ?a <urn:p> ?x . ?b <urn:p> ?y . ?c <urn:p> ?z }"
     with make_client(store, sparql_timeout=0.3, sparql_workers=1, sparql_max_rows=10**9) as c:
         r = c.get("/sparql", params={"query": endless})
-        assert r.status_code == 503
+        assert r.status_code == 503 and r.json()["code"] == "query_timeout"
         runner = c.app.state.sparql_runner  # type: ignore[attr-defined]
-        t0 = time.monotonic()
-        while runner.busy() and time.monotonic() - t0 < 5:
-            time.sleep(0.02)
+        _until_idle(runner)
         assert runner.busy() == 0
+        assert c.get("/sparql", params={"query": "ASK {}"}).json()["boolean"] is True
 
 
 def test_concurrent_queries_all_answer(client: TestClient) -> None:
