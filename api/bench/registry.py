@@ -50,7 +50,7 @@ class Measurement:
         """value / baseline, when there is a baseline."""
         if self.baseline in (None, 0):
             return None
-        return self.value / self.baseline  # type: ignore[operator]
+        return self.value / self.baseline
 
 
 BenchFn = Callable[[bool], Iterable[Measurement]]

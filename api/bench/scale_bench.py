@@ -252,6 +252,6 @@ def _remote(tmp: Path, repeat: int) -> Iterator[Measurement]:
                 baseline_name="embedded",
                 note=f"median of {repeat}, seed corpus",
             )
-        remote.close()  # type: ignore[attr-defined]
+        remote.close()
     finally:
         gen.close()

@@ -103,7 +103,7 @@ def build_remote(
             if isinstance(doc, RenderedDocument):
                 body = doc.ntriples.encode("utf-8")
             else:
-                body = ntriples(document_triples(doc, base)).encode("utf-8")  # type: ignore[arg-type]
+                body = ntriples(document_triples(doc, base)).encode("utf-8")
             store.put_graph(graph_iri, body)
             (updated if doc.name in previous else added).append(doc.name)
             entries[doc.name] = ManifestEntry(doc.name, doc.sha256, graph_iri)
@@ -146,7 +146,7 @@ def build_remote(
             (mint.ontology_graph_iri(base), ontology_graph()),
             (mint.gazetteer_graph_iri(base), gazetteer_graph(base)),
         ):
-            store.put_graph(str(iri), ntriples(graph).encode("utf-8"))  # type: ignore[arg-type]
+            store.put_graph(str(iri), ntriples(graph).encode("utf-8"))
         number = generation + 1
         derived = f"{mint.derived_graph_iri(base)}/{number}"
         dataset = store.generation_graphs(derived, entries.values())

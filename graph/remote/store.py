@@ -267,7 +267,7 @@ class RemoteStore:
             resp = self._request({"query": query, **dataset}, "application/n-triples")
             mem = ox.Store()
             mem.load(resp.content, format=ox.RdfFormat.N_TRIPLES)
-            return mem.query("CONSTRUCT WHERE { ?s ?p ?o }")  # type: ignore[return-value]
+            return mem.query("CONSTRUCT WHERE { ?s ?p ?o }")
         names, rows = self._select(query, dataset)
         if rows and isinstance(rows[0], bool):
             data: dict[str, Any] = {"head": {}, "boolean": rows[0]}
@@ -275,7 +275,7 @@ class RemoteStore:
             rows = self._complete(query, names, rows, dataset)
             bindings = [{k: json_term(v) for k, v in r.items()} for r in rows]
             data = {"head": {"vars": names}, "results": {"bindings": bindings}}
-        return ox.parse_query_results(  # type: ignore[no-any-return]
+        return ox.parse_query_results(
             json.dumps(data).encode(), format=ox.QueryResultsFormat.JSON
         )
 
