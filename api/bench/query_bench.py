@@ -33,6 +33,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
 import pyoxigraph as ox
 from rdflib import Graph
 
@@ -153,15 +154,15 @@ def _p50_limited(
     return statistics.median(times), len(times), cut
 
 
-def _call(fn: Callable[[Any, str], Any], store: Any, root: str) -> Any:
+def _call(fn: Callable[[Queryable, str], Any], store: Queryable, root: str) -> Any:
     return fn(store, root)
 
 
-def _view_walk(walk: Callable[..., Any], store: Any, net: Any, root: str) -> Any:
+def _view_walk(walk: Callable[..., Any], store: Queryable, net: nx.DiGraph, root: str) -> Any:
     return walk(store, root, depth=5, net=net)
 
 
-def _cases() -> list[tuple[str, str, Callable[[Any, str], Any], str]]:
+def _cases() -> list[tuple[str, str, Callable[[Queryable, str], Any], str]]:
     return [
         ("query.lineage.p50", "lineage", lineage, "< 10"),
         ("query.deps.depth1.p50", "deps", partial(dependencies, depth=1), "< 10"),

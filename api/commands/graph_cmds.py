@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 
 from api.settings import get_settings
+
+if TYPE_CHECKING:
+    from graph import DocumentInput
 
 __all__ = ["build", "export", "parallel_extractor", "register", "validate"]
 
@@ -74,10 +77,9 @@ def build(
     from graph import StoreError, build_store, inputs_from_jsonl, source_files
 
     settings = get_settings()
-    root = store or settings.store
-    root = _location(root)
+    root = _location(store or settings.store)
     sources = paths or [settings.corpus]
-    inputs: list[Any] = []
+    inputs: list[DocumentInput] = []
     try:
         if records:
             inputs = inputs_from_jsonl(records, source_files(sources))
@@ -113,7 +115,7 @@ def build(
     )
 
 
-def _location(root: Path) -> Any:
+def _location(root: Path) -> Path | str:
     """A remote store URL as typed (a Path folds its ``//``), else the directory."""
     from graph import parse_store_url
 
@@ -121,7 +123,7 @@ def _location(root: Path) -> Any:
     return f"sparql+{url}" if url is not None else root
 
 
-def _existing(store: Path | None) -> Any:
+def _existing(store: Path | None) -> Path | str:
     """The store to read (option, else settings): a server URL, or a directory that exists."""
     root = _location(store or get_settings().store)
     if isinstance(root, Path) and not root.exists():

@@ -8,16 +8,19 @@ inline, so it opens offline from disk and can be mailed around.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from api.settings import get_settings
 
+if TYPE_CHECKING:
+    from graph import Store
+
 __all__ = ["register"]
 
 
-def _open_store(path: Path) -> Any:
+def _open_store(path: Path) -> Store:
     """The store at ``path``, opened read-only (graph/ imported only when the command runs)."""
     from graph import open_store
 
@@ -87,9 +90,7 @@ def viz(
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
     finally:
-        close = getattr(opened, "close", None)
-        if callable(close):
-            close()
+        opened.close()
     capped = f" (capped: {data.total_nodes} matched, most cited kept)" if data.capped else ""
     typer.echo(f"wrote {out}: {len(data.nodes)} nodes, {len(data.edges)} edges{capped}")
 
