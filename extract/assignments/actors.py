@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from extract.assignments.organs import load_organs
 from extract.nlp.regex_first import Beginnings, beginnings
 
 #: languages with actor patterns (English, Chinese, French, Spanish)
@@ -35,13 +36,14 @@ __all__ = [
     "load_actor_table",
     "match_actor_list",
     "sector_of_body",
+    "shared_labels",
 ]
 
-BUREAUX: tuple[str, ...] = ("TSB", "BR", "BDT")
-SECTORS: tuple[str, ...] = ("ITU-T", "ITU-R", "ITU-D")
-_BUREAU_SECTOR = {"TSB": "ITU-T", "BR": "ITU-R", "BDT": "ITU-D"}
+_ORGANS = load_organs()  # the Sectors and bureaux, from patterns/organs.jsonl
+BUREAUX: tuple[str, ...] = _ORGANS.bureaux
+SECTORS: tuple[str, ...] = tuple(s.label for s in _ORGANS.sectors)
+_BUREAU_SECTOR = {s.bureau: s.label for s in _ORGANS.sectors}
 _SECTOR_BUREAU = {v: k for k, v in _BUREAU_SECTOR.items()}
-_BODY_SECTOR = {"WTSA": "ITU-T", "WTDC": "ITU-D", "RA": "ITU-R", "WRC": "ITU-R"}
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,7 @@ class ActorTable:
         starts = [
             re.sub(r"\(\?P<\w+>", "(?:", e.pattern.pattern)
             for e in self.entries
-            if e.kind in {"actor", "bureau", "directors_prefix"}
+            if e.kind in {"actor", "bureau", "directors_prefix", "list_prefix"}
         ]
         starter = re.compile("|".join(f"(?:{p})" for p in starts), re.IGNORECASE)
         object.__setattr__(self, "starter", starter)
@@ -151,7 +153,21 @@ def sector_of_body(body: str | None) -> str | None:
         >>> sector_of_body("WTSA"), sector_of_body("PP")
         ('ITU-T', None)
     """
-    return _BODY_SECTOR.get(body or "")
+    return _ORGANS.sector_of_body(body)
+
+
+@cache
+def shared_labels() -> frozenset[str]:
+    """Labels that other organisations' texts give work to as well (the Secretary-General,
+    Member States, the Council): the rows of ``patterns/actors.jsonl`` marked ``shared``.
+
+    Example:
+        >>> "SG" in shared_labels(), "BDT" in shared_labels()
+        (True, False)
+    """
+    text = (Path(__file__).parent / "patterns" / "actors.jsonl").read_text(encoding="utf-8")
+    rows = [json.loads(line) for line in text.splitlines() if line.strip()]
+    return frozenset(lab for r in rows if r.get("shared") for lab in r["labels"])
 
 
 @dataclass(frozen=True)
@@ -176,6 +192,7 @@ def _fill(label: str, m: re.Match[str], sector: str | None) -> str:
     groups = m.groupdict()
     sec = f"ITU-{groups['sector'].upper()}" if groups.get("sector") else sector
     out = label.replace("{n}", groups.get("n") or "")
+    out = out.replace("{name}", (groups.get("name") or "").replace("\u2011", "-"))
     return out.replace("{sector} ", f"{sec} " if sec else "").replace("{sector}", sec or "")
 
 
@@ -273,6 +290,20 @@ def match_actor_list(
         (('RAG', 'TSAG', 'TDAG'), 18)
     """
     table = load_actor_table(lang)
+    for e in table.of("list_prefix"):  # "ITU's membership - its Member States, ..."
+        m = e.pattern.match(text, pos)
+        if m is not None and (inner := match_actor_list(text, m.end(), lang, sector)):
+            return ActorMatch(
+                pos,
+                inner.end,
+                inner.labels,
+                inner.primary,
+                inner.qualifier,
+                (
+                    e.id,
+                    *inner.pattern_ids,
+                ),
+            )
     first = _unit(text, pos, table, sector)
     if first is None:
         return None

@@ -24,7 +24,7 @@ from typing import Any
 
 from extract.assignments.actors import expand_labels, join_labels, match_actor_list
 from extract.assignments.table import PatternEntry, load_assignment_patterns, parse_patterns
-from extract.assignments.verbs import CompiledVerbs, compile_verbs, starts_line, verb_matches
+from extract.assignments.verbs import CompiledVerbs, compile_verbs, lead, starts_line, verb_matches
 
 __all__ = ["HeadMatch", "PatternEntry", "find_heads", "load_assignment_patterns", "parse_patterns"]
 
@@ -53,6 +53,13 @@ class HeadMatch:
     line_start: bool
     voice: str
     pattern: str
+    #: what stands before the verb (see :func:`extract.assignments.verbs.lead`): ``line``,
+    #: ``boundary``, ``item``, ``quote``, ``document``, ``organ`` or ``word``
+    lead: str = "line"
+    #: ``present`` or ``past`` ("invited the Council": only read as a reported clause)
+    tense: str = "present"
+    #: the language of the verb pattern that matched
+    lang: str = "en"
 
 
 def find_heads(
@@ -87,26 +94,63 @@ def find_heads(
         group = m.lastgroup or ""
         entry = comp.by_group[group]
         vs, ve = m.span()
-        line_start = starts_line(text, vs)
         if entry.mode == "passive":
-            head = _passive(text, vs, ve, entry, base, sector)
+            head = _passive(text, comp, vs, ve, entry, sector)
             if head is not None:
                 heads.append(head)
             continue
+        line_start = starts_line(text, vs)
+        where = lead(text, vs, comp)
+        tail = comp.verb_tail.match(text, ve) if comp.verb_tail is not None else None
+        if tail is not None:  # "instructs and authorizes the Secretary-General"
+            ve = tail.end()
         pos = gap.match(text, ve)
         start = pos.end() if pos else ve
         if base != "zh" and start == ve:
             continue
         actors = match_actor_list(text, start, base, sector)
+        inline = actors is None and comp.inline_item is not None and "\n" not in text[ve:start]
+        if inline and (im := comp.inline_item.match(text, start)) is not None:
+            # "invites 1 the Development Sector to ...": an item number between verb and addressee
+            actors = match_actor_list(text, im.end(), base, sector)
+            if actors is not None and _is_reference(text, actors.end, comp):
+                actors = None
+            if actors is not None:
+                heads.append(
+                    _head(
+                        text,
+                        comp,
+                        entry,
+                        vs,
+                        ve,
+                        im.end(),
+                        actors,
+                        base,
+                        sector,
+                        line_start,
+                        addressee_only=True,
+                        where=where,
+                    )
+                )
+                continue
+        if actors is not None and _is_reference(text, actors.end, comp):
+            continue  # "regarding invites the Secretary-General below": a clause reference
         if actors is not None:
-            head = _head(text, comp, entry, vs, ve, vs, actors, base, sector, line_start)
+            head = _head(
+                text, comp, entry, vs, ve, vs, actors, base, sector, line_start, where=where
+            )
             heads.append(head)
             if entry.mode == "head":
                 heads.extend(_second_objects(text, comp, head, sector))
         if base != "zh" and entry.mode == "head" and line_start:
-            after = actors.end if actors is not None else ve
+            after = head.end if actors is not None else ve
             heads.extend(_items(text, comp, entry, vs, ve, after, sector, item_scan))
     return heads
+
+
+def _is_reference(text: str, end: int, comp: CompiledVerbs) -> bool:
+    """Whether the words after an addressee make the head a reference ("... below")."""
+    return comp.reference is not None and comp.reference.match(text, end) is not None
 
 
 def _head(
@@ -122,6 +166,7 @@ def _head(
     line_start: bool,
     *,
     addressee_only: bool = False,
+    where: str = "line",
 ) -> HeadMatch:
     addressees = expand_labels(actors.labels, sector=sector)
     primary = expand_labels(actors.primary, sector=sector)
@@ -157,6 +202,9 @@ def _head(
         line_start=line_start,
         voice="active",
         pattern=entry.id,
+        lead=where,
+        tense="past" if entry.mode == "past" else "present",
+        lang=lang,
     )
 
 
@@ -241,6 +289,7 @@ def _second_objects(
                 sector,
                 head.line_start,
                 addressee_only=True,
+                where=head.lead,
             )
         )
     return out
@@ -259,30 +308,60 @@ def _actor_ends_at(text: str, pos: int, lang: str, sector: str | None) -> bool:
     return False
 
 
+_PREVIOUS = re.compile(r"(\S+)[^\S\n]+\Z")
+
+
+def _governed(text: str, lo: int, pos: int, comp: CompiledVerbs) -> bool:
+    """Whether the words before an actor at ``pos`` make it part of a larger phrase: a
+    preposition or determiner ("the report of the Council"), or a capitalized word that does not
+    start the sentence ("the Security Council")."""
+    if comp.subject_blocker is not None and comp.subject_blocker.search(text, lo, pos):
+        return True
+    prev = _PREVIOUS.search(text, lo, pos)
+    if prev is None or not prev.group(1)[0].isupper():
+        return False
+    return (
+        bool(text[lo : prev.start()].strip())
+        and text[lo : prev.start()].rstrip()[-1] not in ".;:!?"
+    )
+
+
+_WORD_STARTS = re.compile(r"(?<!\S)\S|(?<=[a-z])(?=[A-Z][a-z])")  # "requiredThe": glued words
+
+
 def _passive(
-    text: str, vs: int, ve: int, entry: PatternEntry, lang: str, sector: str | None
+    text: str, comp: CompiledVerbs, vs: int, ve: int, entry: PatternEntry, sector: str | None
 ) -> HeadMatch | None:
-    """ "The TSB Director is (also) invited": the actor phrase ends right before the verb."""
+    """ "The TSB Director is (also) invited": the actor phrase ends right before the verb.
+
+    The longest actor list that does so is the subject, unless a preposition governs it ("the
+    report of the Council is invited" invites no Council).
+    """
+    lang = comp.lang
     lo = max(text.rfind(c, 0, vs) for c in ".;:\n")
     lo = max(lo + 1, vs - 200)
-    for sm in re.finditer(r"(?<!\S)\S", text[lo:vs]):
-        pos = lo + sm.start()
+    for sm in _WORD_STARTS.finditer(text, lo, vs):
+        pos = sm.start()
         actors = match_actor_list(text, pos, lang, sector)
-        if actors is not None and text[actors.end : vs].strip() == "":
-            addressees = expand_labels(actors.labels, sector=sector)
-            return HeadMatch(
-                start=pos,
-                end=ve,
-                verb=entry.label or "",
-                verb_start=vs,
-                verb_end=ve,
-                addressee=join_labels(expand_labels(actors.primary, sector=sector)),
-                addressees=addressees,
-                collaborators=(),
-                qualifier=actors.qualifier,
-                addressee_only=False,
-                line_start=False,
-                voice="passive",
-                pattern=entry.id,
-            )
+        if actors is None or text[actors.end : vs].strip() != "":
+            continue
+        if _governed(text, lo, pos, comp):
+            return None
+        addressees = expand_labels(actors.labels, sector=sector)
+        return HeadMatch(
+            start=pos,
+            end=ve,
+            verb=entry.label or "",
+            verb_start=vs,
+            verb_end=ve,
+            addressee=join_labels(expand_labels(actors.primary, sector=sector)),
+            addressees=addressees,
+            collaborators=(),
+            qualifier=actors.qualifier,
+            addressee_only=False,
+            line_start=False,
+            voice="passive",
+            pattern=entry.id,
+            lang=lang,
+        )
     return None

@@ -15,7 +15,14 @@ from functools import cache
 from extract.assignments.table import PatternEntry
 from extract.nlp.literals import LiteralFinder
 
-__all__ = ["CompiledVerbs", "compile_verbs", "prescan_matches", "starts_line", "verb_matches"]
+__all__ = [
+    "CompiledVerbs",
+    "compile_verbs",
+    "lead",
+    "prescan_matches",
+    "starts_line",
+    "verb_matches",
+]
 
 _LINE_REACH = 200  # how far back a verb's line start is looked for
 
@@ -36,6 +43,19 @@ class CompiledVerbs:
     second: re.Pattern[str] | None
     second_end: re.Pattern[str] | None
     lang: str
+    #: words between a clause's start and its verb that do not change what the verb is
+    #: ("It also", "finally", "亦"), stripped before the lead is classified
+    discourse: re.Pattern[str] | None = None
+    #: (label, pattern ending at the verb): what stands before a verb mid-line (see :func:`lead`)
+    leads: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    #: what follows an addressee when the "head" is a reference to a clause ("... below")
+    reference: re.Pattern[str] | None = None
+    #: "and authorizes" after a verb: a second verb of the same head
+    verb_tail: re.Pattern[str] | None = None
+    #: an item number between a verb and its addressee in running text ("invites 1 the ...")
+    inline_item: re.Pattern[str] | None = None
+    #: a preposition right before a passive's actor: the actor is no subject ("report of the")
+    subject_blocker: re.Pattern[str] | None = None
 
 
 @cache
@@ -73,7 +93,57 @@ def compile_verbs(patterns: tuple[PatternEntry, ...], lang: str) -> CompiledVerb
         second=one("second_object", 0),
         second_end=one("second_object_end", 0),
         lang=lang,
+        discourse=_ending(one("discourse", 0)),
+        leads=tuple(
+            (p.label or p.id, _ending(re.compile(p.pattern, re.MULTILINE)))
+            for p in patterns
+            if p.kind == "lead"
+        ),
+        reference=one("reference", 0),
+        verb_tail=one("verb_tail", re.IGNORECASE),
+        inline_item=one("inline_item", 0),
+        subject_blocker=_ending(one("subject_blocker", re.IGNORECASE)),
     )
+
+
+def _ending(rx: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    """``rx`` anchored to end where the searched stretch ends (blanks before the end allowed)."""
+    if rx is None:
+        return None
+    return re.compile(f"(?:{rx.pattern})[^\\S\\n]*\\Z", rx.flags)
+
+
+_LEAD_REACH = 160
+
+
+def lead(text: str, pos: int, comp: CompiledVerbs) -> str:
+    """What stands before the verb at ``pos``: how a head that does not start a line is read.
+
+    ``line`` when only blanks, an item label ("1)", "b)") or discourse words ("It also") stand
+    between the line start and the verb; else the label of the first ``lead`` row whose pattern
+    ends right before the verb (``boundary`` after a comma or semicolon, ``quote`` after an
+    opening quote, ``document`` after "The Resolution", ``organ`` after "WRC-03"); else
+    ``word``: the verb continues a sentence ("regarding invites the Secretary-General below").
+    """
+    lo = max(0, pos - _LEAD_REACH)
+    nl = text.rfind("\n", lo, pos)
+    # cut mid-line: a sentinel keeps "^" in the patterns from reading the cut as a line start
+    before = text[nl + 1 : pos] if nl >= 0 else ("" if lo == 0 else "\x00") + text[lo:pos]
+    if comp.discourse is not None:
+        while (m := comp.discourse.search(before)) is not None and m.start() < len(before):
+            before = before[: m.start()]
+    if not before.strip() and (nl >= 0 or lo == 0):
+        return "line"
+    for label, rx in comp.leads:
+        if rx.search(before):
+            at_line = (nl >= 0 or lo == 0) and _only_item(before, rx)
+            return "line" if label == "item" and at_line else label
+    return "word"
+
+
+def _only_item(before: str, rx: re.Pattern[str]) -> bool:
+    m = rx.search(before)
+    return m is not None and not before[: m.start()].strip()
 
 
 def starts_line(text: str, pos: int) -> bool:

@@ -1,0 +1,158 @@
+"""Heads to :class:`~extract.models.Assignment` records: source, resolution, section, items.
+
+Why apart from the head finder: what a head *is* — the operative text of the resolution at
+hand, a paraphrase of one, or a clause of a cited resolution quoted in another text — depends on
+where it stands (the document structure) and on what stands before its verb, not on the verb and
+addressee themselves. Those rules are here, in one place (:func:`_source`).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from extract.assignments.heads import HeadMatch
+from extract.models import Assignment, DocumentStructure
+
+__all__ = ["Reported", "heads_to_assignments"]
+
+#: ``(head, clause) -> ReportedSource | None``: the cited resolution a head reports, looked for
+#: in the verb's clause (``clause=True``) or its paragraph
+Reported = Callable[[HeadMatch, bool], Any]
+
+_OPERATIVE_LEADS = frozenset({"boundary", "item"})  # ", instructs the ..." in flattened text
+_SUMMARY_LEADS = frozenset({"document", "organ"})  # "The Decision also requests ..."
+
+
+def _source(
+    h: HeadMatch, summary: bool, preamble: bool, reported: Reported | None
+) -> tuple[str, Any] | None:
+    """``(source, reported resolution or None)`` of a head, or None when it is no assignment.
+
+    * in a summary (an overview table entry): ``summary``;
+    * passive ("The Council is invited"): ``reported`` when a resolution cited in the same
+      clause is its subject, else a paraphrase (``summary``) — resolutions speak in the active;
+    * past tense ("invited the Council") or a quotation ("‘instructs the SG 3”"): ``reported``
+      when the paragraph cites the resolution, else nothing (narrative: "WTSA-20 instructed");
+    * in a preamble: ``reported`` as above, else nothing;
+    * a verb that starts a line (after an item label or "It also" at most): ``operative``;
+    * mid-line: ``reported`` when a resolution cited in the same clause is its subject; else
+      ``operative`` after a clause boundary (", instructs the Secretary-General" in text whose
+      lines were run together), ``summary`` after "The Resolution" or a conference ("WRC-03
+      invites the CPM"), and nothing after another word ("regarding invites the
+      Secretary-General below" is a reference).
+    """
+
+    def cited(clause: bool) -> Any:
+        return reported(h, clause) if reported is not None else None
+
+    if summary:
+        return "summary", None
+    if h.voice == "passive":
+        found = cited(True)
+        if found is not None:
+            return "reported", found
+        return None if preamble else ("summary", None)
+    if h.tense == "past" or h.lead == "quote" or preamble:
+        found = cited(False)
+        return ("reported", found) if found is not None else None
+    if h.line_start or h.lead == "line":
+        return "operative", None
+    found = cited(True)
+    if found is not None:
+        return "reported", found
+    if h.lead in _OPERATIVE_LEADS:
+        return "operative", None
+    if h.lead in _SUMMARY_LEADS:
+        return "summary", None
+    return None
+
+
+def _items(h: HeadMatch, next_start: int | None, sec: Any, par: Any) -> tuple[str, ...]:
+    """Labels of the numbered items a head governs: its own item for an addressee-only head,
+    else the labelled paragraphs of its section after it, up to the next head."""
+    if h.addressee_only and par is not None and par.label:
+        return (par.label,)
+    if sec is None:
+        return ()
+    stop = next_start if next_start is not None else sec.end
+    starts = sec.paragraph_index.starts
+    first, last = bisect.bisect_left(starts, h.end), bisect.bisect_left(starts, stop)
+    labels = [p.label for p in sec.paragraphs[first:last] if p.label]
+    top = labels[0][0].isdigit() if labels else True  # keep the top level: 1, 2 (not i), ii))
+    return tuple(lab for lab in labels if lab[0].isdigit() == top)
+
+
+def heads_to_assignments(
+    heads: Iterable[HeadMatch],
+    doc_name: str,
+    text: str,
+    structure: DocumentStructure,
+    *,
+    reported: Reported | None = None,
+) -> list[Assignment]:
+    """Turn heads (offsets into ``text``) into records placed in the document structure.
+
+    The source of each head (``operative``, ``summary``, ``reported``, or no record at all)
+    follows the rules of :func:`_source`.
+
+    Args:
+        heads: heads found by :func:`~extract.nlp.assignment_component.find_heads` on ``text``.
+        doc_name: the file name recorded as ``doc``.
+        text: the document text.
+        structure: the document's segmentation.
+        reported: callable ``(head, clause) -> ReportedSource | None`` (default: none is
+            recognized).
+
+    Example:
+        >>> from extract.nlp.assignment_component import find_heads
+        >>> from extract.models import DocumentStructure
+        >>> s = DocumentStructure("x.txt", "en", "WTSA", None, ())
+        >>> t = "invites the Council\\n1 to act"
+        >>> [a.addressee for a in heads_to_assignments(find_heads(t), "x.txt", t, s)]
+        ['Council']
+    """
+    out: list[Assignment] = []
+    heads = sorted(heads, key=lambda h: (h.start, h.end))
+    for i, h in enumerate(heads):
+        res, sec, _ = structure.where(h.verb_start)
+        par = structure.where(h.start)[2]
+        summary = (res is not None and res.source == "summary") or (
+            sec is not None and sec.kind == "summary"
+        )
+        preamble = sec is not None and sec.kind in {"preambular", "foreword"}
+        decided = _source(h, summary, preamble, reported)
+        if decided is None:
+            continue
+        source, found = decided
+        host = res.number if res is not None else None
+        resolution, body = host, None
+        if found is not None:
+            resolution, body = found.number, found.body
+        out.append(
+            Assignment(
+                doc=doc_name,
+                start=h.start,
+                end=h.end,
+                surface=text[h.start : h.end],
+                resolution=resolution,
+                verb=h.verb,
+                addressee=h.addressee,
+                addressees=h.addressees,
+                collaborators=h.collaborators,
+                source=source,  # type: ignore[arg-type]
+                host=host if source == "reported" else None,
+                resolution_body=body,
+                section=sec.name if sec is not None else None,
+                section_kind=sec.kind if sec is not None else None,
+                paragraph=par.label if par is not None else None,
+                addressee_only=h.addressee_only,
+                verb_start=h.verb_start if h.addressee_only else None,
+                verb_end=h.verb_end if h.addressee_only else None,
+                addressee_qualifier=h.qualifier,
+                items=_items(h, heads[i + 1].start if i + 1 < len(heads) else None, sec, par),
+                pattern=h.pattern,
+            )
+        )
+    return out
