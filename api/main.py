@@ -32,9 +32,9 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from api.deps import AnswerCache, GraphHolder, GraphSnapshot
 from api.errors import install_error_handlers
-from api.settings import DEFAULT_BASE, Settings
+from api.settings import Settings
 from api.sparql.runner import SparqlRunner
-from graph import Store, current_generation, open_store
+from graph import DEFAULT_BASE, Store, current_generation, open_store
 
 __all__ = ["AnswerCacheMiddleware", "create_app", "open_snapshot"]
 

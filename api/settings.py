@@ -10,9 +10,9 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-__all__ = ["Settings", "get_settings"]
+from graph import DEFAULT_BASE
 
-DEFAULT_BASE = "https://w3id.org/resgraph/"
+__all__ = ["Settings", "get_settings"]
 
 
 @dataclass(frozen=True)

@@ -71,12 +71,12 @@ if TYPE_CHECKING:  # the same names, for type checkers (at run time they load on
         StoreError,
         parse_store_url,
     )
+    from graph.base_iri import DEFAULT_BASE
     from graph.build import build_store, source_files
     from graph.export import FORMATS as EXPORT_FORMATS
     from graph.export import ExportReport, export_store
     from graph.metrics import citation_cycles, most_cited
     from graph.mint import (
-        DEFAULT_BASE,
         INSTRUMENT_KINDS,
         id_iri,
         id_path,
@@ -231,8 +231,8 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "graph.build": ("build_store", "source_files"),
     "graph.export": ("ExportReport", "export_store"),
     "graph.metrics": ("citation_cycles", "most_cited"),
+    "graph.base_iri": ("DEFAULT_BASE",),
     "graph.mint": (
-        "DEFAULT_BASE",
         "INSTRUMENT_KINDS",
         "id_iri",
         "id_path",

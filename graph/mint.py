@@ -31,6 +31,7 @@ from urllib.parse import quote, unquote
 from rdflib import URIRef
 
 from extract.gazetteer import load_gazetteer
+from graph.base_iri import DEFAULT_BASE
 
 __all__ = [
     "DEFAULT_BASE",
@@ -63,7 +64,6 @@ __all__ = [
     "work_iri",
 ]
 
-DEFAULT_BASE = "https://w3id.org/resgraph/"
 INSTRUMENT_KINDS = ("resolution", "decision", "recommendation", "question")
 DOC_KEY_LEN = 16
 
