@@ -187,8 +187,8 @@ def prescan_matches(text: str, comp: CompiledVerbs) -> list[re.Match[str]]:
     found in one pass (:class:`~extract.nlp.literals.LiteralFinder`). Every prescan match contains
     an anchor literal and starts at most its ``reach`` characters before it, at a word start;
     so the regex is only tried at the word starts of those few stretches, in text order,
-    resuming after each match as ``finditer`` does. ``tests/extract/test_assignments.py``
-    checks both ways agree.
+    resuming after each match as ``finditer`` does.
+    ``tests/extract/assignments/test_assignments.py`` checks both ways agree.
     """
     assert comp.prescan is not None
     if not comp.anchors:

@@ -6,7 +6,7 @@ calling Python for each token it tries them on, which was half of the citation M
 depends on the lexeme alone, so its value can be stored once per word in the vocabulary as a
 boolean flag (:meth:`spacy.vocab.Vocab.add_flag`) and read by the Matcher in C. The pattern
 files keep the readable ``{"TEXT": {"REGEX": ...}}`` form that a spaCy user knows; only the
-compiled Matcher sees the flags, with the same matches (``tests/extract/test_matcher_flags.py``
+compiled Matcher sees the flags, with the same matches (``tests/extract/nlp/test_matcher_flags.py``
 compares both Matchers).
 
 Why an object: flags are bits of one vocabulary, so the table of the flags added lives with the

@@ -129,7 +129,7 @@ def read_docx(data_path: str, display: str) -> DocxText:
         DocumentError: E005 when the file is not a readable Word document.
 
     Example (a proposal that changes "(Rev. Busan, 2014)" into "(Rev. Dubai, 2018)"; real
-    files with tracked changes are made in ``tests/extract/files_factory.py``)::
+    files with tracked changes are made in ``tests/extract/text/files_factory.py``)::
 
         >>> dt = read_docx("proposal.docx", "proposal.docx")  # doctest: +SKIP
         >>> dt.after, dt.before  # doctest: +SKIP

@@ -19,7 +19,7 @@ def read_pdf(data_path: str, display: str) -> tuple[str, dict[str, str]]:
     Raises:
         DocumentError: E006 when the PDF is corrupt or encrypted, E001 when it has no text layer.
 
-    Example (real PDFs are made with fpdf2 in ``tests/extract/files_factory.py``)::
+    Example (real PDFs are made with fpdf2 in ``tests/extract/text/files_factory.py``)::
 
         >>> text, meta = read_pdf("final_acts.pdf", "final_acts.pdf")  # doctest: +SKIP
         >>> text.splitlines()[0]  # doctest: +SKIP
