@@ -24,8 +24,8 @@ from pathlib import Path
 from extract.assignments.organs import load_organs
 from extract.nlp.regex_first import Beginnings, beginnings
 
-#: languages with actor patterns (English, Chinese, French, Spanish)
-LANGUAGES = ("en", "zh", "fr", "es")
+#: languages with actor patterns (English, Chinese, French, Spanish, Russian)
+LANGUAGES = ("en", "zh", "fr", "es", "ru")
 
 __all__ = [
     "LANGUAGES",
@@ -179,8 +179,8 @@ class _Unit:
 
 
 def _word_ok(text: str, end: int, lang: str) -> bool:
-    """English matches must not stop inside a word ("BR" in "BRoad")."""
-    if lang != "en" or end >= len(text) or end == 0:
+    """English and Russian matches must not stop inside a word ("BR" in "BRoad")."""
+    if lang not in ("en", "ru") or end >= len(text) or end == 0:
         return True
     return not (text[end - 1].isalnum() and text[end].isalnum())
 
@@ -190,7 +190,9 @@ def _fill(label: str, m: re.Match[str], sector: str | None) -> str:
     if "{" not in label:
         return label
     groups = m.groupdict()
-    sec = f"ITU-{groups['sector'].upper()}" if groups.get("sector") else sector
+    # "МСЭ-Т" writes the letter in Cyrillic
+    letter = (groups.get("sector") or "").upper().replace("\u0422", "T")
+    sec = f"ITU-{letter}" if letter else sector
     out = label.replace("{n}", groups.get("n") or "")
     out = out.replace("{name}", (groups.get("name") or "").replace("\u2011", "-"))
     return out.replace("{sector} ", f"{sec} " if sec else "").replace("{sector}", sec or "")

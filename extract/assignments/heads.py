@@ -326,7 +326,7 @@ def _governed(text: str, lo: int, pos: int, comp: CompiledVerbs) -> bool:
     )
 
 
-_WORD_STARTS = re.compile(r"(?<!\S)\S|(?<=[a-z])(?=[A-Z][a-z])")  # "requiredThe": glued words
+_WORD_STARTS = re.compile(r"(?<!\S)\S|(?<=[a-z.;:,)])(?=[A-Z][a-z])")  # "UAE.The", "requiredThe"
 
 
 def _passive(

@@ -153,4 +153,4 @@ def test_join_labels_and_sectors():
 
 def test_unknown_language_is_a_clear_error():
     with pytest.raises(ValueError, match="valid options"):
-        load_actor_table("ru")
+        load_actor_table("de")

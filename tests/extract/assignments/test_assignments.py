@@ -124,8 +124,8 @@ def test_component_puts_spans_in_the_doc_and_round_trips(tmp_path):
 
 def test_component_settings_are_checked_and_patterns_reload(tmp_path):
     nlp = spacy.blank("en")
-    with pytest.raises(ValueError, match="valid: en, zh, fr, es"):
-        nlp.add_pipe("itu_assignments", config={"lang": "ru"})
+    with pytest.raises(ValueError, match="valid: en, zh, fr, es, ru"):
+        nlp.add_pipe("itu_assignments", config={"lang": "de"})
     pipe = nlp.add_pipe("itu_assignments")
     only_urges = tmp_path / "urges.jsonl"
     only_urges.write_text(
