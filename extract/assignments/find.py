@@ -121,16 +121,20 @@ def find_assignments(
 
 def _of_itu(records: list[Assignment], text: str, structure: DocumentStructure) -> list[Assignment]:
     """Drop heads that may well be another organisation's: addressees that every organisation
-    has ("requests the Secretary-General", "invites Member States") in a text that never names
-    ITU or one of its organs (a UN or OAS resolution). Reported heads name their ITU resolution.
+    has ("requests the Secretary-General", "invites Member States") in a text that says nothing
+    only ITU says (an OAS resolution), or that the segmentation found to be a UN organ's. A
+    reported head (it names its ITU resolution) or one
+    that addresses an ITU body (the CWG-LANG, BDT) in the same text is evidence enough.
     """
     shared = shared_labels()
     doubtful = [
         a for a in records if a.source != "reported" and all(x in shared for x in a.addressees)
     ]
-    if not doubtful or load_organs().is_itu(text, structure.body):
+    if not doubtful or len(doubtful) < len(records):
         return records
-    return [a for a in records if a not in doubtful]
+    if structure.body not in load_organs().non_itu_bodies and load_organs().is_itu(text):
+        return records  # (a UN resolution on ICTs speaks of telecommunications too)
+    return []
 
 
 def _languages(

@@ -22,6 +22,7 @@ from spacy.language import Language
 from extract.assignments.heads import HeadMatch
 from extract.assignments.table import load_assignment_patterns
 from extract.citations.find import find_citation_parts
+from extract.citations.organs import load_organ_lexicon
 from extract.citations.parts import CitationParts
 from extract.models import DocumentStructure
 
@@ -122,7 +123,10 @@ def reported_source(
         last = cited.last_within(lo, vs)
         if last is None or (clause and _clause_end().search(text, last.end, vs)):
             return None
-        return ReportedSource(last.number, last.organ or _organ_of(last, structure))
+        body = last.organ or _organ_of(last, structure)
+        if last.foreign or body in load_organ_lexicon().non_itu_organs:
+            return None  # "resolution 70/1 ... invites Member States": not an ITU work
+        return ReportedSource(last.number, body)
     found = list(_RES_FALLBACK.finditer(text, lo, vs))
     if not found or (clause and _clause_end().search(text, found[-1].end(), vs)):
         return None
