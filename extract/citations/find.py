@@ -182,6 +182,7 @@ def spans_to_citations(
     lex = lex or load_organ_lexicon()
     headings = _Headings(structure)
     out: list[Citation] = []
+    itu_text: list[bool] = []  # whether the text says anything about ITU, read once if asked
     for p in parts:
         heading = headings.of(p.start)
         loc_res, loc_sec, loc_par = structure.where(p.start)
@@ -189,11 +190,12 @@ def spans_to_citations(
         host_organ = (res.body if res is not None else None) or structure.body
         v = p.version
         if heading is not None:
+            named = p.organ_basis == "explicit" and p.organ is not None
             body, basis = resolve_body(
                 kind=p.kind,
                 number=p.number,
-                explicit=None,
-                explicit_basis=None,
+                explicit=p.organ if named else None,
+                explicit_basis="explicit" if named else None,
                 venue=v.venue if v else None,
                 year=v.year if v else None,
                 host_organ=None if v and v.venue else host_organ,
@@ -221,7 +223,18 @@ def spans_to_citations(
             if old is not None:
                 verb = p.number.partition(" ")[0]
                 number, also_number = f"{verb} {p.number[-1]}", f"{verb} {old}"
-        revised = bool(v and v.revised) or p.status == "Rev"
+        kind = p.kind
+        if kind in ("resolution", "decision"):
+            if body in lex.non_itu_organs:  # a UN resolution: a near-miss, never an ITU work
+                kind = lex.non_itu_organs[body]
+            elif p.foreign or not _itu_evidence(p, basis, host_organ, lex):
+                # another organisation's numbering, or nothing ties the mention to ITU in a
+                # text that never speaks of ITU (an OAS or UNESCO resolution)
+                if not itu_text:
+                    itu_text.append(lex.has_itu_marker(doc.text))
+                if p.foreign or not itu_text[0]:
+                    kind, body = "non_itu", "other"
+        revised = bool(v and v.revised) or p.status == "Rev" or p.suffix is not None
         also = (
             VersionRef(v.also_venue, v.also_year)
             if v is not None and v.also_venue and v.also_year
@@ -234,7 +247,7 @@ def spans_to_citations(
                 start=p.start,
                 end=p.end,
                 surface=doc.text[p.start : p.end],
-                kind=p.kind,  # type: ignore[arg-type]
+                kind=kind,  # type: ignore[arg-type]
                 number=number,
                 body=body,
                 venue=v.venue if v else None,
@@ -252,6 +265,28 @@ def spans_to_citations(
                 sector=sector,
                 proposal=res.proposal if res is not None else None,
                 pattern=p.pattern,
+                version=p.suffix,
             )
         )
     return out
+
+
+def _itu_evidence(p: CitationParts, basis: str, host_organ: str | None, lex: OrganLexicon) -> bool:
+    """Whether the mention or its host ties it to ITU: an ITU organ named, a venue and year of
+    an ITU conference (even one that does not decide the organ: Dubai 2012), "this assembly",
+    a conference label or session code, an ITU-R number, or a host resolution of an ITU organ
+    (not "Council": other bodies have councils too)."""
+    v = p.version
+    held = v is not None and v.venue is not None and v.year is not None
+    return (
+        basis in ("explicit", "inferred-from-venue", "this-assembly")
+        or p.suffix is not None
+        or (v is not None and v.organ is not None)
+        or (held and bool(lex.gazetteer.held(v.venue, v.year)))  # type: ignore[union-attr,arg-type]
+        or (
+            host_organ is not None
+            and host_organ in lex.gazetteer.organs
+            and host_organ not in lex.non_itu_organs
+            and host_organ != "Council"
+        )
+    )

@@ -23,18 +23,27 @@ from __future__ import annotations
 
 import re
 
-from extract.citations.parse import VersionParts, find_parenthesis, parse_version
+from extract.citations.parse import (
+    VersionParts,
+    find_bare_version,
+    find_parenthesis,
+    parse_version,
+)
 from extract.gazetteer import Gazetteer
 
 __all__ = ["STATUS", "Member", "anchor_number", "coordinated_members", "zh_list_members"]
 
 #: A status marker after a mention: "Resolution 2 [Rev]".
 STATUS = re.compile(r"[ \t]*\[(Rev|NOC|New|Sup|MOD|SUP|REV)\]")
-# ", 76", " and 76", "] and [76": another number of the same plural mention (not "..., 2 that")
-_COORD = re.compile(
-    r"\]?[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|et|y|&)[ \t]+)\[?[ \t]*(\d{1,4})\b(?![./\d])"
-    r"(?![ \t]*(?:that|to|per|percent|%|\)))"
-)
+# ", 76", " and 76", "] and [76": another number of the same plural mention (not "..., 2 that",
+# not "5.441B"); "and 23-2" in a list of ITU-R resolutions
+_COORD_HEAD = r"\]?[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|et|y|&)[ \t]+)\[?[ \t]*"
+_COORD_TAIL = r"\b(?!\d|[./]\d)(?![ \t]*(?:that|to|per|percent|%|\)))"
+_COORD = re.compile(_COORD_HEAD + r"(\d{1,4})" + _COORD_TAIL)
+_COORD_SUFFIXED = re.compile(_COORD_HEAD + r"(\d{1,3}(?:-\d{1,2})?)" + _COORD_TAIL)
+# A revision word between the number and its version: "Resolution 88 rev", "Council Decision 482
+# modified (C2008)" ("modified"/"amended" only before a parenthesis).
+_REV_WORD = re.compile(r"[ \t]+(?:(?i:rev)\b\.?|(?:modified|amended|modifiée?)(?=[ \t]*[(（]))")
 _COORD_Q = re.compile(  # "Questions 1/1, 2/1 and 3/2"
     r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|et|y|&)[ \t]+)(\d{1,2}(?:-\d{1,2})?/\d{1,2})\b"
 )
@@ -76,22 +85,36 @@ def coordinated_members(
     kind: str,
     gaz: Gazetteer,
     max_members: int,
+    suffixed: bool = False,
 ) -> list[Member]:
     """The mention ``text[start:end]`` and the numbers coordinated after it (at most
     ``max_members`` in all; 1 for a singular mention), each with its own version parenthesis
-    and status marker ("Resolutions 44 (...) and 76 (...)")."""
+    (or unbracketed version, "Resolution 130, Rev. Dubai 2018"), revision word ("88 rev") and
+    status marker ("Resolutions 44 (...) and 76 (...)"). ``suffixed``: the numbers may carry
+    an ITU-R version suffix ("Resolutions ITU-R 22-3 and 23-2")."""
     members: list[Member] = []
+    coord_re = _COORD_Q if kind == "question" else _COORD_SUFFIXED if suffixed else _COORD
+    versioned = kind in ("resolution", "decision", "recommendation")
     while True:
-        version = None
-        paren = find_parenthesis(text, end) if kind in ("resolution", "decision") else None
+        version, status = None, None
+        rev = _REV_WORD.match(text, end) if versioned else None
+        if rev is not None:
+            end, status = rev.end(), "Rev"
+        paren = find_parenthesis(text, end, gaz) if versioned else None
+        bare = find_bare_version(text, end, gaz) if versioned and paren is None else None
         if paren is not None:
             version = parse_version(paren[2], gaz)
             end = paren[1]
+        elif bare is not None:
+            version = parse_version(bare[1], gaz)
+            end = bare[0]
         status_m = STATUS.match(text, end)
-        members.append((start, end, number, version, status_m.group(1) if status_m else None))
+        if status_m is not None:
+            status = status_m.group(1)
+        members.append((start, end, number, version, status))
         if len(members) >= max_members:
             break
-        coord = (_COORD_Q if kind == "question" else _COORD).match(text, end)
+        coord = coord_re.match(text, end)
         if coord is None:
             break
         start, end, number = coord.start(1), coord.end(1), coord.group(1)
@@ -136,7 +159,7 @@ def zh_list_members(
     s_last, _, n_last = spans[-1]
     end = tail.end()
     version = None
-    paren = find_parenthesis(text, end)
+    paren = find_parenthesis(text, end, gaz)
     if paren is not None:
         version = parse_version(paren[2], gaz)
         end = paren[1]

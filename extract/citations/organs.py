@@ -6,18 +6,18 @@ applied in the order of the record contract, first that applies wins:
 
 1. ``explicit`` — an organ prefix ("WTDC Resolution 17") or an organ phrase after the mention
    ("of the Plenipotentiary Conference", "of the World Telecommunication Development Conference
-   (WTDC)", "of WTDC", "of the ITU Council"; French "de la Conférence de plénipotentiaires",
-   "du Conseil"; Spanish "de la Conferencia de Plenipotenciarios", "del Consejo"), or a
-   conference label ("Rev.WRC-15");
-2. ``this-assembly`` — "of this assembly" / "of this Conference" / "de la présente Assemblée" /
-   "de esta Asamblea" / "本全会": the host's organ;
+   (WTDC)", "of the 2010 Plenipotentiary Conference", "adopted by the 2005 session of the
+   Council", "from WRC-19"; French "de la Conférence de plénipotentiaires"; Spanish "del
+   Consejo"; Russian by the genitive, "Полномочной конференции"; Arabic by a glued "ل",
+   "للمؤتمر العالمي لتنمية الاتصالات"), or a conference label ("Rev.WRC-15");
+2. ``this-assembly`` — "of this assembly" / "de la présente Assemblée" / "本全会": the host's organ;
 3. ``inferred-from-venue`` — the gazetteer maps venue + year to one organ;
 4. ``context`` — the host document's organ, or the numbering (Council numbers have four digits,
    numbers beyond every sectoral range are PP's), or the Sector of a Question;
 5. ``unknown`` — when nothing decides (Dubai 2012 with no organ phrase: WTSA-12 or WCIT-12).
 
-Organ names come from the gazetteer (the single source of conference truth); the few extra
-phrases live in ``patterns/citation_organs.json``.
+Organ names come from the gazetteer (the single source of conference truth, in six languages);
+the joining words and the few extra phrases live in ``patterns/citation_organs.json``.
 """
 
 from __future__ import annotations
@@ -29,15 +29,29 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from extract.citations.parse import VersionParts, parse_version
 from extract.gazetteer import Gazetteer, load_gazetteer
 from extract.text.cjk import CJK_CHAR
 
-__all__ = ["OrganLexicon", "load_organ_lexicon", "resolve_body"]
+__all__ = ["OrganLexicon", "OrganPhrase", "load_organ_lexicon", "resolve_body"]
 
 _SESSION_NUMBER = re.compile(r"\d{1,3}/\d{1,3}")
-# what joins a mention to its organ: "of (the)", French "de la", "de l'", "du", Spanish "del",
-# "de la", "de"
-_OF = r"(?:of[ \t\n]+|de[ \t\n]+la[ \t\n]+|de[ \t\n]+l'|du[ \t\n]+|del[ \t\n]+|de[ \t\n]+)"
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_TATWEEL = "\u0640"  # Arabic letter-stretching mark, written inside words ("المؤتـمر")
+_BLANK = r"[ \t\n]+"
+
+
+@dataclass(frozen=True)
+class OrganPhrase:
+    """An organ phrase after a mention: the organ (None for "this assembly"), the basis, where
+    the phrase ends, and the version it states ("of the World Radiocommunication Conference
+    (Geneva, 2012)", "of the 2010 Plenipotentiary Conference", "from WRC-19")."""
+
+    organ: str | None
+    basis: str
+    end: int
+    version: VersionParts | None = None
 
 
 @dataclass(frozen=True)
@@ -46,10 +60,14 @@ class OrganLexicon:
 
     Example:
         >>> lex = load_organ_lexicon()
-        >>> lex.organ_after(" of the World Telecommunication Development Conference (WTDC), on", 0)
+        >>> p = lex.organ_after(" of the World Telecommunication Development Conference (WTDC)", 0)
+        >>> (p.organ, p.basis, p.end)
         ('WTDC', 'explicit', 61)
-        >>> lex.organ_after(" of this assembly, and", 0)
-        (None, 'this-assembly', 17)
+        >>> lex.organ_after(" of this assembly, and", 0).basis
+        'this-assembly'
+        >>> p = lex.organ_after(" of the 2010 Plenipotentiary Conference.", 0)
+        >>> (p.organ, p.version.venue, p.version.year)
+        ('PP', 'Guadalajara', 2010)
     """
 
     gazetteer: Gazetteer
@@ -57,31 +75,61 @@ class OrganLexicon:
     before: re.Pattern[str]
     names: dict[str, str]
     number_ranges: dict[str, tuple[int, int]]
+    decision_ranges: dict[str, tuple[int, int]]
     over_range_organ: str
     sector_organ: dict[str, str]
     sector_clues: dict[str, tuple[str, ...]]
     sector_resolution_organ: dict[str, str]
     session_organ: str
+    sector: re.Pattern[str]
+    of_sector: re.Pattern[str]
+    non_itu_organs: dict[str, str]
+    itu_markers: re.Pattern[str]
 
     def organ_of_name(self, name: str) -> str | None:
-        """Organ code for a name or acronym as written (``"ITU Council"`` -> ``"Council"``)."""
-        return self.names.get(" ".join(name.split()).casefold())
+        """Organ code for a name or acronym as written (``"ITU Council"`` -> ``"Council"``,
+        ``"للمؤتـمر العالـمي لتنمية الاتصالات"`` -> ``"WTDC"``)."""
+        key = " ".join(name.replace(_TATWEEL, "").split()).casefold()
+        found = self.names.get(key) or self.names.get(re.sub(r"\s+", "", key))
+        if found is None and _ARABIC.match(key):  # the glued preposition: ل, لل (ل + ال)
+            found = self.names.get("ال" + key[2:]) if key.startswith("لل") else None
+            found = found or self.names.get(key[1:])
+        return found
 
-    def organ_after(self, text: str, pos: int) -> tuple[str | None, str, int] | None:
-        """An organ phrase starting at ``pos``: (organ or None, basis, end offset) or None."""
+    def organ_after(self, text: str, pos: int) -> OrganPhrase | None:
+        """An organ phrase starting at ``pos``, or None."""
         m = self.after.match(text, pos)
         if m is None:
             return None
         if m.group("this"):
-            return None, "this-assembly", m.end()
-        organ = self.organ_of_name(m.group("name"))
+            return OrganPhrase(None, "this-assembly", m.end("this"))
+        if m.group("label"):
+            ref = self.gazetteer.label(m.group("label"))
+            if ref is None:
+                return None
+            conf = ref.conference
+            stated = VersionParts(conf.venue if conf else None, ref.year, False, organ=ref.organ)
+            return OrganPhrase(ref.organ, "explicit", m.end("label"), stated)
+        name = m.group("name") or m.group("name_ru") or m.group("name_ar")
+        organ = self.organ_of_name(name)
         if organ is None:
             return None
-        return organ, "explicit", m.end()
+        end = max(m.end("name"), m.end("name_ru"), m.end("name_ar"), m.end("acronym"))
+        version: VersionParts | None = None
+        if m.group("paren"):
+            v = parse_version(m.group("paren"), self.gazetteer)
+            if v.year is not None:
+                version, end = v, m.end("paren") + 1
+        if version is None and m.group("pyear"):
+            year = int(m.group("pyear"))
+            held = [c for c in self.gazetteer.of_organ(organ) if c.year == year]
+            venue = held[0].venue if len(held) == 1 else None
+            version = VersionParts(venue, year, False)
+        return OrganPhrase(organ, "explicit", end, version)
 
     def organ_before(self, text: str, pos: int) -> tuple[str | None, str] | None:
         """An organ named right before ``pos``: 全权代表大会第196号决议, "General Assembly
-        resolution 70/1"."""
+        resolution 70/1", "Security Council resolution 338"."""
         m = self.before.search(text, max(0, pos - 60), pos)
         if m is None:
             return None
@@ -90,9 +138,40 @@ class OrganLexicon:
         organ = self.organ_of_name(m.group("name"))
         return (organ, "explicit") if organ else None
 
+    def label_before(self, text: str, pos: int) -> tuple[int, str] | None:
+        """A conference label right before ``pos`` ("WTSA-08 Resolution 68"): its start and
+        text."""
+        lo = max(0, pos - 24)
+        for m in self.gazetteer.label_regex().finditer(text, lo, pos):
+            if not text[m.end() : pos].strip(" \t") and m.end() < pos:
+                return m.start(), m.group(0)
+        return None
 
-def _alternation(items: list[str]) -> str:
+    def has_itu_marker(self, text: str) -> bool:
+        """Whether ``text`` says anything only an ITU text (or one about ITU) says."""
+        return self.itu_markers.search(text) is not None
+
+
+def _alternation(items: list[str] | set[str]) -> str:
     return "|".join(re.escape(i) for i in sorted(set(items), key=lambda s: (-len(s), s)))
+
+
+def _loose_spaces(names: set[str]) -> str:
+    """Names with their spaces allowed to be any blank run, or lost ("WorldTelecommunication")."""
+    alts = sorted(names, key=lambda s: (-len(s), s))
+    return "|".join(r"[ \t\n]*".join(re.escape(w) for w in n.split()) for n in alts)
+
+
+def _arabic_names(names: set[str]) -> str:
+    """Arabic names after a glued "ل" ("للمؤتمر" = ل + المؤتمر), stretching marks allowed."""
+    out = []
+    for n in sorted(names, key=lambda s: (-len(s), s)):
+        body, head = (n[2:], "(?:ال|لل)") if n.startswith("ال") else (n, "ل?")
+        stretched = "".join(
+            (r"[ \t\n]+" if ch == " " else re.escape(ch) + _TATWEEL + "*") for ch in body
+        )
+        out.append(head + stretched)
+    return "|".join(out)
 
 
 @cache
@@ -113,21 +192,49 @@ def load_organ_lexicon() -> OrganLexicon:
             names[s.casefold()] = organ
     for alias, organ in raw["organ_aliases"].items():
         names[alias.casefold()] = organ
+    # the same names with their spaces lost in conversion ("WorldTelecommunication ...")
+    names.update({re.sub(r"\s+", "", k): v for k, v in list(names.items()) if " " in k})
     spellings_all = {s for v in gaz.organ_names().values() for s in v} | set(raw["organ_aliases"])
-    cjk = [n for n in spellings_all if CJK_CHAR.search(n)]
-    latin = [n for n in spellings_all if not CJK_CHAR.search(n)]  # French and Spanish included
-    # full English names written before a mention ("General Assembly resolution 70/1"); the
-    # acronyms ("WTDC Resolution 17") are part of the surface and matched by the patterns
-    latin_long = [n for n in latin if " " in n and n.isascii()]
-    this_after = _alternation(raw["this_assembly"])
+    cjk = {n for n in spellings_all if CJK_CHAR.search(n)}
+    arabic = {n for n in spellings_all if _ARABIC.search(n)}
+    cyrillic = {n for n in spellings_all if _CYRILLIC.search(n)}
+    latin = spellings_all - cjk - arabic - cyrillic  # French and Spanish included
+    # full names written before a mention ("General Assembly resolution 70/1", "Security
+    # Council resolution 338"); the acronyms ("WTDC Resolution 17") are part of the surface and
+    # matched by the patterns
+    multiword = {n for n in latin | cyrillic if " " in n}
+    # each joining word and the blank after it (none after an elided "de l'")
+    joiners = "|".join(
+        r"[ \t\n]+".join(re.escape(w) for w in j.split())
+        + ("" if j.endswith("'") else r"(?:[ \t\n]+|(?=the))")
+        for j in sorted(raw["organ_joiners"], key=len, reverse=True)
+    )
+    sessions = "|".join(
+        _BLANK.join(re.escape(w) for w in s.split()) for s in raw.get("session_words", [])
+    )
+    label = gaz.label_regex(loose=False).pattern
     after = re.compile(
-        r"\]?[ \t]*(?:\n[ \t]*)?"
-        + _OF
-        + r"(?:(?P<this>"
-        + this_after
-        + r")\b|(?:the[ \t\n]+)?(?:ITU[ \t]+|ITU's[ \t]+)?(?P<name>"
-        + _alternation(latin)
-        + r")\b(?:[ \t]*\((?:ITU[ \t]+|UIT[ \t]+)?[A-Z]{2,5}\))?)"
+        r"\]?[ \t]*(?:\n[ \t]*)?(?:"
+        # Latin scripts: a joining word ("of", "adopted by", "de la", "du", "del", "from")
+        + rf"(?:{joiners})(?:"
+        + r"(?P<this>"
+        + _alternation(raw["this_assembly"])
+        + r")\b|(?P<label>"
+        + label
+        + r")|(?:the[ \t\n]*)?(?:(?P<pyear>(?:19|20)\d\d)[ \t\n]+"
+        + (rf"(?:(?:{sessions})[ \t\n]+(?:the[ \t\n]+)?)?" if sessions else "")
+        + r")?(?:ITU[ \t]+|ITU's[ \t]+)?(?P<name>"
+        + _loose_spaces(latin)
+        + r")\b(?P<acronym>[ \t]*\((?:ITU[ \t]+|UIT[ \t]+)?[A-Z]{2,5}\))?"
+        + r"(?:[ \t]*(?:\n[ \t]*)?\((?P<paren>[^()\n]{1,60})\))?)"
+        # Russian: the genitive, no joining word ("Полномочной конференции")
+        + r"|[ \t\n]+(?P<name_ru>"
+        + _alternation(cyrillic)
+        + r")(?![\u0400-\u04ff])"
+        # Arabic: "ل" glued to the name ("للمؤتمر العالمي لتنمية الاتصالات")
+        + r"|[ \t\n]+(?P<name_ar>"
+        + _arabic_names(arabic)
+        + r"))"
     )
     before = re.compile(
         r"(?:(?P<this>"
@@ -135,8 +242,24 @@ def load_organ_lexicon() -> OrganLexicon:
         + r")|(?P<name>"
         + _alternation(cjk)
         + r"|\b(?:"
-        + _alternation(latin_long)
+        + _alternation(multiword)
         + r")))(?:的|'s)?[ \t]*\Z"
+    )
+    prefixes = _alternation(raw["sector_prefixes"])
+    sector = re.compile(rf"(?:{prefixes})[-‑]?[ \t]?([TDR])(?![A-Za-z])")
+    of_sector = re.compile(rf"[ \t]+(?:{joiners})(?:the[ \t]+)?(?:{prefixes})-([TDR])\b")
+    # ITU's own words, and the names of its organs that no other body uses (the multi-word
+    # names and the acronyms; "Council" alone is any organisation's)
+    itu_names = {
+        n
+        for organ, spellings in gaz.organ_names().items()
+        if organ not in raw["non_itu_organs"]
+        for n in spellings
+        if " " in n or (n.isupper() and len(n) > 2)
+    }
+    markers = "|".join(
+        (rf"\b{re.escape(m)}\b" if m.isascii() else re.escape(m))
+        for m in sorted({*raw["itu_markers"], *itu_names}, key=len, reverse=True)
     )
     return OrganLexicon(
         gazetteer=gaz,
@@ -144,21 +267,33 @@ def load_organ_lexicon() -> OrganLexicon:
         before=before,
         names=names,
         number_ranges={k: (int(v[0]), int(v[1])) for k, v in raw["number_ranges"].items()},
+        decision_ranges={
+            k: (int(v[0]), int(v[1])) for k, v in raw["decision_number_ranges"].items()
+        },
         over_range_organ=raw["over_range_organ"],
         sector_organ=dict(raw["sector_organ"]),
         sector_resolution_organ=dict(raw["sector_resolution_organ"]),
         session_organ=raw["numbered_session_organ"],
         sector_clues={k: tuple(v) for k, v in raw["sector_clues"].items()},
+        sector=sector,
+        of_sector=of_sector,
+        non_itu_organs=dict(raw["non_itu_organs"]),
+        itu_markers=re.compile(markers),
     )
 
 
-def _organ_by_number(number: str, context: str | None, lex: OrganLexicon) -> str | None:
+def _organ_by_number(number: str, kind: str, context: str | None, lex: OrganLexicon) -> str | None:
     """Organ implied by the numbering alone, or None when the number fits the context organ."""
     if _SESSION_NUMBER.fullmatch(number):
         return lex.session_organ  # "70/1": session 70, resolution 1 (UN numbering)
     if not number.isdigit():
         return None
     n = int(number)
+    if kind == "decision":
+        if context in lex.decision_ranges and n <= lex.decision_ranges[context][1]:
+            return None
+        fits = [o for o, (lo, hi) in lex.decision_ranges.items() if lo <= n <= hi]
+        return fits[0] if len(fits) == 1 else None
     lo, hi = lex.number_ranges.get("Council", (1000, 1999))
     if lo <= n <= hi:
         return "Council"
@@ -205,6 +340,13 @@ def resolve_body(
     """
     lex = lex or load_organ_lexicon()
     if kind == "recommendation":
+        # "Recommendation ITU-T E.161.1" names no organ; "Recommendation 608 (Rev.WRC-07)" does
+        if explicit_basis == "explicit" and explicit:
+            return explicit, "explicit"
+        if venue is not None and year is not None:
+            organ = lex.gazetteer.organ_for(venue, year)
+            if organ:
+                return organ, "inferred-from-venue"
         return "unknown", "unknown"
     if kind == "question":
         organ = lex.sector_organ.get(sector or "")
@@ -221,7 +363,9 @@ def resolve_body(
             return organs.pop(), "inferred-from-venue"
         # Dubai 2012 was WTSA-12 and WCIT-12: the host's organ would only be a guess
         return "unknown", "unknown"
-    by_number = _organ_by_number(number, host_organ, lex)
+    if host_organ in lex.non_itu_organs:
+        return host_organ, "context"  # a bare "resolution 1318 (2000)" in a UN text is the UN's
+    by_number = _organ_by_number(number, kind, host_organ, lex)
     if by_number is not None:
         return by_number, "context"
     if host_organ:

@@ -1,10 +1,12 @@
 """Parse what follows a citation's number: the version parenthesis and its tracked-change residue.
 
 Why a module of its own: "(Rev. Busan, 2014Dubai, 2018)", "(Rev. HammametGeneva, 20162022)",
-"(Busan, 2014Rev. Dubai, 2018)", "(Rev.WRC-15)" and "（修订版，2014年，釜山）" are one small
-language with its own rules (Word writes the deleted run before the inserted one; a leading "Rev."
-covers both versions), and the conference gazetteer is the only judge of which venue goes with
-which year. Keeping it apart from spaCy makes every rule testable on a plain string.
+"(Busan, 2014Rev. Dubai, 2018)", "(Rev.WRC-15)", "(WRC 19)", "(C-1990, last amended C21)",
+"(Mod. 2008)", "(WTSA, 2008)", "(Пересм. Дубай, 2018 г.)" and "（修订版，2014年，釜山）" are one
+small language with its own rules (Word writes the deleted run before the inserted one; a leading
+"Rev." covers both versions; a Council session code "C19" is the 2019 session), and the
+conference gazetteer is the only judge of which venue goes with which year. Keeping it apart from
+spaCy makes every rule testable on a plain string.
 
 All functions are pure and work on the normalized text (no NBSP, see extract.text.normalize).
 """
@@ -15,16 +17,36 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from extract.gazetteer import Gazetteer, load_gazetteer
+from extract.gazetteer import Gazetteer, fold_accents, load_gazetteer
 
-__all__ = ["VersionParts", "find_parenthesis", "paragraph_label_after_break", "parse_version"]
+__all__ = [
+    "VersionParts",
+    "find_bare_version",
+    "find_parenthesis",
+    "paragraph_label_after_break",
+    "parse_version",
+]
 
 # A parenthesis right after the number: optional spaces (one line break allowed), then ( or （.
 _PAREN = re.compile(r"[ \t]*(?:\n[ \t]*)?([(（])([^()（）]{1,90})([)）])")
-_REV = re.compile(r"(?<![A-Za-z])R[eé]v\b\.?|修订版|修订")  # French "Rév."
+# A parenthesis the text ends in before it closes (a page cut off): "(Rev. Dubai, 2018".
+_OPEN_AT_END = re.compile(r"[ \t]*([(（])([^()（）\n]{1,60}?)[ \t]*\Z")
+# Revision markers: Rev./Rév./REV./rev (any case), Russian "Пересм.", Chinese "修订(版)",
+# Arabic "المراجَع"; a Council resolution says "Mod." / "modified" / "amended".
+_REV = re.compile(
+    r"(?<![A-Za-z])(?i:r[eé]v)\b\.?|Пересм\b\.?|修订版|修订|المراج[َ]?ع"
+    r"|(?<![A-Za-z])(?i:mod\.|modified|modifi[ée]e|modificada|(?:last[ \t]+)?amended)"
+)
 _YEAR_RUN = re.compile(r"(?<!\d)((?:19|20)\d\d)((?:19|20)\d\d)?(?!\d)")
 _THIS_BEFORE = re.compile(r"\bthis[ \t\n]+$", re.IGNORECASE)
-_LABEL = re.compile(r"\b(?:PP|APP|WTSA|WTSC|WTDC|RA|WRC|WCIT)-\d{2,4}\b")
+# A Council session: "C19", "C-1990", "C2008" (not the document "C05/15").
+_SESSION = re.compile(r"(?<![A-Za-z0-9])C-?(\d{4}|\d{2})(?![\d/])")
+# What else a parenthesis of session codes may hold: "(C-1990, last amended C21)".
+_SESSION_FILLER = re.compile(r"[\s,;.]+")
+# The organ a revision word alone implies for a session code: Council (data would not help).
+_COUNCIL = "Council"
+# Chunk markers a web copy inserts at line starts ("\n5、"), even inside a parenthesis.
+_CHUNK = re.compile(r"\n[ \t]*\d{1,3}、")
 
 
 @dataclass(frozen=True)
@@ -37,7 +59,8 @@ class VersionParts:
         revised: whether the (new) version carries a revision marker.
         also_venue / also_year: the other (deleted) version when tracked changes ran together.
         also_revised: whether that deleted version carried "Rev.".
-        organ: the organ when the parenthesis names a conference label ("Rev.WRC-15").
+        organ: the organ when the parenthesis names one: a conference label ("Rev.WRC-15"), an
+            organ acronym ("WTSA, 2008") or a Council session code ("C19").
     """
 
     venue: str | None
@@ -51,40 +74,88 @@ class VersionParts:
 
 @cache
 def _venue_regex(venue_names: tuple[str, ...]) -> re.Pattern[str]:
-    names = "|".join(re.escape(n) for n in venue_names)
-    return re.compile(f"(?:{names})")
+    """Every venue spelling with its accents folded, any case ("REV. BUSAN", "Minneápolis")."""
+    names = sorted({fold_accents(n) for n in venue_names}, key=lambda n: (-len(n), n))
+    return re.compile("(?:" + "|".join(re.escape(n) for n in names) + ")", re.IGNORECASE)
 
 
-@cache
-def _default_venue_regex() -> re.Pattern[str]:
-    return _venue_regex(load_gazetteer().venue_names)
+def _organ_words(gaz: Gazetteer) -> re.Pattern[str]:
+    return gaz.memo("citations.organ_words", _build_organ_words)
 
 
-@cache
-def _default_canonical() -> dict[str, str]:
-    """Every spelling the venue regex can match -> canonical venue (one dict lookup per hit)."""
-    gaz = load_gazetteer()
-    return {n: c for n in gaz.venue_names if (c := gaz.canonical_venue(n)) is not None}
+def _build_organ_words(gaz: Gazetteer) -> re.Pattern[str]:
+    """Organ acronyms and label prefixes as whole words ("WTSA", "WRC", "CMR")."""
+    words = {p for ps in gaz.label_prefixes.values() for p in ps}
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alts})(?![\w])")
 
 
-def find_parenthesis(text: str, pos: int) -> tuple[int, int, str] | None:
+def _has_version(inner: str, gaz: Gazetteer) -> bool:
+    return bool(
+        _YEAR_RUN.search(inner)
+        or gaz.label_regex(loose=True).search(inner)
+        or _SESSION.search(inner)
+        or _organ_words(gaz).search(inner)
+    )
+
+
+def find_parenthesis(
+    text: str, pos: int, gaz: Gazetteer | None = None
+) -> tuple[int, int, str] | None:
     """Find a version parenthesis starting at ``pos`` (after a citation number).
 
     Returns ``(start, end, inner)`` with ``end`` just after the closing bracket, or None when no
-    bracket follows or the bracket holds no venue, year or conference label (``"(Bridging
-    ...)"`` is a title, not a version).
+    bracket follows or the bracket holds no venue, year, conference label, organ acronym or
+    Council session code (``"(Bridging ...)"`` is a title, not a version). A parenthesis the
+    text ends in before it closes ("(Rev. Dubai, 2018" at the end of a cut page) ends at its
+    last character.
 
     Example:
         >>> find_parenthesis("Resolution 30 (Rev. Busan, 2014) of", 13)
         (14, 32, 'Rev. Busan, 2014')
+        >>> find_parenthesis("Resolution 223 (Rev.WRC ", 14)
+        (15, 23, 'Rev.WRC')
     """
+    gaz = gaz or load_gazetteer()
     m = _PAREN.match(text, pos)
+    if m is not None:
+        inner = m.group(2)
+        return (m.start(1), m.end(3), inner) if _has_version(inner, gaz) else None
+    m = _OPEN_AT_END.match(text, pos)
+    if m is not None and _has_version(m.group(2), gaz):
+        return m.start(1), m.end(2), m.group(2)
+    return None
+
+
+def find_bare_version(text: str, pos: int, gaz: Gazetteer | None = None) -> tuple[int, str] | None:
+    """A version written without brackets right after the number: "Resolution 130, Rev. Dubai
+    2018". Returns (end offset, the version text) when the venue held a conference that year.
+
+    Example:
+        >>> find_bare_version("Resolution 130, Rev. Dubai 2018) on", 14)
+        (31, ', Rev. Dubai 2018')
+        >>> find_bare_version("Resolution 130, Dubai is", 14) is None
+        True
+    """
+    gaz = gaz or load_gazetteer()
+    m = _bare_regex(gaz).match(text, pos)
     if m is None:
         return None
-    inner = m.group(2)
-    if not (_YEAR_RUN.search(inner) or _LABEL.search(inner)):
+    venue = gaz.canonical_venue(m.group("venue"))
+    if venue is None or not gaz.held(venue, int(m.group("year"))):
         return None
-    return m.start(1), m.end(3), inner
+    return m.end(), m.group(0)
+
+
+def _bare_regex(gaz: Gazetteer) -> re.Pattern[str]:
+    return gaz.memo("citations.bare_version", _build_bare_regex)
+
+
+def _build_bare_regex(gaz: Gazetteer) -> re.Pattern[str]:
+    names = "|".join(re.escape(n) for n in gaz.venue_names if n.isascii())
+    return re.compile(
+        r",?[ \t]+(?:(?i:rev)\.?[ \t]*)?(?P<venue>" + names + r"),?[ \t]*(?P<year>(?:19|20)\d\d)\b"
+    )
 
 
 def _years(inner: str) -> list[tuple[int, int]]:
@@ -139,6 +210,9 @@ def parse_version(inner: str, gaz: Gazetteer | None = None) -> VersionParts:
         ('Dubai', 2018, True, 2014, False)
         >>> parse_version("2014年，釜山").venue
         'Busan'
+        >>> p = parse_version("C-1990, last amended C21")
+        >>> (p.organ, p.venue, p.year, p.revised)
+        ('Council', None, 2021, True)
     """
     if gaz is None or gaz is load_gazetteer():
         return _parse_with_packaged_gazetteer(inner)
@@ -153,30 +227,49 @@ def _parse_with_packaged_gazetteer(inner: str) -> VersionParts:
     return _parse_version(inner, load_gazetteer())
 
 
+def _sessions(inner: str) -> VersionParts | None:
+    """A parenthesis of Council session codes only: "C19", "C15, Amended C18"."""
+    codes = list(_SESSION.finditer(inner))
+    if not codes:
+        return None
+    rest = _REV.sub(" ", _SESSION.sub(" ", inner))
+    if _SESSION_FILLER.sub("", rest):
+        return None
+    years = [int(d) if len(d) == 4 else (1900 if int(d) >= 50 else 2000) + int(d) for d in
+             (m.group(1) for m in codes)]  # fmt: skip
+    revised = len(codes) > 1 or bool(_REV.search(inner))
+    return VersionParts(None, max(years), revised, organ=_COUNCIL)
+
+
 def _parse_version(inner: str, gaz: Gazetteer) -> VersionParts:
-    inner = " ".join(inner.split())  # line breaks inside the parenthesis
-    label = _LABEL.search(inner)
+    inner = " ".join(_CHUNK.sub("", inner).split())  # line breaks inside the parenthesis
+    sessions = _sessions(inner)
+    if sessions is not None:
+        return sessions
+    revs = [m.start() for m in _REV.finditer(inner)]
+    label = gaz.label_regex(loose=True).search(inner)
     if label is not None and not _YEAR_RUN.search(inner.replace(label.group(0), "")):
-        try:
-            conf = gaz.by_id(label.group(0))
-        except ValueError:
-            conf = None
-        if conf is not None:
-            revised = bool(_REV.search(inner))
-            return VersionParts(conf.venue, conf.year, revised, organ=conf.organ)
+        ref = gaz.label(label.group(0))
+        if ref is not None:
+            conf = ref.conference
+            venue = conf.venue if conf is not None else None
+            return VersionParts(venue, ref.year, bool(revs), organ=ref.organ)
+    folded = fold_accents(inner)
     venues: list[tuple[int, str]] = []
-    default = gaz is load_gazetteer()
-    regex = _default_venue_regex() if default else _venue_regex(gaz.venue_names)
-    spellings = _default_canonical() if default else {}
-    for m in regex.finditer(inner):
-        canon = spellings.get(m.group(0)) or gaz.canonical_venue(m.group(0))
+    for m in _venue_regex(gaz.venue_names).finditer(folded):
+        canon = gaz.canonical_venue(m.group(0))
         if canon is not None:
             venues.append((m.start(), canon))
     versions = _pair(venues, _years(inner), gaz)
-    revs = [m.start() for m in _REV.finditer(inner)]
+    organ = _organ_named(inner, gaz) if not venues else None
     if not versions:
-        return VersionParts(None, None, bool(revs))
+        return VersionParts(None, None, bool(revs), organ=organ)
     first, last = versions[0], versions[-1]
+    if organ is not None and last[1] is None and last[2] is not None:
+        # "(WTSA, 2008)": the organ and the year name the conference
+        held = [c for c in gaz.of_organ(organ) if c.year == last[2]]
+        if len(held) == 1:
+            last = (last[0], held[0].venue, last[2])
 
     def rev_for(index: int) -> bool:
         """A leading marker covers every version; otherwise the marker just before a version
@@ -192,7 +285,7 @@ def _parse_version(inner: str, gaz: Gazetteer) -> VersionParts:
         return any(low < r < high for r in revs)
 
     if len(versions) == 1:
-        return VersionParts(first[1], first[2], rev_for(0))
+        return VersionParts(last[1], last[2], rev_for(0), organ=organ)
     return VersionParts(
         last[1],
         last[2],
@@ -200,7 +293,16 @@ def _parse_version(inner: str, gaz: Gazetteer) -> VersionParts:
         also_venue=first[1],
         also_year=first[2],
         also_revised=rev_for(0),
+        organ=organ,
     )
+
+
+def _organ_named(inner: str, gaz: Gazetteer) -> str | None:
+    """The organ an acronym or label prefix in the parenthesis names ("WTSA, 2008",
+    "Rev.WRC" cut off before its year), when exactly one is named."""
+    found = {w.group(0) for w in _organ_words(gaz).finditer(inner)}
+    organs = {o for o, ps in gaz.label_prefixes.items() for p in ps if p in found}
+    return organs.pop() if len(organs) == 1 else None
 
 
 def paragraph_label_after_break(text: str, anchor_text: str, start: int, end: int) -> bool:

@@ -23,6 +23,7 @@ __all__ = [
     "WINDOW_SEPARATOR",
     "CitationParts",
     "WindowContext",
+    "anchor_spellings",
     "lexeme_norms",
     "load_patterns",
     "register_extensions",
@@ -101,6 +102,10 @@ class CitationParts:
         sector: ITU-T / ITU-D / ITU-R clue for Questions and Recommendations.
         status: a status marker right after the mention ("Rev", "NOC", "New").
         plural: the anchor word was plural ("Resolutions").
+        suffix: the version suffix of an ITU-R number ("8" of "Resolution ITU-R 1-8").
+        foreign: the text marks the mention as another organisation's: a session in Roman
+            numerals ("2 (I)", "CM/Res. 470 (XXVI)"), an organisation's prefix ("AG/RES. 1")
+            or code after the number ("Decision 5 COM XIV.42", "Decisión 171 EX/20").
     """
 
     kind: str
@@ -114,6 +119,8 @@ class CitationParts:
     sector: str | None = None
     status: str | None = None
     plural: bool = False
+    suffix: str | None = None
+    foreign: bool = False
 
     def at(self, start: int, end: int) -> CitationParts:
         """The same findings at other offsets (``dataclasses.replace`` costs several times as
@@ -135,6 +142,8 @@ class CitationParts:
             self.sector,
             self.status,
             self.plural,
+            self.suffix,
+            self.foreign,
         )
 
 
@@ -146,9 +155,19 @@ def load_patterns(path: str | Path | None = None) -> list[dict[str, Any]]:
     - ``id`` (named by tests and recorded on every citation), ``label`` (the kind: resolution,
       decision, question, recommendation, internal), ``example`` (a real sentence it matches);
     - ``pattern``: a spaCy Matcher token pattern for the anchor ("Resolution" + number);
-    - ``keywords`` / ``trigger`` / ``window``: for the pre-scan (:mod:`extract.nlp.prescan`) — the
-      exact spellings to look for, the regex that must match there, and [characters a match may
-      start before the trigger, most characters it may reach after];
+    - ``trigger`` / ``window``: for the pre-scan (:mod:`extract.nlp.prescan`) — the regex that
+      must match where the anchor word is found, and [characters a match may start before the
+      trigger, most characters it may reach after]; the spellings to look for are the anchor
+      token's (:func:`anchor_spellings`), or ``keywords`` when that token is a regex or its
+      spellings are too short to look for alone ("Res." rather than "Res");
+    - optional ``anchor`` (index of the token the pre-scan looks for, default 0),
+      ``needs_version`` (the mention counts only with a version: "Res 71(Rev. Busan, 2014)"),
+      ``version_suffix`` (the number may carry an ITU-R version: "1-8"), ``sector_r`` (the
+      anchor must name ITU-R), ``lead_strip`` (a regex of glued letters the surface leaves out:
+      the Arabic preposition of "لقرار"), ``council_abbrev`` ("R 1238": a Council compilation's
+      abbreviation, read only with a session code or beside another one),
+      ``council_decisions`` (the keyword means resolution or decision: a Council number below
+      the resolution range is a Decision);
     - optional ``organ_token`` (index of an organ acronym in the anchor: "WTDC Resolution 17"),
       ``sector_organ`` (the anchor names a Sector: "ITU-R Resolution 9"), ``internal``
       (suffixes such as "of this resolution", and the context rules of internal references),
@@ -177,7 +196,48 @@ def load_patterns(path: str | Path | None = None) -> list[dict[str, Any]]:
         missing = [k for k in ("id", "label", "pattern", "example") if k not in entry]
         if missing:
             raise ValueError(f"{where}:{i}: pattern entry lacks {missing}")
+        if "keywords" not in entry:
+            entry["keywords"] = anchor_spellings(entry)
+            if not entry["keywords"]:
+                raise ValueError(
+                    f"{where}:{i}: pattern {entry['id']!r}: its anchor token is not a literal "
+                    "word (ORTH, LOWER or NORM): give its 'keywords'"
+                )
         out.append(entry)
+    return out
+
+
+def anchor_spellings(entry: dict[str, Any]) -> list[str]:
+    """The spellings the anchor token of a pattern accepts, as the pre-scan looks for them.
+
+    The anchor is the token at ``entry["anchor"]`` (default 0): "Resolution" of "WTDC
+    Resolution 17". A ``LOWER`` or ``NORM`` word is looked for in lower case, capitalized and
+    upper case ("resolution", "Resolution", "RESOLUTION"), a ``NORM`` with every word that has
+    that norm ("resolutions"); an ``ORTH`` word as written. A regex anchor has none (the
+    pattern then names its ``keywords``). Deriving them keeps one list of spellings per form:
+    the token pattern's.
+
+    Example:
+        >>> anchor_spellings({"pattern": [{"LOWER": {"IN": ["décision"]}}]})
+        ['décision', 'Décision', 'DÉCISION']
+        >>> anchor_spellings({"pattern": [{"NORM": "question"}]})[:4]
+        ['question', 'Question', 'QUESTION', 'questions']
+    """
+    spec = entry["pattern"][int(entry.get("anchor", 0))]
+    attr = next((a for a in ("ORTH", "LOWER", "NORM") if a in spec), None)
+    if attr is None:
+        return []
+    value = spec[attr]
+    words = list(value["IN"]) if isinstance(value, dict) else [value]
+    if attr == "ORTH":
+        return words
+    if attr == "NORM":
+        words += [w for w, n in lexeme_norms().items() if n in words]
+    out: list[str] = []
+    for w in words:
+        for v in (w, w.capitalize(), w.upper()):
+            if v not in out:
+                out.append(v)
     return out
 
 

@@ -39,6 +39,12 @@ from extract.citations.members import (
     coordinated_members,
     zh_list_members,
 )
+from extract.citations.mention import (
+    council_abbrev_in_context,
+    foreign_marks,
+    session_after_title,
+    split_suffix,
+)
 from extract.citations.organs import OrganLexicon, load_organ_lexicon
 from extract.citations.parse import VersionParts, paragraph_label_after_break
 from extract.citations.parts import (
@@ -49,7 +55,6 @@ from extract.citations.parts import (
     load_patterns,
     register_extensions,
 )
-from extract.gazetteer import Conference
 from extract.nlp.matcher_flags import LexemeFlags, flag_patterns, norms_to_spellings
 
 __all__ = [
@@ -60,13 +65,10 @@ __all__ = [
     "load_patterns",
 ]
 
-# a conference label right before the mention: "WTSA-20 Resolution 2" (organ and version)
-_LABEL_BEFORE = re.compile(r"\b((?:PP|APP|WTSA|WTSC|WTDC|RA|WRC|WCIT)-\d{2,4})[ \t]+\Z")
-# a Sector named in or right after a mention; French and Spanish write UIT ("UIT-T")
-_SECTOR = re.compile(r"(?:ITU|UIT)-([TDR])")
-_OF_SECTOR = re.compile(
-    r"[ \t]+(?:of[ \t]+(?:the[ \t]+)?|de[ \t]+l'|del[ \t]+|de[ \t]+la[ \t]+)(?:ITU|UIT)-([TDR])\b"
-)
+
+def _in_council_range(number: str, lex: OrganLexicon) -> bool:
+    lo, hi = lex.number_ranges.get("Council", (1000, 1999))
+    return number.isdigit() and lo <= int(number) <= hi
 
 
 class CitationComponent:
@@ -213,13 +215,23 @@ class CitationComponent:
         if paragraph_label_after_break(text, atext, a_start, a_end):
             return []
         lex = self.lexicon
-        organ, basis = self._prefix_organ(anchor, atext, meta)
+        if meta.get("sector_r"):  # "Resolution ITU-R 1-8", not "Resolution ITU 5"
+            named = lex.sector.search(atext)
+            if named is None or named.group(1) != "R":
+                return []
+        if meta.get("lead_strip"):  # a glued preposition is not part of the surface: "لقرار"
+            lead = re.match(meta["lead_strip"], atext)
+            if lead is not None and lead.end():
+                a_start, atext = a_start + lead.end(), atext[lead.end() :]
+        if meta.get("council_abbrev") and not council_abbrev_in_context(text, a_start, a_end):
+            return []
+        organ, basis = self._prefix_organ(text, off, anchor, atext, meta)
         sector = (
             self._sector(text, a_start, atext) if kind in ("question", "recommendation") else None
         )
         number = anchor_number(kind, atext, anchor[-1].text)
         first = anchor[0].lower_
-        plural = first.endswith("s") and kind in ("resolution", "decision", "question")
+        plural = first.endswith(("s", "ones")) and kind in ("resolution", "decision", "question")
         gaz = lex.gazetteer
         if meta.get("zh_list"):
             plural = True
@@ -228,35 +240,61 @@ class CitationComponent:
             )
         else:
             group = self.max_group if plural else 1
-            members = coordinated_members(text, a_start, a_end, number, kind, gaz, group)
-        if not members:
+            suffixed = bool(meta.get("version_suffix"))
+            members = coordinated_members(
+                text, a_start, a_end, number, kind, gaz, group, suffixed=suffixed
+            )
+        if not members or (meta.get("needs_version") and members[0][3] is None):
             return []
         last_end = members[-1][1]
         status_last = STATUS.match(text, last_end)
         after = lex.organ_after(text, status_last.end() if status_last else last_end)
-        if organ is None and after is not None:
-            organ, basis = after[0], after[1]
+        weak_prefix = bool(meta.get("sector_organ") or meta.get("sector_r"))
+        if after is not None and (organ is None or weak_prefix):
+            # "ITU-R Resolution 811 from WRC-19": the conference outranks the Sector's name
+            organ, basis = after.organ, after.basis
         if organ is None and basis is None:
             before = lex.organ_before(text, a_start)
             if before is not None:
                 organ, basis = before
-        label = _LABEL_BEFORE.search(text, max(0, a_start - 16), a_start)
-        conf = self._conference(label.group(1)) if label else None
-        if conf is not None:
+        label = lex.label_before(text, a_start)
+        conf = gaz.label(label[1]) if label else None
+        if conf is not None and any(
+            m[3] is not None and m[3].organ not in (None, conf.organ) for m in members
+        ):
+            conf = None  # "the WRC-23 Decision 623 (C21)": the session code names the organ
+        if label is not None and conf is not None:
+            _, e0, n0, v0, st0 = members[0]
+            members = [(label[0], e0, n0, v0, st0), *members[1:]]  # "WTSA-08 Resolution 68"
             if organ is None and basis is None:
                 organ, basis = conf.organ, "explicit"
             if all(m[3] is None for m in members):
-                v = VersionParts(conf.venue, conf.year, False, organ=conf.organ)
+                c = conf.conference
+                v = VersionParts(c.venue if c else None, conf.year, False, organ=conf.organ)
                 members = [(s, e, n, v, st) for s, e, n, _, st in members]
-        # a bare first member shares the version of the next one ("Resolutions 70 and 175 (...)")
-        shared = next((m[3] for m in members if m[3] is not None), None)
+        phrase_version = after.version if after is not None else None
         out: list[CitationParts] = []
         for i, (s, e, num, version, status) in enumerate(members):
-            if version is None and i < len(members) - 1:
-                version = shared
+            # a bare member shares the version of the next one that has one ("Resolutions 17,
+            # 44 and 54 (Rev. Johannesburg, 2008)"), else the organ phrase's ("Resolutions 102
+            # and 140 of the 2010 Plenipotentiary Conference")
+            if version is None:
+                later = (m[3] for m in members[i + 1 :] if m[3] is not None)
+                version = next(later, None) or phrase_version
             m_organ, m_basis = organ, basis
             if version is not None and version.organ and m_organ is None:
                 m_organ, m_basis = version.organ, "explicit"
+            suffix = None
+            if meta.get("version_suffix"):
+                num, suffix = split_suffix(num, atext if i == 0 else num)
+            if version is None and _in_council_range(num, lex):
+                year = session_after_title(text, e)
+                if year is not None:  # "R 1238 Use of the six ... languages (C05)"
+                    version = VersionParts(None, year, False, organ="Council")
+                    m_organ, m_basis = (m_organ, m_basis) if m_organ else ("Council", "explicit")
+            if meta.get("council_decisions") and m_organ == "Council" and num.isdigit():
+                lo = lex.number_ranges.get("Council", (1000, 1999))[0]
+                kind = "decision" if int(num) < lo else kind
             parts = CitationParts(
                 kind=kind,
                 number=num,
@@ -269,28 +307,30 @@ class CitationComponent:
                 sector=sector,
                 status=status,
                 plural=plural,
+                suffix=suffix,
+                foreign=foreign_marks(text, s, e),
             )
             out.append(parts)
         return out
 
-    def _conference(self, label: str) -> Conference | None:
-        try:
-            return self.lexicon.gazetteer.by_id(label)
-        except ValueError:
-            return None
-
     def _prefix_organ(
-        self, anchor: Span, atext: str, meta: dict[str, Any]
+        self, text: str, off: int, anchor: Span, atext: str, meta: dict[str, Any]
     ) -> tuple[str | None, str | None]:
-        """Organ named inside the anchor: "WTDC Resolution 17", "ITU-R Resolution 9"."""
-        if meta.get("sector_organ"):
-            named = _SECTOR.search(atext)
+        """Organ named inside the anchor: "WTDC Resolution 17", "ITU-R Resolution 9",
+        "Resolution ITU-R 1-8", "قرار المجلس رقم 482"."""
+        if meta.get("sector_organ") or meta.get("sector_r"):
+            named = self.lexicon.sector.search(atext)
             organ = self.lexicon.sector_resolution_organ.get(f"ITU-{named[1]}") if named else None
             return (organ, "explicit") if organ else (None, None)
         idx = meta.get("organ_token")
         if idx is None:
             return None, None
-        organ = self.lexicon.organ_of_name(anchor[int(idx)].text)
+        token = anchor[int(idx)]
+        # "Security Council resolution 338": the prefix ends a longer name of another organ
+        longer = self.lexicon.organ_before(text, token.idx + off + len(token.text))
+        if longer is not None and longer[0] is not None:
+            return longer[0], "explicit"
+        organ = self.lexicon.organ_of_name(token.text)
         return (organ, "explicit") if organ else (None, None)
 
     def _sector(self, text: str, a_start: int, atext: str) -> str | None:
@@ -300,11 +340,11 @@ class CitationComponent:
         after; otherwise the nearest Sector mentioned in the preceding ``sector_lookback``
         characters ("ongoing work of Study Group 2 of ITU-D under Question 2/2") decides.
         """
-        named = _SECTOR.search(atext)
+        named = self.lexicon.sector.search(atext)
         if named is not None:
             return f"ITU-{named[1]}"
         a_end = a_start + len(atext)
-        after = _OF_SECTOR.match(text, a_end)
+        after = self.lexicon.of_sector.match(text, a_end)
         if after is not None:
             return f"ITU-{after[1]}"
         left = text[max(0, a_start - self.sector_lookback) : a_start]

@@ -14,6 +14,7 @@ Chinese texts embed English names (ITU-T, WTDC) that the character segmenter of
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -24,6 +25,7 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 
 import extract.nlp.assignment_component
 import extract.nlp.citation_component  # noqa: F401  (registers the itu_citations factory)
+from extract.citations.parts import load_patterns
 from extract.text.cjk import CJK_CLASS
 
 __all__ = ["build_nlp", "create_itu_tokenizer"]
@@ -35,15 +37,44 @@ _EXTRA_INFIXES = (r"(?<=[0-9])(?=[A-Za-z])", r"(?<=[A-Za-z])(?=[0-9])", CJK_CLAS
 # Lean punctuation rules: the citation patterns need brackets, quotes and sentence punctuation
 # split off and hyphens split between words; spaCy's full English lists (units, emoticons,
 # currency...) cost twice as much per character and change no citation token.
-_PREFIXES = (r"[\(\[\{\"'“‘«（【]", _CJK_OPENING)
-_SUFFIXES = (r"[\)\]\}\"'”’»）】,;:!?%…]", r"(?<=[A-Za-z0-9\)\]])\.", "'s", "’s")
+# Text damaged in conversion glues a keyword to what precedes it: a bullet ("•Resolution"), a
+# paragraph label ("a)Resolution", "e)WTSA Resolution"), a list number ("15.Resolution"), or
+# glues the number to its parenthesis ("RESOLUTION34(Rev.Doha") and the abbreviation to its
+# number ("Res.86", "No.101"): these infixes cut them apart.
+_GLUE_INFIXES = (
+    r"(?<=[\)\]•·])(?=[A-Za-z])",
+    r"(?<=[^\W\d_])[(（](?=[^\W\d_])",
+    r"(?<=[0-9])\.(?=[A-Z])",
+    r"(?<=[0-9])[(（](?=[A-Za-z0-9])",
+    r"(?<=Res)\.(?=[0-9])",
+    r"(?<=RES)\.(?=[0-9])",
+    r"(?<=No)\.(?=[0-9])",
+)
+_PREFIXES = (r"[\(\[\{\"'“‘«（【•·]", _CJK_OPENING)
+# a full stop after a Latin or Cyrillic word ends it ("Res.", "Рез.", "Реш.")
+_SUFFIXES = (r"[\)\]\}\"'”’»）】,;:!?%…]", r"(?<=[A-Za-z0-9\u0400-\u04ff\)\]\"'])\.", "'s", "’s")
 _INFIXES = (
     r"(?<=[A-Za-z0-9])[-–—~](?=[A-Za-z0-9])",
     r"(?<=[A-Za-z]),(?=[A-Za-z])",
     r"(?<=[A-Za-z])/(?=[A-Za-z])",
     *_EXTRA_INFIXES,
+    *_GLUE_INFIXES,
 )
 _DEFAULT_LANG = ("en", "zh")
+
+
+def _glued_keywords() -> str:
+    """An infix that cuts a capitalized citation keyword from the word glued before it
+    ("SummaryResolution", "viewRESOLUTION"): the keywords are the patterns' own anchor
+    spellings, so a form added to ``patterns/citations.jsonl`` is cut apart too."""
+    words = {
+        w
+        for p in load_patterns()
+        for w in p["keywords"]
+        if len(w) >= 6 and w[0].isupper() and w.isalpha()
+    }
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return rf"(?<=[a-z])(?=(?:{alts})$)"
 
 
 @spacy.registry.tokenizers("itu_tokenizer.v1")
@@ -68,7 +99,7 @@ def create_itu_tokenizer() -> Callable[[Language], Tokenizer]:
             # one per call from a run of Chinese (quadratic, 4x slower)
             prefix_search=compile_prefix_regex(_PREFIXES).search,
             suffix_search=compile_suffix_regex(_SUFFIXES).search,
-            infix_finditer=compile_infix_regex(_INFIXES).finditer,
+            infix_finditer=compile_infix_regex((*_INFIXES, _glued_keywords())).finditer,
             token_match=None,
             url_match=None,
         )

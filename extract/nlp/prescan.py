@@ -35,9 +35,18 @@ from extract.text.cjk import CJK_CHAR
 __all__ = ["Trigger", "Window", "candidate_windows", "compile_triggers"]
 
 # What may follow a trigger and still belong to the mention (an over-approximation).
-_WORD = re.compile(r"[ \t\n]*[0-9A-Za-z./\-]+(?:号(?:决议|决定|课题))?")
-_CORE = re.compile(r"(?:[ \t\n]*[0-9A-Za-z./\-]+){1,2}(?:号(?:决议|决定|课题))?")
-_PAREN = re.compile(r"[ \t]*(?:\n[ \t]*)?[(（][^()（）]{0,100}[)）]")
+# A word of a mention: Latin, Cyrillic ("МСЭ-R") or Arabic letters, digits, ". / - \"".
+_CHARS = '[0-9A-Za-z\u0400-\u04ff\u0600-\u06ff./\\-"]'
+_WORD = re.compile(r"[ \t\n]*" + _CHARS + r"+(?:号(?:决议|决定|课题))?")
+_CORE = re.compile(r"(?:[ \t\n]*" + _CHARS + r"+){1,2}(?:号(?:决议|决定|课题))?")
+# a version parenthesis, or one the text ends in before it closes ("(Rev. Dubai, 2018" at the
+# end of a cut page), after an optional revision word ("88 rev", "482 modified (C2008)")
+_PAREN = re.compile(
+    r"(?:[ \t]+(?i:rev\b\.?|modified|amended))?"
+    r"(?:[ \t]*(?:\n[ \t]*)?[(（][^()（）]{0,100}[)）]|[ \t]*[(（][^()（）\n]{0,60}\Z)"
+)
+# an unbracketed version: "Resolution 130, Rev. Dubai 2018"
+_BARE = re.compile(r",?[ \t]+(?:(?i:rev)\.?[ \t]*)?[A-Z][A-Za-z\- ]{1,24},?[ \t]*(?:19|20)\d\d")
 _STATUS = re.compile(r"[ \t]*\[[A-Za-z]{2,4}\]")
 _COORD = re.compile(
     r"\]?[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|et|y|&)[ \t]+)\[?[ \t]*\d{1,4}"
@@ -45,6 +54,7 @@ _COORD = re.compile(
     r"|[ \t]*号?[ \t]*[和及与、，][ \t]*(?:第[ \t]*)?\d{1,4}(?:[ \t]*号(?:[ \t]*决[议定])?)?"
 )
 _TAIL = 2  # a closing character
+_DIGIT = re.compile(r"\d")
 _MAX_GROUP = 8
 _WS = re.compile(r"\s")
 _ANCHOR_REACH = 16  # an anchor ends within this many characters after its trigger
@@ -142,26 +152,29 @@ def mention_end(text: str, pos: int, suffix: re.Pattern[str] | None = None) -> i
         'Resolutions 44 (Rev. Geneva, 2022) and 76 (Rev. Geneva, 2022); '
     """
     ends = [pos]
-    for _ in range(2):  # "Resolution 5", "Recommendation ITU-T E.161.1"
+    # up to the number: "Resolution 5", "Recommendation ITU-T E.161.1", "Resolution ITU R 1-6"
+    for _ in range(3):
         m = _WORD.match(text, ends[-1])
         if m is None:
             break
         ends.append(m.end())
+        if _DIGIT.search(m.group(0)):
+            break
     if suffix is not None:  # "resolves 4 of this resolution"
         for end in ends:
             m = suffix.match(text, end)
             if m is not None:
                 ends.append(m.end())
                 break
-    # versions and coordinated numbers follow the number, i.e. the first word after the trigger
-    first = ends[1] if len(ends) > 1 else pos
-    return min(len(text), max(*ends, _versions_end(text, first)) + _TAIL)
+    # versions and coordinated numbers follow the number, one of the words after the trigger
+    versions = max((_versions_end(text, e) for e in ends[1:]), default=pos)
+    return min(len(text), max(*ends, versions) + _TAIL)
 
 
 def _versions_end(text: str, pos: int) -> int:
     """End of the parentheses, status markers and coordinated numbers starting at ``pos``."""
     for _ in range(_MAX_GROUP):
-        m = _PAREN.match(text, pos)
+        m = _PAREN.match(text, pos) or _BARE.match(text, pos)
         if m:
             pos = m.end()
         m = _STATUS.match(text, pos)
@@ -219,7 +232,7 @@ def candidate_windows(
     Example:
         >>> text = "noting Resolution 1353 of the Council and Question 3/2"
         >>> [text[w.start : w.end] for w in candidate_windows(text)]
-        ['noting Resolution 1353 of the', 'Council and Question 3/2']
+        ['noting Resolution 1353 of', 'Council and Question 3/2']
     """
     trig = trigger or _default_trigger(str(patterns_path) if patterns_path else None)
     spans: list[tuple[int, int, int, frozenset[str]]] = []

@@ -31,7 +31,6 @@ _CAPTION = LineRegex(
     r"^[ \t]*(?P<part>(?:Table|TABLE|Tableau|Cuadro|表)[ \t]*\d+)[ \t]*(?:$|[–—:.-])", re.MULTILINE
 )
 _DOC_ANNEX = LineRegex(r"^[ \t]*(?P<part>ANNEX|Annex|ANNEXE|Annexe|ANEXO|Anexo|附件)[ \t]*$", re.M)
-_LABEL = re.compile(r"(?<![A-Za-z0-9])(?:PP|APP|WTSA|WTSC|WTDC|WRC|RA|WCIT)-(?:\d{4}|\d{2})(?!\d)")
 _TRAILING_HEADING_WORD = re.compile(
     r"\s+(?:resolves|decides|instructs|invites|encourages|considering|recognizing|noting|recalling)"
     r"\s*:?\s*$"
@@ -99,20 +98,17 @@ def doc_context(text: str, intro_end: int | None = None) -> tuple[str | None, Ve
     head = text[: intro_end if intro_end else len(text)] or text
     if body is None:
         counts = Counter(names[m.group(0)] for m in organ_re.finditer(head))
-        counts.update(
-            m.group(0).split("-")[0].replace("WTSC", "WTSA") for m in _LABEL.finditer(head)
-        )
+        labels_in_head = [g.label(m.group(0)) for m in g.label_regex().finditer(head)]
+        counts.update(ref.organ for ref in labels_in_head if ref is not None)
         counts = Counter({k: v for k, v in counts.items() if k in g.organs})
         if counts:
             body = counts.most_common(1)[0][0]
     if conference is None and body is not None:
-        labels = Counter(m.group(0) for m in _LABEL.finditer(head))
+        labels = Counter(m.group(0) for m in g.label_regex().finditer(head))
         for label, _ in labels.most_common():
-            try:
-                c = g.by_id(label)
-            except ValueError:
-                continue
-            if c.organ == body:
+            ref = g.label(label)
+            c = ref.conference if ref is not None else None
+            if c is not None and c.organ == body:
                 conference = VersionRef(c.venue, c.year)
                 break
     return body, conference

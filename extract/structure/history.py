@@ -22,8 +22,6 @@ __all__ = ["ParsedVersion", "find_versions", "parse_history", "parse_version", "
 
 _YEAR_RUN = re.compile(r"(?<!\d)((?:1[89]\d\d|20\d\d)+)(?!\d)")
 _REV = re.compile(r"(?<![A-Za-z])(?:R[eé]v|REV|RÉV)\b\.?|修订")
-# Conference labels used as versions in radio texts: "(Rev.WRC-15)", "(WTSA-16)".
-_LABEL = re.compile(r"(?<![A-Za-z0-9])(?:PP|APP|WTSA|WTSC|WTDC|WRC|RA|WCIT)-(?:\d{4}|\d{2})(?!\d)")
 
 
 @cache
@@ -89,10 +87,11 @@ def find_versions(text: str) -> list[ParsedVersion]:
         out.append(ParsedVersion(canon, year, revised))
         prev_end = max(vpos + len(vname), ypos + 4)
     if not out:
-        for m in _LABEL.finditer(text):
-            try:
-                c = g.by_id(m.group(0))
-            except ValueError:
+        # conference labels used as versions in radio texts: "(Rev.WRC-15)", "(WTSA-16)"
+        for m in g.label_regex(loose=True).finditer(text):
+            ref = g.label(m.group(0))
+            c = ref.conference if ref is not None else None
+            if c is None:
                 continue
             revised = any(r < m.start() for r in revs)
             out.append(ParsedVersion(c.venue, c.year, revised))

@@ -101,6 +101,12 @@ PIECES = st.sampled_from(
         "（2018年，迪拜，修订版）", "(Rév. Dubaï, 2018)", "[Rev]", " of the Council", " of PP",
         " of this assembly", " de la Conférence de plénipotentiaires", "Résolution",
         "Resoluciones", "resolves", "instructs", " above", " of this resolution", ";", ".",
+        "ITU-R", "ITU R", "UIT-R", "МСЭ-R", "1-6", "Резолюция", "Резолюции", "Рез.", "Реш.",
+        "قرار", "القرار", "لقرار", " المجلس", " رقم", '"', "R ", "1238", "(C05)", "(C19)",
+        "(Mod. 2008)", " rev", " modified", ", Rev. Dubai 2018", "(Rev. Dubai, 2018", "(WRC 19)",
+        "(Rev.WRC-15)", "(Mob-87)", "•", "a)", "Summary", "WTSA-08 ", "Res", "RES.", "No.",
+        " of the 2010 Plenipotentiary Conference", " from WRC-19", "(XXVI)", "CM/", " EX/20",
+        "Security Council ", "Decision", "Recommendation", "第1-8号决议", "(Istanbul,2002)",
     ]
 )  # fmt: skip
 

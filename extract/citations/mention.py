@@ -1,0 +1,111 @@
+"""Character-level facts around one mention that decide whether and how it is read.
+
+Why apart from the component: each rule here reads a few characters before or after the anchor
+the Matcher found — the suffix of an ITU-R number ("1-8"), the marks of another organisation's
+numbering ("2 (I)", "CM/Res. 470 (XXVI)", "Decision 5 COM XIV.42"), the Council session code
+after a compilation heading's title ("R 1238 Use of the six official languages ... (C05)") —
+and is tested as a plain function of the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "council_abbrev_in_context",
+    "foreign_marks",
+    "session_after_title",
+    "split_suffix",
+]
+
+_SUFFIX = re.compile(r"(\d{1,3})[ \t]*-[ \t]*(\d{1,2})(?!\d)")
+# A session in Roman numerals ("(I)", "(XXVI)", "(S-IV)", "(XXX-O/10)") after the number, maybe
+# after a letter ("2200 A (XXI)"): the numbering of the UN General Assembly and of other bodies.
+_ROMAN_SESSION = re.compile(
+    r"(?:[ \t]+[A-Z])?[ \t]*\((?:[A-Z]{1,3}-)?[IVXLC]+(?:-[A-Z]{1,2}(?:/\d{1,2})?)?\)"
+)
+# An organisation's code right after the number: "171 EX/20", "5 COM XIV.42", "9.GA 13".
+_CODE_AFTER = re.compile(r"[ \t]+[A-Z]{2,5}(?:/\d|[ \t]+[IVXLC]+\.\d|\.\d)")
+# An organisation's document prefix glued before the keyword: "CM/Res.", "AG/RES.", "IICA/CE/RES."
+_PREFIX_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{2,6}/(?:[A-Z]{1,6}/)*\Z")
+# A Council session code after a heading's title, on the same line and in the same sentence.
+_TITLE_SESSION = re.compile(
+    r"[ \t]+(?=[A-Z\u00c0-\u00dd\u0400-\u042f\u4e00-\u9fff])[^\n.;:。；()（）]{1,160}?"
+    r"[ \t]*[(（](C-?(?:\d{4}|\d{2}))[)）]"
+)
+_SESSION_CODE = re.compile(r"[ \t]*[(（](C-?(?:\d{4}|\d{2}))[)）]")
+_ABBREV_NEIGHBOUR_AFTER = re.compile(r"[ \t]*(?:,|;|and|et|y)[ \t]*[RD][ \t]+\d{3,4}\b")
+_ABBREV_NEIGHBOUR_BEFORE = re.compile(r"\b[RD][ \t]+\d{3,4}[ \t]*(?:,|;|and|et|y)[ \t]*\Z")
+
+
+def split_suffix(number: str, anchor_text: str) -> tuple[str, str | None]:
+    """The number and the ITU-R version suffix of "Resolution ITU-R 1-8" or of a list member
+    "23-2"; (number, None) when there is none.
+
+    Example:
+        >>> split_suffix("1", "Resolution ITU-R 1-8")
+        ('1', '8')
+        >>> split_suffix("23-2", "23-2")
+        ('23', '2')
+    """
+    m = _SUFFIX.search(anchor_text)
+    if m is None:
+        return number.partition("-")[0], None
+    return m.group(1), m.group(2)
+
+
+def foreign_marks(text: str, start: int, end: int) -> bool:
+    """Whether the text marks the mention ``text[start:end]`` as another organisation's.
+
+    Example:
+        >>> t = "recalling its resolutions 2 (I) and CM/Res. 470 (XXVI)"
+        >>> foreign_marks(t, 14, 27), foreign_marks(t, 36, 48)
+        (True, True)
+        >>> foreign_marks("under Decision 5 COM XIV.42", 6, 16)
+        True
+        >>> foreign_marks("Resolution 71 (Rev. Busan, 2014)", 0, 13)
+        False
+    """
+    return bool(
+        _ROMAN_SESSION.match(text, end)
+        or _CODE_AFTER.match(text, end)
+        or _PREFIX_BEFORE.search(text, max(0, start - 16), start)
+    )
+
+
+def session_after_title(text: str, end: int) -> int | None:
+    """The year of a Council session code after a heading's title: "R 1238 Use of the six
+    official and working languages of the Union (C05)" -> 2005; None without one.
+
+    Example:
+        >>> t = "第1081号决议 WorldTel (C-1995)理事会"
+        >>> session_after_title(t, 7)
+        1995
+        >>> session_after_title("Resolution 1213, the Council (C05)", 15) is None
+        True
+    """
+    m = _SESSION_CODE.match(text, end) or _TITLE_SESSION.match(text, end)
+    if m is None:
+        return None
+    digits = m.group(1).lstrip("C-")
+    return int(digits) if len(digits) == 4 else (1900 if int(digits) >= 50 else 2000) + int(digits)
+
+
+def council_abbrev_in_context(text: str, start: int, end: int) -> bool:
+    """Whether "R 1238" at ``text[start:end]`` is a Council compilation's abbreviation: a
+    session code follows (right after it or after its title), or another "R nnnn"/"D nnn" of a
+    list stands beside it.
+
+    Example:
+        >>> council_abbrev_in_context("R 1238 (C05) Utilisation des langues", 0, 6)
+        True
+        >>> council_abbrev_in_context("see R 1301, D 570 and R 1302", 4, 10)
+        True
+        >>> council_abbrev_in_context("costs R 1500 per unit", 6, 12)
+        False
+    """
+    return bool(
+        session_after_title(text, end) is not None
+        or _ABBREV_NEIGHBOUR_AFTER.match(text, end)
+        or _ABBREV_NEIGHBOUR_BEFORE.search(text, max(0, start - 16), start)
+    )
