@@ -124,11 +124,14 @@ def _of_itu(records: list[Assignment], text: str, structure: DocumentStructure) 
     has ("requests the Secretary-General", "invites Member States") in a text that says nothing
     only ITU says (an OAS resolution), or that the segmentation found to be a UN organ's. A
     reported head (it names its ITU resolution) or one
-    that addresses an ITU body (the CWG-LANG, BDT) in the same text is evidence enough.
+    that names an ITU body (the CWG-LANG, BDT as addressee or collaborator) in the same text is
+    evidence enough.
     """
     shared = shared_labels()
     doubtful = [
-        a for a in records if a.source != "reported" and all(x in shared for x in a.addressees)
+        a
+        for a in records
+        if a.source != "reported" and all(x in shared for x in (*a.addressees, *a.collaborators))
     ]
     if not doubtful or len(doubtful) < len(records):
         return records

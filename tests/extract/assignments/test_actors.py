@@ -89,6 +89,63 @@ CASES = [
     ),
 ]
 
+# actors that only pages outside a clean operative section name, and glued or abbreviated forms
+MORE_CASES = [
+    ("the Radio Regulations Board (RRB) to", "the Radio Regulations Board (RRB)", ("RRB",)),
+    ("the CPM to prepare", "the CPM", ("CPM",)),
+    (
+        "the Council Working Group on child online protection (CWG-COP) to",
+        "the Council Working Group on child online protection (CWG-COP)",
+        ("CWG-COP",),
+    ),
+    ("the CWG\u2011FHR, through the Council", "the CWG\u2011FHR", ("CWG-FHR",)),
+    (
+        "the Bureau Directors and the COG, on",
+        "the Bureau Directors and the COG",
+        (
+            "@all-bureaux",
+            "COG",
+        ),
+    ),
+    ("ITU to continue", "ITU", ("ITU",)),
+    ("the SG to report", "the SG", ("SG",)),
+    ("the SG 4\u2019 of", "the SG", ("SG",)),
+    (
+        "the Director ofthe Radiocommunication Bureau to",
+        "the Director ofthe Radiocommunication Bureau",
+        ("BR",),
+    ),
+    (
+        "ITU's membership \u2013 its Member States and Sector Members \u2013 to",
+        "ITU's membership \u2013 its Member States and Sector Members",
+        ("Member States", "Sector Members"),
+    ),
+    ("regional organizations to join", "regional organizations", ("regional organizations",)),
+]
+
+RU_CASES = [
+    ("Генеральному секретарю представить", "Генеральному секретарю", ("SG",)),
+    (
+        "Директорам Бюро радиосвязи и Бюро развития электросвязи оказать",
+        "Директорам Бюро радиосвязи и Бюро развития электросвязи",
+        ("BR", "BDT"),
+    ),
+    ("Директорами трех Бюро, ", "Директорами трех Бюро", ("@all-bureaux",)),
+    (
+        "Государствам-Членам и Членам Секторов принять",
+        "Государствам-Членам и Членам Секторов",
+        ("Member States", "Sector Members"),
+    ),
+    (
+        "17-й Исследовательской комиссии МСЭ-Т",
+        "17-й Исследовательской комиссии МСЭ-Т",
+        ("ITU-T SG17",),
+    ),
+    ("КГСЭ, КГРЭ и КГР продолжать", "КГСЭ, КГРЭ и КГР", ("TSAG", "TDAG", "RAG")),
+    ("Радиорегламентарному комитету пересмотреть", "Радиорегламентарному комитету", ("RRB",)),
+    ("Совету МСЭ рассмотреть", "Совету МСЭ", ("Council",)),
+]
+
 ZH_CASES = [
     ("电信标准化局主任与", "电信标准化局主任", ("TSB",)),
     (
@@ -102,6 +159,9 @@ ZH_CASES = [
         "其它部门（特别是国际电联电信发展部门（ITU-D））",
         ("@other-sectors", "ITU-D"),
     ),
+    ("ITU-T各相关研究组开展", "ITU-T各相关研究组", ("ITU-T study groups",)),
+    ("各区域组织参与", "各区域组织", ("regional organizations",)),
+    ("无线电规则委员会审议", "无线电规则委员会", ("RRB",)),
 ]
 
 
@@ -112,6 +172,35 @@ def test_english_actor_lists(text, sector, surface, labels, qualifier):
     assert text[m.start : m.end] == surface
     assert m.labels == labels
     assert m.qualifier == qualifier
+
+
+@pytest.mark.parametrize(("text", "surface", "labels"), MORE_CASES)
+def test_more_english_actors(text, surface, labels):
+    m = match_actor_list(text, 0, "en", "ITU-T")
+    assert m is not None
+    assert (text[m.start : m.end], m.labels) == (surface, labels)
+
+
+@pytest.mark.parametrize(("text", "surface", "labels"), RU_CASES)
+def test_russian_actor_lists(text, surface, labels):
+    m = match_actor_list(text, 0, "ru", "ITU-T")
+    assert m is not None
+    assert (text[m.start : m.end], m.labels) == (surface, labels)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("the Council Working Group on languages to", "en"),  # no acronym: not the Council
+        ("the Council of Ministers of the OAU", "en"),
+        ("ITU-T Recommendation X.509", "en"),
+        ("ITU's secretariat", "en"),
+        ("SG17 to study", "en"),  # a study group, not the Secretary-General
+        ("Совет Безопасности", "ru"),
+    ],
+)
+def test_names_that_are_not_these_actors(text, lang):
+    assert match_actor_list(text, 0, lang, "ITU-T") is None
 
 
 @pytest.mark.parametrize(("text", "surface", "labels"), ZH_CASES)

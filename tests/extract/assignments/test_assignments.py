@@ -212,13 +212,15 @@ def test_component_and_records_on_arbitrary_text(pipeline, text):
         assert rec.to_json()["type"] == "assignment"
 
 
-def _prescan_both_ways(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """The English prescan's matches from its anchors, and from one regex scan of the text."""
+def _prescan_both_ways(
+    text: str, lang: str = "en"
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """A language's prescan matches from its anchors, and from one regex scan of the text."""
     from extract.assignments.verbs import compile_verbs as _compile
     from extract.assignments.verbs import prescan_matches as _prescan_matches
 
-    comp = _compile(load_assignment_patterns("en"), "en")
-    assert comp.prescan is not None and comp.anchors, "the English prescan declares anchors"
+    comp = _compile(load_assignment_patterns(lang), lang)
+    assert comp.prescan is not None and comp.anchors, f"the {lang} prescan declares anchors"
     fast = [m.span() for m in _prescan_matches(text, comp)]
     full = [m.span() for m in comp.prescan.finditer(text)]
     return fast, full
@@ -226,17 +228,27 @@ def _prescan_both_ways(text: str) -> tuple[list[tuple[int, int]], list[tuple[int
 
 def test_prescan_anchors_find_what_the_regex_finds_in_the_corpus_and_examples() -> None:
     texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
-    texts += [p.example for p in load_assignment_patterns("en")]
-    for text in texts:
-        fast, full = _prescan_both_ways(text)
-        assert fast == full
+    texts += [p.example for p in load_assignment_patterns(None)]
+    for lang in ("en", "fr", "es", "ru"):
+        for text in texts:
+            fast, full = _prescan_both_ways(text, lang)
+            assert fast == full, lang
 
 
 _WORDS = [
     "instructs", "Invites", "encourages", "calls", "upon", "Requests", "urges", "assigns",
     "resolves", "decides", "further", "Further", "furthermore", "is", "are", "also", "invited",
     "instructed", "encouraged", "requested", "this", "the", "Director", "reinstructs", "is-",
+    "asked", "called", "urged", "resolved", "Resolved",
 ]  # fmt: skip
+
+_OTHER_WORDS = {
+    "fr": ["charge", "est", "sont", "également", "invités", "chargé", "priée", "encouragées",
+           "invite", "le", "Conseil", "prie", "demande", "en", "outre"],
+    "es": ["encarga", "invita", "resuelve", "pide", "insta", "alienta", "al", "Consejo", "se"],
+    "ru": ["поручает", "также", "поручается", "предлагается", "далее", "Поручает", "просит",
+           "настоятельно", "призывает", "решает", "Совету", "и"],
+}  # fmt: skip
 
 
 @settings(max_examples=300, deadline=None)
@@ -251,4 +263,16 @@ _WORDS = [
 def test_prescan_anchors_find_what_the_regex_finds_anywhere(pieces: list[tuple[str, str]]) -> None:
     text = "".join(w + sep for w, sep in pieces)
     fast, full = _prescan_both_ways(text)
+    assert fast == full
+
+
+@pytest.mark.parametrize("lang", sorted(_OTHER_WORDS))
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_prescan_anchors_agree_in_other_languages(lang: str, data: st.DataObject) -> None:
+    words = st.sampled_from(_OTHER_WORDS[lang])
+    seps = st.sampled_from([" ", "   ", "\n", ", "])
+    pieces = data.draw(st.lists(st.tuples(words, seps), max_size=25))
+    text = "".join(w + sep for w, sep in pieces)
+    fast, full = _prescan_both_ways(text, lang)
     assert fast == full

@@ -1,0 +1,400 @@
+"""Assignments outside a clean operative section, in every language the extractor reads.
+
+Each case is a short text we wrote in the forms real ITU pages use (summaries in the passive,
+"This Resolution invites ...", numbered action lines, past tense in a reported clause, operative
+clauses whose lines were run together, words glued by a PDF conversion) and the records the whole
+extractor (:func:`extract.corpus.extract_document`) must give for it: surface, verb, addressee,
+collaborators, source and resolution. The negatives are as important: a wrong assignment edge is
+worse than a missing one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract.corpus import extract_document
+
+# text -> [(surface, verb, addressee, collaborators, source, resolution)]
+ENGLISH = [
+    (
+        "The ITU Council met in June. The Director of BDT is instructed to prepare a toolkit "
+        "for small island developing States.",
+        [("The Director of BDT is instructed", "instructs", "BDT", (), "summary", None)],
+    ),
+    (
+        "Action requestedThe Council is asked to approve the report.\n"
+        "Member States are invited to send comments on the ITU plan.",
+        [
+            ("The Council is asked", "requests", "Council", (), "summary", None),
+            ("Member States are invited", "invites", "Member States", (), "summary", None),
+        ],
+    ),
+    (
+        "On climate change, ITU is called upon to keep supporting small island States.",
+        [("ITU is called upon", "calls upon", "ITU", (), "summary", None)],
+    ),
+    (
+        "The new ITU resolution on space sustainability was adopted in 2023. This Resolution "
+        "invites the Director of the Radiocommunication Bureau to publish a handbook.",
+        [
+            (
+                "invites the Director of the Radiocommunication Bureau",
+                "invites",
+                "BR",
+                (),
+                "summary",
+                None,
+            )
+        ],
+    ),
+    (
+        "Council 2024 approved the financial plan of ITU. The Decision also requests the "
+        "Secretary-General to report on savings each year.",
+        [("requests the Secretary-General", "requests", "SG", (), "summary", None)],
+    ),
+    (
+        "The meeting recalled that Resolution 71 (Rev. Bucharest, 2022) of the Plenipotentiary "
+        "Conference invites Member States to contribute to the strategic plan.",
+        [("invites Member States", "invites", "Member States", (), "reported", "71")],
+    ),
+    (
+        "Working methods of the ITU Council group\n"
+        "1) instructs the CWG-FHR, through the Council, to review the financial plan;\n"
+        "2) instructs and authorizes the Secretary-General to publish the report.",
+        [
+            ("instructs the CWG-FHR", "instructs", "CWG-FHR", (), "operative", None),
+            (
+                "instructs and authorizes the Secretary-General",
+                "instructs",
+                "SG",
+                (),
+                "operative",
+                None,
+            ),
+        ],
+    ),
+    (
+        "In its Resolution 812 (WRC-23), the World Radiocommunication Conference resolved to "
+        "meet again in 2027. It also invited the Council to set the dates of that conference.",
+        [("invited the Council", "invites", "Council", (), "reported", "812")],
+    ),
+    (
+        "Regarding Resolution 101 (Rev. Bucharest, 2022), the group discussed \u2018instructs "
+        "the SG 2\u2019 and agreed that no change was needed.",
+        [("instructs the SG", "instructs", "SG", (), "reported", "101")],
+    ),
+    (
+        "WORLD TELECOMMUNICATION DEVELOPMENT CONFERENCE (Kigali, 2022)\n"
+        "resolves to invite the Director ofthe Radiocommunication Bureau to support training",
+        [
+            (
+                "resolves to invite the Director ofthe Radiocommunication Bureau",
+                "resolves to invite",
+                "BR",
+                (),
+                "operative",
+                None,
+            )
+        ],
+    ),
+    (
+        "- 12 - (Telecommunication matters) resolves 1 that regional workshops be held, "
+        "instructs the Director of the Telecommunication Development Bureau to organize them, "
+        "instructs the Secretary-General to inform the Council of their results.",
+        [
+            (
+                "instructs the Director of the Telecommunication Development Bureau",
+                "instructs",
+                "BDT",
+                (),
+                "operative",
+                None,
+            ),
+            ("instructs the Secretary-General", "instructs", "SG", (), "operative", None),
+        ],
+    ),
+    (
+        "instructs the Director of the Telecommunication Standardization Bureau, in "
+        "collaboration with the\nDirector of the Telecommunication Development Bureau,\n"
+        "1\tto hold workshops;\n2\tto report to TSAG",
+        [
+            (
+                "instructs the Director of the Telecommunication Standardization Bureau, in "
+                "collaboration with the\nDirector of the Telecommunication Development Bureau",
+                "instructs",
+                "TSB",
+                ("BDT",),
+                "operative",
+                None,
+            )
+        ],
+    ),
+    (
+        "Report of the chairman to the plenary of the World Radiocommunication Conference\n"
+        "1) WRC-23 invites the CPM to hold two sessions.",
+        [("invites the CPM", "invites", "CPM", (), "summary", None)],
+    ),
+    (
+        "resolves to instruct the Radio Regulations Board\n1\tto publish its rules of procedure",
+        [
+            (
+                "resolves to instruct the Radio Regulations Board",
+                "resolves to instruct",
+                "RRB",
+                (),
+                "operative",
+                None,
+            )
+        ],
+    ),
+    (
+        "instructs the Secretary-General, working in close coordination with the Bureau "
+        "Directors and the COG, to prepare a plan for the Union",
+        [
+            (
+                "instructs the Secretary-General, working in close coordination with the Bureau "
+                "Directors and the COG",
+                "instructs",
+                "SG",
+                ("TSB", "BR", "BDT", "COG"),
+                "operative",
+                None,
+            )
+        ],
+    ),
+    (
+        "The Resolution invites ITU's membership - its Member States, Sector Members and "
+        "Academia - to contribute to the work.",
+        [
+            (
+                "invites ITU's membership - its Member States, Sector Members and Academia",
+                "invites",
+                "Member States, Sector Members and Academia",
+                (),
+                "summary",
+                None,
+            )
+        ],
+    ),
+]
+
+FRENCH = [
+    (
+        "Les Membres de Secteur sont invités à participer aux travaux de l'UIT.",
+        [("Les Membres de Secteur sont invités", "invites", "Sector Members", (), "summary", None)],
+    ),
+    (
+        "3 que des ateliers régionaux soient organisés, charge le Directeur du Bureau de "
+        "développement des télécommunications d'organiser ces ateliers, charge le Secrétaire "
+        "général d'en informer le Conseil.",
+        [
+            (
+                "charge le Directeur du Bureau de développement des télécommunications",
+                "instructs",
+                "BDT",
+                (),
+                "operative",
+                None,
+            ),
+            ("charge le Secrétaire général", "instructs", "SG", (), "operative", None),
+        ],
+    ),
+    (
+        "Le Secrétaire général est chargé de publier la liste des points de contact de l'UIT.",
+        [("Le Secrétaire général est chargé", "instructs", "SG", (), "summary", None)],
+    ),
+]
+
+SPANISH = [
+    (
+        "resuelve 1 que se tengan en cuenta los países en desarrollo, invita 1 al Sector de "
+        "Desarrollo de las Telecomunicaciones a indicar los temas de interés.",
+        [
+            (
+                "al Sector de Desarrollo de las Telecomunicaciones",
+                "invites",
+                "ITU-D",
+                (),
+                "operative",
+                None,
+            )
+        ],
+    ),
+    (
+        "2 que finalicen los estudios en curso, encarga al Secretario General, en estrecha "
+        "colaboración con los Directores de las tres Oficinas, que informe al Consejo de la UIT.",
+        [
+            (
+                "encarga al Secretario General, en estrecha colaboración con los Directores de "
+                "las tres Oficinas",
+                "instructs",
+                "SG",
+                ("TSB", "BR", "BDT"),
+                "operative",
+                None,
+            )
+        ],
+    ),
+]
+
+CHINESE = [
+    (
+        "请各成员国积极参与国际电联的工作。",
+        [("请各成员国", "invites", "Member States", (), "operative", None)],
+    ),
+    (
+        "会议回顾了相关工作。国际电联呼吁各区域组织参与这项工作。",
+        [("呼吁各区域组织", "calls upon", "regional organizations", (), "summary", None)],
+    ),
+    (
+        "责成秘书长与各局主任协商，编写一份关于语文的报告。",
+        [("责成秘书长与各局主任协商", "instructs", "SG", ("TSB", "BR", "BDT"), "operative", None)],
+    ),
+    (
+        "责成电信发展局主任与电信标准化局主任磋商，组织区域讲习班。",
+        [
+            (
+                "责成电信发展局主任与电信标准化局主任磋商",
+                "instructs",
+                "BDT",
+                ("TSB",),
+                "operative",
+                None,
+            )
+        ],
+    ),
+    (
+        "请ITU-T各相关研究组开展这项研究。",
+        [("请ITU-T各相关研究组", "invites", "ITU-T study groups", (), "operative", None)],
+    ),
+    (
+        "3 国际电联不承担财务义务，责成电信发展局主任提供必要的协助，责成秘书长向理事会报告进展。",
+        [
+            ("责成电信发展局主任", "instructs", "BDT", (), "operative", None),
+            ("责成秘书长", "instructs", "SG", (), "operative", None),
+        ],
+    ),
+]
+
+RUSSIAN = [
+    (
+        "поручает Генеральному секретарю представить отчет Совету МСЭ",
+        [("поручает Генеральному секретарю", "instructs", "SG", (), "operative", None)],
+    ),
+    (
+        "3 что МСЭ не несет финансовых обязательств, поручает Директору Бюро развития "
+        "электросвязи оказывать помощь, поручает Генеральному секретарю информировать Совет.",
+        [
+            (
+                "поручает Директору Бюро развития электросвязи",
+                "instructs",
+                "BDT",
+                (),
+                "operative",
+                None,
+            ),
+            ("поручает Генеральному секретарю", "instructs", "SG", (), "operative", None),
+        ],
+    ),
+    (
+        "поручает Директору Бюро стандартизации электросвязи в сотрудничестве с Директором "
+        "Бюро развития электросвязи\n1\tпровести семинары",
+        [
+            (
+                "поручает Директору Бюро стандартизации электросвязи в сотрудничестве с "
+                "Директором Бюро развития электросвязи",
+                "instructs",
+                "TSB",
+                ("BDT",),
+                "operative",
+                None,
+            )
+        ],
+    ),
+    (
+        "Совет МСЭ рассмотрел отчет. Государствам-Членам предлагается представить вклады.",
+        [("Государствам-Членам предлагается", "invites", "Member States", (), "summary", None)],
+    ),
+    (
+        "решает поручить Радиорегламентарному комитету\n1\tпересмотреть свои методы работы",
+        [
+            (
+                "решает поручить Радиорегламентарному комитету",
+                "resolves to instruct",
+                "RRB",
+                (),
+                "operative",
+                None,
+            )
+        ],
+    ),
+]
+
+# texts that give no assignment at all
+NEGATIVES = [
+    # another organisation's operative verbs
+    "The Security Council,\nrequests the Secretary-General to report within 90 days;\n"
+    "invites Member States to contribute troops.",
+    "The Permanent Council of the Organization of American States,\nrequests the Secretary "
+    "General to support the working group;\nurges member states to pay their quotas.",
+    "Le Conseil de sécurité,\nprie le secrétaire général de lui faire rapport;\ninvite les "
+    "États membres à fournir des contingents.",
+    "Совет Безопасности,\nпросит Генерального секретаря представить доклад;",
+    # a General Assembly resolution in the same clause is no ITU resolution
+    "ITU noted that General Assembly resolution 70/1 invites Member States to report on the "
+    "Sustainable Development Goals.",
+    # modal verbs, verbs outside the vocabulary
+    "The TSB should continue its work. The decision authorizes the ITU Council to draft "
+    "budgets; the Council is tasked with financial control.",
+    # recommends is no assignment, nor bare resolves with numbered items
+    "The Plenipotentiary Conference (Busan, 2014)\nresolves to recommend to the Council that "
+    "the next conference be held in 2027\nresolves\n1\tthat ITU-T continue its studies",
+    # a reference to a clause, a narrative in the past tense
+    "to report to TSAG on the progress regarding invites the Secretary-General below",
+    "WTSA-24 instructed the TSB Director to inform the other Bureaux.",
+    # the actor of a passive governed by a preposition or part of a longer name
+    "Comments on the report of the Council are invited by the ITU secretariat.",
+    "ITU notes that the Security Council is invited to a briefing.",
+]
+
+
+def _records(tmp_path: Path, text: str) -> list[tuple]:
+    path = tmp_path / "passage.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract_document(path)
+    for a in result.assignments:
+        assert result.doc.text[a.start : a.end] == a.surface
+    return [
+        (a.surface, a.verb, a.addressee, a.collaborators, a.source, a.resolution)
+        for a in result.assignments
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [*ENGLISH, *FRENCH, *SPANISH, *CHINESE, *RUSSIAN],
+    ids=lambda x: x[:40] if isinstance(x, str) else "",
+)
+def test_assignments_outside_a_clean_operative_section(
+    tmp_path: Path, text: str, expected: list[tuple]
+) -> None:
+    assert _records(tmp_path, text) == expected
+
+
+@pytest.mark.parametrize("text", NEGATIVES, ids=lambda x: x[:40])
+def test_texts_without_an_assignment(tmp_path: Path, text: str) -> None:
+    assert _records(tmp_path, text) == []
+
+
+def test_an_item_number_between_verb_and_addressee_points_back_at_the_verb(
+    tmp_path: Path,
+) -> None:
+    text = SPANISH[0][0]
+    path = tmp_path / "passage.txt"
+    path.write_text(text, encoding="utf-8")
+    [a] = extract_document(path).assignments
+    assert a.addressee_only
+    assert a.verb_start is not None and a.verb_end is not None
+    assert text[a.verb_start : a.verb_end] == "invita"
