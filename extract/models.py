@@ -400,6 +400,8 @@ class Assignment:
     verb_end: int | None = None
     addressee_qualifier: str | None = None
     pattern: str | None = None
+    #: ``passive`` for a paraphrase such as "The Council is invited" (None: the active voice)
+    voice: Literal["passive"] | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The contract's JSON object (``"type": "assignment"``)."""

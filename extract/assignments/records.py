@@ -153,6 +153,7 @@ def heads_to_assignments(
                 addressee_qualifier=h.qualifier,
                 items=_items(h, heads[i + 1].start if i + 1 < len(heads) else None, sec, par),
                 pattern=h.pattern,
+                voice="passive" if h.voice == "passive" else None,
             )
         )
     return out

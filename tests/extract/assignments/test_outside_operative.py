@@ -398,3 +398,11 @@ def test_an_item_number_between_verb_and_addressee_points_back_at_the_verb(
     assert a.addressee_only
     assert a.verb_start is not None and a.verb_end is not None
     assert text[a.verb_start : a.verb_end] == "invita"
+
+
+def test_passives_carry_their_voice(tmp_path: Path) -> None:
+    path = tmp_path / "passage.txt"
+    path.write_text(ENGLISH[1][0], encoding="utf-8")
+    records = extract_document(path).assignments
+    assert [a.voice for a in records] == ["passive", "passive"]
+    assert all(a.to_json()["voice"] == "passive" for a in records)
