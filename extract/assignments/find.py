@@ -114,7 +114,7 @@ def find_assignments(
         doc.name,
         text,
         structure,
-        reported=lambda h, clause: reported_source(text, h, cited, structure, clause=clause),
+        reported=lambda h, reach: reported_source(text, h, cited, structure, reach=reach),
     )
     return _of_itu(records, text, structure)
 

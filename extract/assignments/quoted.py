@@ -84,11 +84,24 @@ class CitedBefore:
         return None
 
 
+@dataclass(frozen=True)
+class _Reach:
+    clause_end: re.Pattern[str]
+    sentence_end: re.Pattern[str]
+    anaphor: re.Pattern[str]
+
+
 @cache
-def _clause_end() -> re.Pattern[str]:
-    """Where a clause ends (``clause_end`` rows of every language of the pattern table)."""
-    rows = [p.pattern for p in load_assignment_patterns(None) if p.kind == "clause_end"]
-    return re.compile("|".join(f"(?:{p})" for p in rows) or r"(?!)")
+def _table() -> _Reach:
+    """Where clauses and sentences end, and the words that take a cited resolution up again:
+    the ``clause_end``, ``sentence_end`` and ``anaphor`` rows of every language."""
+    rows = load_assignment_patterns(None)
+
+    def one(kind: str) -> re.Pattern[str]:
+        pats = [p.pattern for p in rows if p.kind == kind]
+        return re.compile("|".join(f"(?:{p})" for p in pats) or r"(?!)")
+
+    return _Reach(one("clause_end"), one("sentence_end"), one("anaphor"))
 
 
 def reported_source(
@@ -97,40 +110,50 @@ def reported_source(
     cited: CitedBefore,
     structure: DocumentStructure,
     *,
-    clause: bool,
+    reach: str,
 ) -> ReportedSource | None:
     """The resolution cited before the verb, read by ``itu_citations``.
 
-    With ``clause``, only in the verb's own clause (no clause end between the citation and
-    the verb); else in its paragraph — the segmenter's when it has one, else the line (and the
-    line before it when the verb starts a line, as in PDF text wrapped before "instructs"), or up
-    to ``_MAX_QUOTE`` characters back in a text whose lines are not paragraphs. Without an
-    ``itu_citations`` pipe, a plain pattern finds the number.
+    The citation is looked for in the verb's paragraph (the segmenter's when it has one, else
+    back to a blank line, at most ``_MAX_QUOTE`` characters), and must be the last one there.
+    ``reach`` says how far from the verb it may stand: ``clause`` — no clause end between them
+    ("Resolution 1353 of the Council recognizes ..., and instructs"); ``sentence`` — no sentence
+    end, or one when the verb's sentence takes the resolution up again ("... in its Resolution
+    811 resolved X. Further, it invited the Council"); ``paragraph`` — anywhere (a quoted clause
+    reference, a preamble). Without an ``itu_citations`` pipe, a plain pattern finds the number.
     """
     vs = head.verb_start
     par = structure.where(vs)[2]
     if par is not None and par.start < vs:
         lo = par.start
-    elif clause:
-        lo = text.rfind("\n", 0, vs) + 1
-        if lo == vs or not text[lo:vs].strip():
-            lo = text.rfind("\n", 0, max(0, lo - 1)) + 1
     else:  # the block: back to a blank line
         blank = max(text.rfind("\n\n", 0, vs), text.rfind("\n \n", 0, vs))
         lo = blank + 1 if blank >= 0 else 0
     lo = max(lo, vs - _MAX_QUOTE)
     if cited.available:
         last = cited.last_within(lo, vs)
-        if last is None or (clause and _clause_end().search(text, last.end, vs)):
+        if last is None or not _near(text, last.end, vs, reach):
             return None
         body = last.organ or _organ_of(last, structure)
         if last.foreign or body in load_organ_lexicon().non_itu_organs:
             return None  # "resolution 70/1 ... invites Member States": not an ITU work
         return ReportedSource(last.number, body)
     found = list(_RES_FALLBACK.finditer(text, lo, vs))
-    if not found or (clause and _clause_end().search(text, found[-1].end(), vs)):
+    if not found or not _near(text, found[-1].end(), vs, reach):
         return None
     return ReportedSource(found[-1].group(1) or found[-1].group(2), None)
+
+
+def _near(text: str, end: int, verb: int, reach: str) -> bool:
+    """Whether a citation ending at ``end`` is close enough to the verb at ``verb``."""
+    if reach == "clause":
+        return _table().clause_end.search(text, end, verb) is None
+    if reach == "sentence":
+        ends = list(_table().sentence_end.finditer(text, end, verb))
+        if not ends:
+            return True
+        return len(ends) == 1 and _table().anaphor.search(text, ends[0].end(), verb) is not None
+    return True
 
 
 def _organ_of(parts: object, structure: DocumentStructure) -> str | None:

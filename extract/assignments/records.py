@@ -17,12 +17,12 @@ from extract.models import Assignment, DocumentStructure
 
 __all__ = ["Reported", "heads_to_assignments"]
 
-#: ``(head, clause) -> ReportedSource | None``: the cited resolution a head reports, looked for
-#: in the verb's clause (``clause=True``) or its paragraph
-Reported = Callable[[HeadMatch, bool], Any]
+#: ``(head, reach) -> ReportedSource | None``: the cited resolution a head reports, looked for
+#: in the verb's ``clause``, ``sentence`` or ``paragraph``
+Reported = Callable[[HeadMatch, str], Any]
 
 _OPERATIVE_LEADS = frozenset({"boundary", "item"})  # ", instructs the ..." in flattened text
-_SUMMARY_LEADS = frozenset({"document", "organ"})  # "The Decision also requests ..."
+_SUMMARY_LEADS = frozenset({"document", "organ", "impersonal"})  # "The Decision also requests"
 
 
 def _source(
@@ -33,8 +33,11 @@ def _source(
     * in a summary (an overview table entry): ``summary``;
     * passive ("The Council is invited"): ``reported`` when a resolution cited in the same
       clause is its subject, else a paraphrase (``summary``) — resolutions speak in the active;
-    * past tense ("invited the Council") or a quotation ("‘instructs the SG 3”"): ``reported``
-      when the paragraph cites the resolution, else nothing (narrative: "WTSA-20 instructed");
+    * past tense ("invited the Council"): ``reported`` when its sentence cites the resolution
+      or takes up one cited in the sentence before ("Further, it invited"), else nothing (a
+      narrative: "WTSA-20 instructed the TSB Director");
+    * a quotation ("‘instructs the SG 3”"): ``reported`` when the paragraph cites the
+      resolution, else nothing;
     * in a preamble: ``reported`` as above, else nothing;
     * a verb that starts a line (after an item label or "It also" at most): ``operative``;
     * mid-line: ``reported`` when a resolution cited in the same clause is its subject; else
@@ -44,22 +47,25 @@ def _source(
       Secretary-General below" is a reference).
     """
 
-    def cited(clause: bool) -> Any:
-        return reported(h, clause) if reported is not None else None
+    def cited(reach: str) -> Any:
+        return reported(h, reach) if reported is not None else None
 
     if summary:
         return "summary", None
     if h.voice == "passive":
-        found = cited(True)
+        found = cited("clause")
         if found is not None:
             return "reported", found
         return None if preamble else ("summary", None)
-    if h.tense == "past" or h.lead == "quote" or preamble:
-        found = cited(False)
+    if h.tense == "past":
+        found = cited("sentence")
+        return ("reported", found) if found is not None else None
+    if h.lead == "quote" or preamble:
+        found = cited("paragraph")
         return ("reported", found) if found is not None else None
     if h.line_start or h.lead == "line":
         return "operative", None
-    found = cited(True)
+    found = cited("clause")
     if found is not None:
         return "reported", found
     if h.lead in _OPERATIVE_LEADS:
@@ -102,7 +108,7 @@ def heads_to_assignments(
         doc_name: the file name recorded as ``doc``.
         text: the document text.
         structure: the document's segmentation.
-        reported: callable ``(head, clause) -> ReportedSource | None`` (default: none is
+        reported: callable ``(head, reach) -> ReportedSource | None`` (default: none is
             recognized).
 
     Example:

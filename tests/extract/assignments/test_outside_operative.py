@@ -209,6 +209,11 @@ FRENCH = [
 
 SPANISH = [
     (
+        "La UIT publicó el plan. Asimismo, se invita a los Estados Miembros a presentar "
+        "contribuciones.",
+        [("invita a los Estados Miembros", "invites", "Member States", (), "summary", None)],
+    ),
+    (
         "resuelve 1 que se tengan en cuenta los países en desarrollo, invita 1 al Sector de "
         "Desarrollo de las Telecomunicaciones a indicar los temas de interés.",
         [
@@ -243,6 +248,10 @@ CHINESE = [
     (
         "请各成员国积极参与国际电联的工作。",
         [("请各成员国", "invites", "Member States", (), "operative", None)],
+    ),
+    (
+        "国际电联理事会责成秘书长编写报告。",
+        [("责成秘书长", "instructs", "SG", (), "summary", None)],
     ),
     (
         "会议回顾了相关工作。国际电联呼吁各区域组织参与这项工作。",
@@ -354,6 +363,8 @@ NEGATIVES = [
     # a reference to a clause, a narrative in the past tense
     "to report to TSAG on the progress regarding invites the Secretary-General below",
     "WTSA-24 instructed the TSB Director to inform the other Bureaux.",
+    "Resolution 12 (Rev. Dubai, 2018) was discussed at length. In 2019 the Secretary-General "
+    "invited Member States to a briefing on ITU matters.",
     # the actor of a passive governed by a preposition or part of a longer name
     "Comments on the report of the Council are invited by the ITU secretariat.",
     "ITU notes that the Security Council is invited to a briefing.",
@@ -391,7 +402,7 @@ def test_texts_without_an_assignment(tmp_path: Path, text: str) -> None:
 def test_an_item_number_between_verb_and_addressee_points_back_at_the_verb(
     tmp_path: Path,
 ) -> None:
-    text = SPANISH[0][0]
+    text = SPANISH[1][0]
     path = tmp_path / "passage.txt"
     path.write_text(text, encoding="utf-8")
     [a] = extract_document(path).assignments
