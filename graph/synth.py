@@ -276,7 +276,7 @@ def synthetic_inputs(spec: SynthSpec = SynthSpec()) -> list[DocumentInput]:
 
     Example:
         >>> [d.name for d in synthetic_inputs(SynthSpec(works=30))][:1]
-        ['synth-council-2006.txt']
+        ['synth-council-2002.txt']
     """
     rng = random.Random(spec.seed)
     works = _works(spec, rng)
