@@ -24,8 +24,8 @@ _SUFFIX = re.compile(r"(\d{1,3})[ \t]*-[ \t]*(\d{1,2})(?!\d)")
 _ROMAN_SESSION = re.compile(
     r"(?:[ \t]+[A-Z])?[ \t]*\((?:[A-Z]{1,3}-)?[IVXLC]+(?:-[A-Z]{1,2}(?:/\d{1,2})?)?\)"
 )
-# An organisation's code right after the number: "171 EX/20", "5 COM XIV.42", "9.GA 13".
-_CODE_AFTER = re.compile(r"[ \t]+[A-Z]{2,5}(?:/\d|[ \t]+[IVXLC]+\.\d|\.\d)")
+# An organisation's code right after the number: "171 EX/20", "5 COM XIV.42", "39 COM 7B.1".
+_CODE_AFTER = re.compile(r"[ \t]+[A-Z]{2,5}(?:/\d|[ \t]+[IVXLC0-9][0-9A-Z]*\.\d)")
 # An organisation's document prefix glued before the keyword: "CM/Res.", "AG/RES.", "IICA/CE/RES."
 _PREFIX_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{2,6}/(?:[A-Z]{1,6}/)*\Z")
 # A Council session code after a heading's title, on the same line and in the same sentence.

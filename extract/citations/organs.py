@@ -205,7 +205,9 @@ def load_organ_lexicon() -> OrganLexicon:
     multiword = {n for n in latin | cyrillic if " " in n}
     # each joining word and the blank after it (none after an elided "de l'")
     joiners = "|".join(
-        r"[ \t\n]+".join(re.escape(w) for w in j.split())
+        "(?i:"
+        + r"[ \t\n]+".join(re.escape(w) for w in j.split())
+        + ")"
         + ("" if j.endswith("'") else r"(?:[ \t\n]+|(?=the))")
         for j in sorted(raw["organ_joiners"], key=len, reverse=True)
     )

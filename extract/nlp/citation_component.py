@@ -226,6 +226,11 @@ class CitationComponent:
         if meta.get("council_abbrev") and not council_abbrev_in_context(text, a_start, a_end):
             return []
         organ, basis = self._prefix_organ(text, off, anchor, atext, meta)
+        if organ in lex.non_itu_organs and meta.get("organ_token") is not None:
+            # "Security Council resolution 338": a UN organ's name stays outside the surface
+            after_organ = anchor[int(meta["organ_token"]) + 1 :]
+            keyword = next(t for t in after_organ if not t.is_space)
+            a_start, atext = keyword.idx + off, text[keyword.idx + off : a_end]
         sector = (
             self._sector(text, a_start, atext) if kind in ("question", "recommendation") else None
         )

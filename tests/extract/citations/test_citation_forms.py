@@ -1,0 +1,673 @@
+"""The citation forms of real ITU text beyond the seeds: text -> records, table-driven.
+
+Each case is a sentence written for this test, the way ITU-R, WRC, Council and non-English ITU
+texts (and texts damaged by PDF or Word conversion) write citations, with the facts a reader
+would state: surface, kind, number, ITU-R version, organ, venue, year, revision. The whole chain
+runs (normalize, pre-scan, spaCy component, organ inference), in a WTSA host unless the case says
+otherwise. Near-misses (UN and other organisations' resolutions) are in test_citation_near_misses.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from test_citations import cite
+
+from extract.nlp.pipeline import build_nlp
+
+# (surface, kind, number, version, body, venue, year, revised) of each citation
+Row = tuple[str, str, str, str | None, str, str | None, int | None, bool]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return build_nlp()
+
+
+def rows(nlp: Language, text: str, host: str | None = "WTSA") -> list[Row]:
+    return [
+        (
+            c["surface"],
+            c["kind"],
+            c["number"],
+            c.get("version"),
+            c["body"],
+            c["venue"],
+            c["year"],
+            c["revised"],
+        )
+        for c in cite(nlp, text, host=host)
+    ]
+
+
+ITU_R = [
+    (
+        "the Study Groups work as laid down in Resolution ITU-R 1-8, and the CPM under "
+        "RESOLUTION ITU-R 2-9.",
+        [
+            ("Resolution ITU-R 1-8", "resolution", "1", "8", "RA", None, None, True),
+            ("RESOLUTION ITU-R 2-9", "resolution", "2", "9", "RA", None, None, True),
+        ],
+    ),
+    (
+        "chairmen are appointed as in Res. ITU-R 15-6; handbooks follow Res.ITUR 12-2.",
+        [
+            ("Res. ITU-R 15-6", "resolution", "15", "6", "RA", None, None, True),
+            ("Res.ITUR 12-2", "resolution", "12", "2", "RA", None, None, True),
+        ],
+    ),
+    (
+        "consequential revisions to Resolution ITU R 1-6 were discussed",
+        [("Resolution ITU R 1-6", "resolution", "1", "6", "RA", None, None, True)],
+    ),
+    (
+        "a first reading of Resolution ITU-R 1 without its annexes",
+        [("Resolution ITU-R 1", "resolution", "1", None, "RA", None, None, False)],
+    ),
+    (
+        "the liaison rules of Resolutions ITU-R 22 and 23 apply",
+        [
+            ("Resolutions ITU-R 22", "resolution", "22", None, "RA", None, None, False),
+            ("23", "resolution", "23", None, "RA", None, None, False),
+        ],
+    ),
+    (
+        "as expressed in Resolution ITU-R 7 (Rev. Geneva, 2007) of the Radiocommunication Assembly",
+        [
+            (
+                "Resolution ITU-R 7 (Rev. Geneva, 2007)",
+                "resolution",
+                "7",
+                None,
+                "RA",
+                "Geneva",
+                2007,
+                True,
+            )
+        ],
+    ),
+    (
+        "conformément à la Résolution UIT-R 1-8 et à la RÉSOLUTION UIT-R 59-2,",
+        [
+            ("Résolution UIT-R 1-8", "resolution", "1", "8", "RA", None, None, True),
+            ("RÉSOLUTION UIT-R 59-2", "resolution", "59", "2", "RA", None, None, True),
+        ],
+    ),
+    (
+        "  4. Résolution UIT-R2 : préparation des conférences",
+        [("Résolution UIT-R2", "resolution", "2", None, "RA", None, None, False)],
+    ),
+    (
+        "de conformidad con la Resolución UIT-R 12-1 y la RESOLUCIN UIT-R 5-2",
+        [
+            ("Resolución UIT-R 12-1", "resolution", "12", "1", "RA", None, None, True),
+            ("RESOLUCIN UIT-R 5-2", "resolution", "5", "2", "RA", None, None, True),
+        ],
+    ),
+    (
+        "в соответствии с Резолюцией МСЭ-R 2-8 и Рез. МСЭ-R 19-5\nРЕЗОЛЮЦИЯ МСЭ-R 1-8",
+        [
+            ("Резолюцией МСЭ-R 2-8", "resolution", "2", "8", "RA", None, None, True),
+            ("Рез. МСЭ-R 19-5", "resolution", "19", "5", "RA", None, None, True),
+            ("РЕЗОЛЮЦИЯ МСЭ-R 1-8", "resolution", "1", "8", "RA", None, None, True),
+        ],
+    ),
+    (
+        "大会筹备会议按照ITU-R第2-9号决议召开",
+        [("ITU-R第2-9号决议", "resolution", "2", "9", "RA", None, None, True)],
+    ),
+    (  # the Sector's name yields to the conference named after the mention
+        "the agenda is set out in ITU-R Resolution 811 from WRC-19 and",
+        [
+            (
+                "ITU-R Resolution 811",
+                "resolution",
+                "811",
+                None,
+                "WRC",
+                "Sharm el-Sheikh",
+                2019,
+                False,
+            )
+        ],
+    ),
+]
+
+WRC = [
+    (
+        "studies under Res.155 (Rev.WRC-19) and Res. 156 (WRC-15) continue",
+        [
+            (
+                "Res.155 (Rev.WRC-19)",
+                "resolution",
+                "155",
+                None,
+                "WRC",
+                "Sharm el-Sheikh",
+                2019,
+                True,
+            ),
+            ("Res. 156 (WRC-15)", "resolution", "156", None, "WRC", "Geneva", 2015, False),
+        ],
+    ),
+    (
+        "in accordance with Resolution 361 (WRC 15), Resolution 430 (WRC19) and Resolution 223 "
+        "(Rev.WRC\u201119)",
+        [
+            ("Resolution 361 (WRC 15)", "resolution", "361", None, "WRC", "Geneva", 2015, False),
+            (
+                "Resolution 430 (WRC19)",
+                "resolution",
+                "430",
+                None,
+                "WRC",
+                "Sharm el-Sheikh",
+                2019,
+                False,
+            ),
+            (
+                "Resolution 223 (Rev.WRC\u201119)",
+                "resolution",
+                "223",
+                None,
+                "WRC",
+                "Sharm el-Sheikh",
+                2019,
+                True,
+            ),
+        ],
+    ),
+    (
+        "RESOLUTION 646 (REV.WRC-15) Public protection and disaster relief",
+        [("RESOLUTION 646 (REV.WRC-15)", "resolution", "646", None, "WRC", "Geneva", 2015, True)],
+    ),
+    (
+        "taking into account Resolution 27 (WARC-79) and Resolutions 300 (Mob-87) and 331 (Mob-87)",
+        [
+            ("Resolution 27 (WARC-79)", "resolution", "27", None, "WRC", "Geneva", 1979, False),
+            ("Resolutions 300 (Mob-87)", "resolution", "300", None, "WRC", "Geneva", 1987, False),
+            ("331 (Mob-87)", "resolution", "331", None, "WRC", "Geneva", 1987, False),
+        ],
+    ),
+    (
+        "la Résolution 750 (Rév.CMR-19) et la Resolución 212 (Rev.CMR-15)",
+        [
+            (
+                "Résolution 750 (Rév.CMR-19)",
+                "resolution",
+                "750",
+                None,
+                "WRC",
+                "Sharm el-Sheikh",
+                2019,
+                True,
+            ),
+            ("Resolución 212 (Rev.CMR-15)", "resolution", "212", None, "WRC", "Geneva", 2015, True),
+        ],
+    ),
+    (
+        "согласно Резолюции 750 (Пересм. ВКР-19)",
+        [
+            (
+                "Резолюции 750 (Пересм. ВКР-19)",
+                "resolution",
+                "750",
+                None,
+                "WRC",
+                "Sharm el-Sheikh",
+                2019,
+                True,
+            )
+        ],
+    ),
+    (
+        "studies carried out under Recommendation 608 (Rev.WRC-07) continue",
+        [
+            (
+                "Recommendation 608 (Rev.WRC-07)",
+                "recommendation",
+                "608",
+                None,
+                "WRC",
+                "Geneva",
+                2007,
+                True,
+            )
+        ],
+    ),
+]
+
+COUNCIL = [
+    (
+        "the fees of Decision 482 (C19) and of Resolution 1305 (C09) apply",
+        [
+            ("Decision 482 (C19)", "decision", "482", None, "Council", None, 2019, False),
+            ("Resolution 1305 (C09)", "resolution", "1305", None, "Council", None, 2009, False),
+        ],
+    ),
+    (
+        "under Resolution 1333 (C-2010, last amended C23) and Resolution 1380 (C16, Amended C19)",
+        [
+            (
+                "Resolution 1333 (C-2010, last amended C23)",
+                "resolution",
+                "1333",
+                None,
+                "Council",
+                None,
+                2023,
+                True,
+            ),
+            (
+                "Resolution 1380 (C16, Amended C19)",
+                "resolution",
+                "1380",
+                None,
+                "Council",
+                None,
+                2019,
+                True,
+            ),
+        ],
+    ),
+    (
+        "see Council Resolution 1372 (Modified 2019) and Council Resolution 1282 (Mod. 2011)",
+        [
+            (
+                "Council Resolution 1372 (Modified 2019)",
+                "resolution",
+                "1372",
+                None,
+                "Council",
+                None,
+                2019,
+                True,
+            ),
+            (
+                "Council Resolution 1282 (Mod. 2011)",
+                "resolution",
+                "1282",
+                None,
+                "Council",
+                None,
+                2011,
+                True,
+            ),
+        ],
+    ),
+    (
+        "in line with Council Decision 535 modified (C2011), the fees",
+        [
+            (
+                "Council Decision 535 modified (C2011)",
+                "decision",
+                "535",
+                None,
+                "Council",
+                None,
+                2011,
+                True,
+            )
+        ],
+    ),
+    (
+        "as foreseen in Council Resolution 1305 (2009) on Internet issues",
+        [
+            (
+                "Council Resolution 1305 (2009)",
+                "resolution",
+                "1305",
+                None,
+                "Council",
+                None,
+                2009,
+                False,
+            )
+        ],
+    ),
+    (
+        "Ref.: Document C17/120.\nR 1386 Council Working Group on child online protection (C17)\n"
+        "The Council,",
+        [("R 1386", "resolution", "1386", None, "Council", None, 2017, False)],
+    ),
+    (
+        "R 1305 (C09) Rôle de l'UIT dans les questions de politiques publiques",
+        [("R 1305 (C09)", "resolution", "1305", None, "Council", None, 2009, False)],
+    ),
+    (
+        "第1305号决议 国际电联在互联网公共政策问题中的作用 (C09) 理事会，",
+        [("第1305号决议", "resolution", "1305", None, "Council", None, 2009, False)],
+    ),
+    (
+        "the Council, in Decision 584, decided to hold the forum",
+        [("Decision 584", "decision", "584", None, "Council", None, None, False)],
+    ),
+    (
+        "Resolution 1399 (C20) Agenda of the WRC-23 Decision 623 (C21) Place and dates",
+        [
+            ("Resolution 1399 (C20)", "resolution", "1399", None, "Council", None, 2020, False),
+            ("Decision 623 (C21)", "decision", "623", None, "Council", None, 2021, False),
+        ],
+    ),
+]
+
+DAMAGED = [
+    (
+        "considering\na)Resolution 123 (Rev. Dubai, 2018) on the gap;\n•Resolution 36 (Rev. "
+        "Guadalajara, 2010) on assistance; e)WTSA Resolution 74 (Johannesburg, 2008) on admission",
+        [
+            (
+                "Resolution 123 (Rev. Dubai, 2018)",
+                "resolution",
+                "123",
+                None,
+                "PP",
+                "Dubai",
+                2018,
+                True,
+            ),
+            (
+                "Resolution 36 (Rev. Guadalajara, 2010)",
+                "resolution",
+                "36",
+                None,
+                "PP",
+                "Guadalajara",
+                2010,
+                True,
+            ),
+            (
+                "WTSA Resolution 74 (Johannesburg, 2008)",
+                "resolution",
+                "74",
+                None,
+                "WTSA",
+                "Johannesburg",
+                2008,
+                False,
+            ),
+        ],
+    ),
+    (
+        "CONTENTS\n15.Resolution 40 - Regulatory aspects of telecommunications",
+        [("Resolution 40", "resolution", "40", None, "WTSA", None, None, False)],
+    ),
+    (
+        "as decided in Resolution No.101 (Rev. Dubai, 2018) and Res 58(Rev. Antalya, 2006)",
+        [
+            (
+                "Resolution No.101 (Rev. Dubai, 2018)",
+                "resolution",
+                "101",
+                None,
+                "PP",
+                "Dubai",
+                2018,
+                True,
+            ),
+            ("Res 58(Rev. Antalya, 2006)", "resolution", "58", None, "PP", "Antalya", 2006, True),
+        ],
+    ),
+    (
+        "DRAFT RESOLUTION17(Rev.Doha,2006 Hyderabad, 2010)\nThe role of",
+        [
+            (
+                "RESOLUTION17(Rev.Doha,2006 Hyderabad, 2010)",
+                "resolution",
+                "17",
+                None,
+                "WTDC",
+                "Hyderabad",
+                2010,
+                True,
+            )
+        ],
+    ),
+    (
+        "and Resolution15(Istanbul,2002)oftheWorldTelecommunication Development Conference",
+        [
+            (
+                "Resolution15(Istanbul,2002)",
+                "resolution",
+                "15",
+                None,
+                "WTDC",
+                "Istanbul",
+                2002,
+                False,
+            )
+        ],
+    ),
+    (
+        "Web viewRESOLUTION 64 (Rev. Dubai, 2012) and the SummaryResolution 70 (Rev. Dubai, 2018)",
+        [
+            (
+                "RESOLUTION 64 (Rev. Dubai, 2012)",
+                "resolution",
+                "64",
+                None,
+                "unknown",
+                "Dubai",
+                2012,
+                True,
+            ),
+            (
+                "Resolution 70 (Rev. Dubai, 2018)",
+                "resolution",
+                "70",
+                None,
+                "PP",
+                "Dubai",
+                2018,
+                True,
+            ),
+        ],
+    ),
+    (
+        "Related texts: Resolution 139 (Rev. Dubai, 2018",
+        [
+            (
+                "Resolution 139 (Rev. Dubai, 2018",
+                "resolution",
+                "139",
+                None,
+                "PP",
+                "Dubai",
+                2018,
+                True,
+            )
+        ],
+    ),
+    (
+        "in accordance with Resolution 122 (R\n5、ev. Antalya, 2006) of the Conference",
+        [
+            (
+                "Resolution 122 (R\n5、ev. Antalya, 2006)",
+                "resolution",
+                "122",
+                None,
+                "PP",
+                "Antalya",
+                2006,
+                True,
+            )
+        ],
+    ),
+]
+
+ORGAN_PHRASE = [
+    (
+        "Resolution 66 of the Plenipotentiary Conference (Minneapolis, 1998) on documents",
+        [("Resolution 66", "resolution", "66", None, "PP", "Minneapolis", 1998, False)],
+    ),
+    (
+        "that Resolution 808 of the World Radiocommunication Conference\n(Geneva, 2012): resolved",
+        [("Resolution 808", "resolution", "808", None, "WRC", "Geneva", 2012, False)],
+    ),
+    (
+        "in accordance with Resolutions 102 and 140 of the 2010 Plenipotentiary Conference.",
+        [
+            ("Resolutions 102", "resolution", "102", None, "PP", "Guadalajara", 2010, False),
+            ("140", "resolution", "140", None, "PP", "Guadalajara", 2010, False),
+        ],
+    ),
+    (
+        "established by Resolution 1238 adopted by the 2005 session of the Council.",
+        [("Resolution 1238", "resolution", "1238", None, "Council", None, 2005, False)],
+    ),
+    (
+        "la Résolution 71 de la Conférence de plénipotentiaires (Dubaï, 2018) prévoit",
+        [("Résolution 71", "resolution", "71", None, "PP", "Dubai", 2018, False)],
+    ),
+    (
+        "WTSA-08 Resolution 68 on the evolving role of industry",
+        [("WTSA-08 Resolution 68", "resolution", "68", None, "WTSA", "Johannesburg", 2008, False)],
+    ),
+    (
+        "the Dedicated Group of Resolution 75 (WTSA, 2008) met",
+        [
+            (
+                "Resolution 75 (WTSA, 2008)",
+                "resolution",
+                "75",
+                None,
+                "WTSA",
+                "Johannesburg",
+                2008,
+                False,
+            )
+        ],
+    ),
+]
+
+CASE = [
+    (
+        "DECISION 11 (REV. BUSAN, 2014) Creation of Council working groups",
+        [("DECISION 11 (REV. BUSAN, 2014)", "decision", "11", None, "PP", "Busan", 2014, True)],
+    ),
+    (
+        "WTSA Resolution 64 (rev. Johannesburg, 2008) on IP addresses",
+        [
+            (
+                "WTSA Resolution 64 (rev. Johannesburg, 2008)",
+                "resolution",
+                "64",
+                None,
+                "WTSA",
+                "Johannesburg",
+                2008,
+                True,
+            )
+        ],
+    ),
+    (
+        "In accordance with Resolution 91 rev of the Plenipotentiary Conference (Marrakech, 2002)",
+        [("Resolution 91 rev", "resolution", "91", None, "PP", "Marrakesh", 2002, True)],
+    ),
+    (
+        "building confidence and security (Resolution 130, Rev. Dubai 2018)",
+        [("Resolution 130, Rev. Dubai 2018", "resolution", "130", None, "PP", "Dubai", 2018, True)],
+    ),
+]
+
+LANGUAGES = [
+    (
+        "в соответствии с Резолюцией 70 (Пересм. Дубай, 2018 г.) Полномочной конференции",
+        [
+            (
+                "Резолюцией 70 (Пересм. Дубай, 2018 г.)",
+                "resolution",
+                "70",
+                None,
+                "PP",
+                "Dubai",
+                2018,
+                True,
+            )
+        ],
+    ),
+    (
+        "согласно Резолюции 64 (Хаммамет, 2016 г.) и Реш. 495 Совета",
+        [
+            (
+                "Резолюции 64 (Хаммамет, 2016 г.)",
+                "resolution",
+                "64",
+                None,
+                "WTSA",
+                "Hammamet",
+                2016,
+                False,
+            ),
+            ("Реш. 495", "decision", "495", None, "Council", None, None, False),
+        ],
+    ),
+    (
+        "وفقاً للقرار 1 للمؤتمر العالمي لتنمية الاتصالات والقرار 71 (المراجَع في دبي، 2018)",
+        [
+            ("لقرار 1", "resolution", "1", None, "WTDC", None, None, False),
+            (
+                "القرار 71 (المراجَع في دبي، 2018)",
+                "resolution",
+                "71",
+                None,
+                "PP",
+                "Dubai",
+                2018,
+                True,
+            ),
+        ],
+    ),
+    (
+        'تنشر الوثائق بموجب قرار المجلس رقم 1386 وعملاً بقرار المجلس رقم " 482".',
+        [
+            ("قرار المجلس رقم 1386", "resolution", "1386", None, "Council", None, None, False),
+            ('قرار المجلس رقم " 482', "decision", "482", None, "Council", None, None, False),
+        ],
+    ),
+    (
+        "conforme à la Décision 5 (Rév. Dubaï, 2018) et à la Resolución 66 (Rev.Minneápolis, 1998)",
+        [
+            ("Décision 5 (Rév. Dubaï, 2018)", "decision", "5", None, "PP", "Dubai", 2018, True),
+            (
+                "Resolución 66 (Rev.Minneápolis, 1998)",
+                "resolution",
+                "66",
+                None,
+                "PP",
+                "Minneapolis",
+                1998,
+                True,
+            ),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    ITU_R + WRC + COUNCIL + DAMAGED + ORGAN_PHRASE + CASE + LANGUAGES,
+    ids=lambda x: x[:40] if isinstance(x, str) else "",
+)
+def test_citation_forms(nlp: Language, text: str, expected: list[Row]) -> None:
+    assert rows(nlp, text) == expected
+
+
+def test_a_wrc_label_in_french_is_not_read_as_another_organ(nlp: Language) -> None:
+    """ "CMR" is the French and Spanish WRC, never the WTSA of the host."""
+    (row,) = rows(nlp, "la Résolution 229 (Rév.CMR-12) sur les RLAN", host="WTSA")
+    assert row[4:7] == ("WRC", "Geneva", 2012)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "costs R 1500 per unit and R 1200 in total",  # currency, not a Council abbreviation
+        "see Res 58 for details",  # "Res" without a version is too weak alone
+        "the solution 1 of the problem",
+        "RES647-1 page code",
+        "Resolution ITU 5 is not a Sector form",
+    ],
+)
+def test_look_alikes_are_not_read(nlp: Language, text: str) -> None:
+    assert cite(nlp, text) == []
