@@ -62,13 +62,16 @@ class Settings:
 
     @property
     def remote(self) -> bool:
-        """True when ``store`` names a SPARQL server rather than a directory.
+        """True when ``store`` names a SPARQL server rather than a directory (as
+        :func:`graph.parse_store_url` reads locations, the one reader of them).
 
         Example:
             >>> Settings(store=Path("sparql+http://127.0.0.1:8890/sparql")).remote
             True
         """
-        return str(self.store).startswith(("sparql+http:", "sparql+https:"))
+        from graph import parse_store_url  # here: reading settings must not load a store backend
+
+        return parse_store_url(self.store) is not None
 
     def with_(self, **changes: object) -> Settings:
         """A copy with some values changed (None values are ignored)."""
