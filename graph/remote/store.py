@@ -275,9 +275,7 @@ class RemoteStore:
             rows = self._complete(query, names, rows, dataset)
             bindings = [{k: json_term(v) for k, v in r.items()} for r in rows]
             data = {"head": {"vars": names}, "results": {"bindings": bindings}}
-        return ox.parse_query_results(
-            json.dumps(data).encode(), format=ox.QueryResultsFormat.JSON
-        )
+        return ox.parse_query_results(json.dumps(data).encode(), format=ox.QueryResultsFormat.JSON)
 
     def _paged(self, text: str, names: list[str], dataset: dict[str, Any]) -> list[Any]:
         page = max(1, self.max_rows // 2)
