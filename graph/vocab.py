@@ -117,6 +117,7 @@ _INSTRUMENT = MappingProxyType(
     }
 )
 
+
 def basis_concept(basis: str) -> URIRef:
     """The SKOS concept of an attribution basis of the record contract.
 
