@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import re
 
+from extract.citations.organs import OrganLexicon
+
 __all__ = [
     "council_abbrev_in_context",
     "foreign_marks",
+    "sector_of",
     "session_after_title",
     "split_suffix",
 ]
@@ -109,3 +112,32 @@ def council_abbrev_in_context(text: str, start: int, end: int) -> bool:
         or _ABBREV_NEIGHBOUR_AFTER.match(text, end)
         or _ABBREV_NEIGHBOUR_BEFORE.search(text, max(0, start - 16), start)
     )
+
+
+def sector_of(lex: OrganLexicon, text: str, a_start: int, atext: str, lookback: int) -> str | None:
+    """The Sector of a Question/Recommendation: named in it, right after it, or before it.
+
+    "ITU-D Question 3/2" names it; "Question 6/1 of ITU-D Study Group 1" names it just after;
+    otherwise the nearest Sector mentioned in the preceding ``lookback`` characters ("ongoing
+    work of Study Group 2 of ITU-D under Question 2/2") decides.
+
+    Example:
+        >>> from extract.citations.organs import load_organ_lexicon
+        >>> t = "the work of ITU-D under Question 2/2"
+        >>> sector_of(load_organ_lexicon(), t, 24, "Question 2/2", 200)
+        'ITU-D'
+    """
+    named = lex.sector.search(atext)
+    if named is not None:
+        return f"ITU-{named[1]}"
+    after = lex.of_sector.match(text, a_start + len(atext))
+    if after is not None:
+        return f"ITU-{after[1]}"
+    left = text[max(0, a_start - lookback) : a_start]
+    best: tuple[int, str] | None = None
+    for sector, clues in lex.sector_clues.items():
+        for clue in clues:
+            k = left.rfind(clue)
+            if k >= 0 and (best is None or k > best[0]):
+                best = (k, sector)
+    return best[1] if best else None

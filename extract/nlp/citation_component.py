@@ -42,6 +42,7 @@ from extract.citations.members import (
 from extract.citations.mention import (
     council_abbrev_in_context,
     foreign_marks,
+    sector_of,
     session_after_title,
     split_suffix,
 )
@@ -232,7 +233,9 @@ class CitationComponent:
             keyword = next(t for t in after_organ if not t.is_space)
             a_start, atext = keyword.idx + off, text[keyword.idx + off : a_end]
         sector = (
-            self._sector(text, a_start, atext) if kind in ("question", "recommendation") else None
+            sector_of(lex, text, a_start, atext, self.sector_lookback)
+            if kind in ("question", "recommendation")
+            else None
         )
         number = anchor_number(kind, atext, anchor[-1].text)
         first = anchor[0].lower_
@@ -337,29 +340,6 @@ class CitationComponent:
             return longer[0], "explicit"
         organ = self.lexicon.organ_of_name(token.text)
         return (organ, "explicit") if organ else (None, None)
-
-    def _sector(self, text: str, a_start: int, atext: str) -> str | None:
-        """The Sector of a Question/Recommendation: named in it, right after it, or before it.
-
-        "ITU-D Question 3/2" names it; "Question 6/1 of ITU-D Study Group 1" names it just
-        after; otherwise the nearest Sector mentioned in the preceding ``sector_lookback``
-        characters ("ongoing work of Study Group 2 of ITU-D under Question 2/2") decides.
-        """
-        named = self.lexicon.sector.search(atext)
-        if named is not None:
-            return f"ITU-{named[1]}"
-        a_end = a_start + len(atext)
-        after = self.lexicon.of_sector.match(text, a_end)
-        if after is not None:
-            return f"ITU-{after[1]}"
-        left = text[max(0, a_start - self.sector_lookback) : a_start]
-        best: tuple[int, str] | None = None
-        for sector, clues in self.lexicon.sector_clues.items():
-            for clue in clues:
-                k = left.rfind(clue)
-                if k >= 0 and (best is None or k > best[0]):
-                    best = (k, sector)
-        return best[1] if best else None
 
     def _internal(
         self, text: str, off: int, anchor: Span, meta: dict[str, Any]
