@@ -59,7 +59,8 @@ def _suffix_regex(suffixes: tuple[str, ...]) -> re.Pattern[str] | None:
     if not suffixes:
         return None
     alts = "|".join(re.escape(x) for x in sorted(suffixes, key=len, reverse=True))
-    return re.compile(r"[ \t]+(?:" + alts + r")\b")
+    # a blank before the words, or none before a comma (", выше": "above")
+    return re.compile(r"(?:[ \t]+|(?=,))(?:" + alts + r")\b")
 
 
 def read_internal(
@@ -116,6 +117,9 @@ def read_internal(
         sent_start = _sentence_start(text, lo, a_start)
         if _may_cite(text[sent_start:a_start]) and _CITATION_HINT.search(text, sent_start, a_start):
             return None
+    if rules.get("verbs") or rules.get("section_verbs"):
+        number = _translated(text, a_start, words, rules, lookback)
+        return (number, end) if number else None
     number = (
         words[0].lower()
         + " "
@@ -123,3 +127,39 @@ def read_internal(
         + ((" " + " ".join(words[2:]).replace(" - ", "-")) if len(words) > 2 else "")
     )
     return re.sub(r"\s*-\s*", "-", number), end
+
+
+def _translated(
+    text: str, a_start: int, words: list[str], rules: dict[str, Any], lookback: int
+) -> str | None:
+    """ "resolves 2" of "anterior resuelve 2", "пункте 2 раздела решает", "上述做出决议2": the
+    section verb named in the reference, in English (``verbs``), or, for "point 2 ci-dessus",
+    the verb of the nearest section above whose items are numbered ("décide 1 que ...",
+    ``section_verbs``).
+
+    Example:
+        >>> rules = {"verbs": {"resuelve": "resolves"}}
+        >>> _translated("", 0, ["anterior", "resuelve", "2"], rules, 0)
+        'resolves 2'
+        >>> t = "décide 1 que x; 2 que y; charge le Directeur au titre du point 2 ci-dessus"
+        >>> _translated(t, t.index("point"), ["point", "2"],
+        ...             {"section_verbs": {"décide": "resolves", "charge": "instructs"}}, 200)
+        'resolves 2'
+    """
+    digits = next((w for w in words if w.isdigit()), None)
+    if digits is None:
+        return None
+    glued = "".join(words).lower()
+    verb = next((en for word, en in rules.get("verbs", {}).items() if word in glued), None)
+    if verb is None and rules.get("section_verbs"):
+        section = _numbered_section(tuple(rules["section_verbs"]))
+        found = list(section.finditer(text, max(0, a_start - 20 * lookback), a_start))
+        verb = rules["section_verbs"][found[-1].group(1).lower()] if found else None
+    return f"{verb} {digits}" if verb else None
+
+
+@lru_cache(maxsize=16)
+def _numbered_section(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """A section verb followed by its first numbered item: "décide 1 que"."""
+    alts = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
+    return re.compile(rf"(?i:\b({alts}))[ \t\n]+1[ \t\n]")

@@ -346,6 +346,9 @@ class CitationComponent:
     ) -> list[CitationParts]:
         words = [t.text for t in anchor if not t.is_space]
         a_start, a_end = anchor.start_char + off, anchor.end_char + off
+        lead = re.match(meta["lead_strip"], words[0]) if meta.get("lead_strip") else None
+        if lead is not None and lead.end():  # "впункте": a glued preposition
+            a_start, words[0] = a_start + lead.end(), words[0][lead.end() :]
         rules: dict[str, Any] = meta.get("internal", {})
         found = read_internal(text, a_start, a_end, words, rules, self.sector_lookback)
         if found is None:

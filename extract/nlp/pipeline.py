@@ -65,8 +65,9 @@ _DEFAULT_LANG = ("en", "zh")
 
 def _glued_keywords() -> str:
     """An infix that cuts a capitalized citation keyword from the word glued before it
-    ("SummaryResolution", "viewRESOLUTION"): the keywords are the patterns' own anchor
-    spellings, so a form added to ``patterns/citations.jsonl`` is cut apart too."""
+    ("SummaryResolution", "viewRESOLUTION", "andRecommendation12"): the keywords are the
+    patterns' own anchor spellings, so a form added to ``patterns/citations.jsonl`` is cut
+    apart too."""
     words = {
         w
         for p in load_patterns()
@@ -74,7 +75,7 @@ def _glued_keywords() -> str:
         if len(w) >= 6 and w[0].isupper() and w.isalpha()
     }
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return rf"(?<=[a-z])(?=(?:{alts})$)"
+    return rf"(?<=[a-z])(?=(?:{alts})(?![a-z]))"
 
 
 @spacy.registry.tokenizers("itu_tokenizer.v1")

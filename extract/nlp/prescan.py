@@ -134,7 +134,7 @@ def compile_triggers(patterns: list[dict[str, Any]]) -> Trigger:
         {x for p in patterns for x in p.get("internal", {}).get("suffixes", [])}, key=len
     )[::-1]
     alts = "|".join(re.escape(x).replace(r"\ ", r"[ \t\n]+") for x in suffixes)
-    suffix = re.compile(rf"[ \t]+(?:{alts})\b") if suffixes else None
+    suffix = re.compile(rf"(?:[ \t]+|(?=,))(?:{alts})\b") if suffixes else None
     return Trigger(tuple(probes.items()), suffix, LiteralFinder(probes))
 
 

@@ -671,3 +671,37 @@ def test_a_wrc_label_in_french_is_not_read_as_another_organ(nlp: Language) -> No
 )
 def test_look_alikes_are_not_read(nlp: Language, text: str) -> None:
     assert cite(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "con excepción de los acuerdos del anterior resuelve 3, encarga al Director",
+            [("anterior resuelve 3", "resolves 3")],
+        ),
+        (
+            "según lo dispuesto en el invita 2 de la presente Resolución",
+            [("invita 2 de la presente Resolución", "invites 2")],
+        ),
+        (
+            "в рамках, указанных впункте 4 раздела поручает, выше, и",
+            [("пункте 4 раздела поручает, выше", "instructs 4")],
+        ),
+        ("在上述做出决议3所述的框架内", [("上述做出决议3", "resolves 3")]),
+        (
+            "décide 1 que le groupe est créé; 2 que l'UIT assiste; charge le Secrétaire "
+            "général de donner suite au point 2 ci-dessus",
+            [("point 2 ci-dessus", "resolves 2")],
+        ),
+    ],
+)
+def test_internal_references_in_other_languages(
+    nlp: Language, text: str, expected: list[tuple[str, str]]
+) -> None:
+    got = [(c["surface"], c["number"]) for c in cite(nlp, text) if c["kind"] == "internal"]
+    assert got == expected
+
+
+def test_a_point_above_without_a_numbered_section_is_not_read(nlp: Language) -> None:
+    assert cite(nlp, "les arrangements mentionnés au point 2 ci-dessus, charge le Directeur") == []
