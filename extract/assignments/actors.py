@@ -69,6 +69,13 @@ class ActorTable:
     starter: re.Pattern[str] | None = field(default=None, compare=False)
     # how an actor phrase can begin, to reject most places at once (None: no shortcut)
     begins: Beginnings | None = field(default=None, compare=False)
+    # the same for the phrases that introduce a list ("ITU's membership - its")
+    list_begins: Beginnings | None = field(default=None, compare=False)
+    # how each actor row can begin (None: cannot tell), and the rows found per beginning
+    _row_begins: tuple[Beginnings | None, ...] = field(default=(), compare=False)
+    _memo: dict[str, tuple[tuple[ActorEntry, ...], tuple[ActorEntry, ...]]] = field(
+        default_factory=dict, compare=False
+    )
 
     def __post_init__(self) -> None:
         kinds = {e.kind for e in self.entries}
@@ -77,11 +84,47 @@ class ActorTable:
         starts = [
             re.sub(r"\(\?P<\w+>", "(?:", e.pattern.pattern)
             for e in self.entries
-            if e.kind in {"actor", "bureau", "directors_prefix", "list_prefix"}
+            if e.kind in {"actor", "bureau", "directors_prefix"}
         ]
         starter = re.compile("|".join(f"(?:{p})" for p in starts), re.IGNORECASE)
         object.__setattr__(self, "starter", starter)
         object.__setattr__(self, "begins", beginnings(starter.pattern, starter.flags, 3))
+        rows = groups.get("actor", ())
+        row_begins = tuple(beginnings(e.pattern.pattern, e.pattern.flags, 3) for e in rows)
+        object.__setattr__(self, "_row_begins", row_begins)
+        lists = [e.pattern.pattern for e in self.entries if e.kind == "list_prefix"]
+        if lists:
+            joined = "|".join(f"(?:{p})" for p in lists)
+            object.__setattr__(self, "list_begins", beginnings(joined, re.IGNORECASE, 3))
+
+    def actors_at(self, text: str, pos: int) -> tuple[ActorEntry, ...]:
+        """The actor rows that may match at ``pos`` (by their first three characters), in
+        table order: with dozens of rows, trying each one everywhere costs more than the rest of
+        the head finder."""
+        return self._rows_at(text, pos)[0]
+
+    def lists_at(self, text: str, pos: int) -> tuple[ActorEntry, ...]:
+        """The ``list_prefix`` rows that may match at ``pos`` ("ITU's membership - its")."""
+        return self._rows_at(text, pos)[1]
+
+    def _rows_at(
+        self, text: str, pos: int
+    ) -> tuple[tuple[ActorEntry, ...], tuple[ActorEntry, ...]]:
+        head = text[pos : pos + 3]
+        if not head.isascii():
+            return self.of("actor"), self.of("list_prefix")
+        low = head.lower()
+        hit = self._memo.get(low)
+        if hit is None:
+            rows = zip(self.of("actor"), self._row_begins, strict=True)
+            actors = tuple(e for e, b in rows if b is None or b.admits(low, 0))
+            lists = self.of("list_prefix")
+            if self.list_begins is not None and not self.list_begins.admits(low, 0):
+                lists = ()
+            hit = (actors, lists)
+            if len(self._memo) < 20_000:
+                self._memo[low] = hit
+        return hit
 
     def of(self, kind: str) -> tuple[ActorEntry, ...]:
         """Entries of one kind (``actor``, ``bureau``, ``separator``, ...)."""
@@ -237,14 +280,17 @@ def _first_match(entries: tuple[ActorEntry, ...], text: str, pos: int) -> int | 
     return None
 
 
-def _unit(text: str, pos: int, table: ActorTable, sector: str | None) -> _Unit | None:
-    """The longest single actor phrase starting at ``pos``."""
-    if table.begins is not None and not table.begins.admits(text, pos):
+def _unit(
+    text: str, pos: int, table: ActorTable, sector: str | None, *, gated: bool = False
+) -> _Unit | None:
+    """The longest single actor phrase starting at ``pos`` (``gated``: the caller has checked
+    the beginnings already)."""
+    if not gated and table.begins is not None and not table.begins.admits(text, pos):
         return None  # no actor phrase begins so ("to", "that", "a)")
     if table.starter is not None and not table.starter.match(text, pos):
         return None  # one C-level test rejects most positions (item lines start with "to")
     cands: list[_Unit] = []
-    for e in table.of("actor"):
+    for e in table.actors_at(text, pos):
         m = e.pattern.match(text, pos)
         if m and m.end() > pos and _word_ok(text, m.end(), table.lang):
             qual = (e.qualifier or m.group("qual")) if m.groupdict().get("qual") else None
@@ -292,23 +338,11 @@ def match_actor_list(
         (('RAG', 'TSAG', 'TDAG'), 18)
     """
     table = load_actor_table(lang)
-    for e in table.of("list_prefix"):  # "ITU's membership - its Member States, ..."
-        m = e.pattern.match(text, pos)
-        if m is not None and (inner := match_actor_list(text, m.end(), lang, sector)):
-            return ActorMatch(
-                pos,
-                inner.end,
-                inner.labels,
-                inner.primary,
-                inner.qualifier,
-                (
-                    e.id,
-                    *inner.pattern_ids,
-                ),
-            )
-    first = _unit(text, pos, table, sector)
+    if table.begins is not None and not table.begins.admits(text, pos):
+        return None  # nothing that names an actor, nor a list of them, begins so
+    first = _unit(text, pos, table, sector, gated=True)
     if first is None:
-        return None
+        return _listed(text, pos, table, sector)
     units = [first]
     primary: list[str] = list(first.labels)
     labels: list[str] = list(first.labels)
@@ -332,6 +366,16 @@ def match_actor_list(
     qualifier = next((u.qualifier for u in units if u.qualifier), None)
     ids = tuple(i for u in units for i in u.ids)
     return ActorMatch(pos, end, _dedupe(labels), _dedupe(primary), qualifier, ids)
+
+
+def _listed(text: str, pos: int, table: ActorTable, sector: str | None) -> ActorMatch | None:
+    """ "ITU's membership - its Member States, Sector Members and Associates": the listed ones."""
+    for e in table.lists_at(text, pos):
+        m = e.pattern.match(text, pos)
+        if m is not None and (inner := match_actor_list(text, m.end(), table.lang, sector)):
+            ids = (e.id, *inner.pattern_ids)
+            return ActorMatch(pos, inner.end, inner.labels, inner.primary, inner.qualifier, ids)
+    return None
 
 
 def _extension(

@@ -100,7 +100,6 @@ def find_heads(
                 heads.append(head)
             continue
         line_start = starts_line(text, vs)
-        where = lead(text, vs, comp)
         tail = comp.verb_tail.match(text, ve) if comp.verb_tail is not None else None
         if tail is not None:  # "instructs and authorizes the Secretary-General"
             ve = tail.end()
@@ -129,7 +128,7 @@ def find_heads(
                         sector,
                         line_start,
                         addressee_only=True,
-                        where=where,
+                        where="line" if line_start else lead(text, vs, comp),
                     )
                 )
                 continue
@@ -137,7 +136,17 @@ def find_heads(
             continue  # "regarding invites the Secretary-General below": a clause reference
         if actors is not None:
             head = _head(
-                text, comp, entry, vs, ve, vs, actors, base, sector, line_start, where=where
+                text,
+                comp,
+                entry,
+                vs,
+                ve,
+                vs,
+                actors,
+                base,
+                sector,
+                line_start,
+                where="line" if line_start else lead(text, vs, comp),
             )
             heads.append(head)
             if entry.mode == "head":
