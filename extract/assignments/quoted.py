@@ -26,7 +26,7 @@ from extract.citations.organs import load_organ_lexicon
 from extract.citations.parts import CitationParts
 from extract.models import DocumentStructure
 
-__all__ = ["CitedBefore", "ReportedSource", "reported_source"]
+__all__ = ["CitedBefore", "ReportedSource", "reported_source", "same_sentence"]
 
 _MAX_QUOTE = 1500  # how far before a quoted verb the citation of its resolution may stand
 _RES_FALLBACK = re.compile(r"(?i:\bresolution)\s+(\d{1,4})\b|第(\d{1,4})号决议")
@@ -142,6 +142,11 @@ def reported_source(
     if not found or not _near(text, found[-1].end(), vs, reach):
         return None
     return ReportedSource(found[-1].group(1) or found[-1].group(2), None)
+
+
+def same_sentence(text: str, lo: int, hi: int) -> bool:
+    """Whether no sentence ends in ``text[lo:hi]``."""
+    return _table().sentence_end.search(text, lo, hi) is None
 
 
 def _near(text: str, end: int, verb: int, reach: str) -> bool:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from extract.assignments.heads import HeadMatch
+from extract.assignments.quoted import same_sentence
 from extract.models import Assignment, DocumentStructure
 
 __all__ = ["Reported", "heads_to_assignments"]
@@ -21,6 +22,7 @@ __all__ = ["Reported", "heads_to_assignments"]
 #: in the verb's ``clause``, ``sentence`` or ``paragraph``
 Reported = Callable[[HeadMatch, str], Any]
 
+_JOIN_REACH = 600  # how far after the head it continues a coordinated verb may stand
 _OPERATIVE_LEADS = frozenset({"boundary", "item"})  # ", instructs the ..." in flattened text
 _SUMMARY_LEADS = frozenset({"document", "organ", "impersonal"})  # "The Decision also requests"
 
@@ -73,6 +75,15 @@ def _source(
     if h.lead in _SUMMARY_LEADS:
         return "summary", None
     return None
+
+
+def _joins(text: str, previous: Assignment, h: HeadMatch) -> bool:
+    """Whether ``h`` is a verb coordinated with the head of ``previous`` in the same sentence."""
+    if previous.addressee_only or not previous.start < previous.end <= h.verb_start:
+        return False
+    return h.verb_start - previous.end <= _JOIN_REACH and same_sentence(
+        text, previous.end, h.verb_start
+    )
 
 
 def _items(h: HeadMatch, next_start: int | None, sec: Any, par: Any) -> tuple[str, ...]:
@@ -128,14 +139,25 @@ def heads_to_assignments(
             sec is not None and sec.kind == "summary"
         )
         preamble = sec is not None and sec.kind in {"preambular", "foreword"}
-        decided = _source(h, summary, preamble, reported)
-        if decided is None:
-            continue
-        source, found = decided
         host = res.number if res is not None else None
         resolution, body = host, None
-        if found is not None:
-            resolution, body = found.number, found.body
+        previous = out[-1] if out else None
+        joined = h.lead == "coordination" and h.voice != "passive" and not h.line_start
+        if joined and previous is not None and _joins(text, previous, h):
+            # "... requests the Secretary-General to report and invites Member States to ...":
+            # the second verb shares the subject, hence the source, of the head before it
+            source, resolution, body = (
+                previous.source,
+                previous.resolution,
+                previous.resolution_body,
+            )
+        else:
+            decided = _source(h, summary, preamble, reported)
+            if decided is None:
+                continue
+            source, found = decided
+            if found is not None:
+                resolution, body = found.number, found.body
         out.append(
             Assignment(
                 doc=doc_name,

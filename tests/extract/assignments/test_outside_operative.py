@@ -180,7 +180,26 @@ ENGLISH = [
     ),
 ]
 
+ENGLISH += [
+    (
+        "ITU Council 2025 adopted the plan. The Decision requests the ITU Secretary-General to "
+        "report every year and invites Member States to contribute to the fund.",
+        [
+            ("requests the ITU Secretary-General", "requests", "SG", (), "summary", None),
+            ("invites Member States", "invites", "Member States", (), "summary", None),
+        ],
+    ),
+]
+
 FRENCH = [
+    (
+        "Le Conseil de l'UIT a adopté le plan. La Décision charge le Secrétaire général de l'UIT "
+        "de faire rapport et invite les États Membres à contribuer.",
+        [
+            ("charge le Secrétaire général de l'UIT", "instructs", "SG", (), "summary", None),
+            ("invite les États Membres", "invites", "Member States", (), "summary", None),
+        ],
+    ),
     (
         "Les Membres de Secteur sont invités à participer aux travaux de l'UIT.",
         [("Les Membres de Secteur sont invités", "invites", "Sector Members", (), "summary", None)],
@@ -208,6 +227,14 @@ FRENCH = [
 ]
 
 SPANISH = [
+    (
+        "El Consejo de la UIT aprobó el plan. La Decisión encarga al Secretario General que "
+        "informe y alienta a los Estados Miembros a contribuir.",
+        [
+            ("encarga al Secretario General", "instructs", "SG", (), "summary", None),
+            ("alienta a los Estados Miembros", "encourages", "Member States", (), "summary", None),
+        ],
+    ),
     (
         "La UIT publicó el plan. Asimismo, se invita a los Estados Miembros a presentar "
         "contribuciones.",
@@ -289,6 +316,14 @@ CHINESE = [
 
 RUSSIAN = [
     (
+        "Совет МСЭ утвердил план. Данное Решение поручает Генеральному секретарю МСЭ представить "
+        "отчет и предлагает Государствам-Членам представить вклады.",
+        [
+            ("поручает Генеральному секретарю МСЭ", "instructs", "SG", (), "summary", None),
+            ("предлагает Государствам-Членам", "invites", "Member States", (), "summary", None),
+        ],
+    ),
+    (
         "поручает Генеральному секретарю представить отчет Совету МСЭ",
         [("поручает Генеральному секретарю", "instructs", "SG", (), "operative", None)],
     ),
@@ -360,6 +395,8 @@ NEGATIVES = [
     # recommends is no assignment, nor bare resolves with numbered items
     "The Plenipotentiary Conference (Busan, 2014)\nresolves to recommend to the Council that "
     "the next conference be held in 2027\nresolves\n1\tthat ITU-T continue its studies",
+    # a verb after "and" with no head before it in its sentence
+    "The delegates of ITU met and invites Member States to the next session.",
     # a reference to a clause, a narrative in the past tense
     "to report to TSAG on the progress regarding invites the Secretary-General below",
     "WTSA-24 instructed the TSB Director to inform the other Bureaux.",
@@ -402,7 +439,7 @@ def test_texts_without_an_assignment(tmp_path: Path, text: str) -> None:
 def test_an_item_number_between_verb_and_addressee_points_back_at_the_verb(
     tmp_path: Path,
 ) -> None:
-    text = SPANISH[1][0]
+    text = SPANISH[2][0]
     path = tmp_path / "passage.txt"
     path.write_text(text, encoding="utf-8")
     [a] = extract_document(path).assignments
