@@ -73,8 +73,8 @@ def _names(spellings: list[str]) -> str:
 
 
 @cache
-def load_organs() -> OrganTable:
-    """Read ``patterns/organs.jsonl`` and the gazetteer's organ names.
+def load_organs(path: Path | None = None) -> OrganTable:
+    """Read ``patterns/organs.jsonl`` (or ``path``) and the gazetteer's organ names.
 
     Raises:
         ValueError: naming the line of a row that is not valid.
@@ -86,7 +86,8 @@ def load_organs() -> OrganTable:
     """
     names = load_gazetteer().organ_names()
     sectors: list[Sector] = []
-    for n, line in enumerate(_FILE.read_text(encoding="utf-8").splitlines(), 1):
+    source = path or _FILE
+    for n, line in enumerate(source.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
         try:
@@ -100,5 +101,5 @@ def load_organs() -> OrganTable:
             hint = re.compile(_names(spellings))
             sectors.append(Sector(row["label"], row["bureau"], bodies, hint))
         except (KeyError, TypeError, json.JSONDecodeError) as exc:
-            raise ValueError(f"patterns/organs.jsonl line {n}: bad entry ({exc})") from exc
+            raise ValueError(f"{source} line {n}: bad entry ({exc})") from exc
     return OrganTable(tuple(sectors))

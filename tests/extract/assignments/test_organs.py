@@ -1,0 +1,60 @@
+"""The Sectors, bureaux and organs assignments are read against (patterns/organs.jsonl)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract.assignments.organs import load_organs
+
+
+def test_sectors_bureaux_and_organs() -> None:
+    table = load_organs()
+    assert table.bureaux == ("TSB", "BR", "BDT")
+    assert [s.label for s in table.sectors] == ["ITU-T", "ITU-R", "ITU-D"]
+    got = {b: table.sector_of_body(b) for b in ("WTSA", "WTDC", "RA", "WRC", "PP", "Council")}
+    assert got == {
+        "WTSA": "ITU-T",
+        "WTDC": "ITU-D",
+        "RA": "ITU-R",
+        "WRC": "ITU-R",
+        "PP": None,
+        "Council": None,
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("Adopted by the World Telecommunication Standardization Assembly in 2024.", "ITU-T"),
+        ("Texte adopté par la CMR-23 et par l'Assemblée des radiocommunications.", "ITU-R"),
+        ("Texto de la Conferencia Mundial de Desarrollo de las Telecomunicaciones.", "ITU-D"),
+        ("Решение ВКР-23 о повестке дня", "ITU-R"),
+        ("世界电信发展大会通过的决议", "ITU-D"),
+        ("A text that names no conference at all.", None),
+    ],
+)
+def test_the_sector_a_text_names_most(text: str, sector: str | None) -> None:
+    assert load_organs().guess_sector(text) == sector
+
+
+@pytest.mark.parametrize(
+    ("text", "itu"),
+    [
+        ("The Council of ITU met in Geneva.", True),
+        ("Le Conseil de l'UIT s'est réuni.", True),
+        ("Совет МСЭ провел сессию.", True),
+        ("国际电联理事会举行了会议。", True),
+        ("The Security Council met in New York.", False),
+    ],
+)
+def test_texts_that_are_itu_s(text: str, itu: bool) -> None:
+    assert load_organs().is_itu(text) is itu
+
+
+def test_a_bad_row_is_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "organs.jsonl"
+    bad.write_text('{"id": "x", "kind": "sector", "label": "ITU-X"}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"organs.jsonl line 1: bad entry"):
+        load_organs(bad)
