@@ -29,6 +29,7 @@ _ROMAN_SESSION = re.compile(
 )
 # An organisation's code right after the number: "171 EX/20", "5 COM XIV.42", "39 COM 7B.1".
 _CODE_AFTER = re.compile(r"[ \t]+[A-Z]{2,5}(?:/\d|[ \t]+[IVXLC0-9][0-9A-Z]*\.\d)")
+_AFTER = re.compile(f"{_ROMAN_SESSION.pattern}|{_CODE_AFTER.pattern}")
 # An organisation's document prefix glued before the keyword: "CM/Res.", "AG/RES.", "IICA/CE/RES."
 _PREFIX_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{2,6}/(?:[A-Z]{1,6}/)*\Z")
 # A Council session code after a heading's title, on the same line and in the same sentence.
@@ -69,11 +70,13 @@ def foreign_marks(text: str, start: int, end: int) -> bool:
         >>> foreign_marks("Resolution 71 (Rev. Busan, 2014)", 0, 13)
         False
     """
-    return bool(
-        _ROMAN_SESSION.match(text, end)
-        or _CODE_AFTER.match(text, end)
-        or _PREFIX_BEFORE.search(text, max(0, start - 16), start)
-    )
+    if (
+        start > 0
+        and text[start - 1] == "/"
+        and _PREFIX_BEFORE.search(text, max(0, start - 16), start)
+    ):
+        return True
+    return _AFTER.match(text, end) is not None
 
 
 def session_after_title(text: str, end: int) -> int | None:

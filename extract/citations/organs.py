@@ -85,6 +85,8 @@ class OrganLexicon:
     of_sector: re.Pattern[str]
     non_itu_organs: dict[str, str]
     itu_markers: re.Pattern[str]
+    before_ends: frozenset[str] = frozenset()
+    before_cjk: tuple[str, ...] = ()
 
     def organ_of_name(self, name: str) -> str | None:
         """Organ code for a name or acronym as written (``"ITU Council"`` -> ``"Council"``,
@@ -130,6 +132,21 @@ class OrganLexicon:
     def organ_before(self, text: str, pos: int) -> tuple[str | None, str] | None:
         """An organ named right before ``pos``: 全权代表大会第196号决议, "General Assembly
         resolution 70/1", "Security Council resolution 338"."""
+        # the word right before (a Latin or Cyrillic word, or a run of CJK characters) must end
+        # one of the names: a set lookup spares the regex search at almost every mention
+        k = pos
+        while k > 0 and text[k - 1] in " \t":
+            k -= 1
+        if text.endswith(("'s", "’s"), 0, k):  # "the UN General Assembly's resolution 70/1"
+            k -= 2
+        elif text.endswith("的", 0, k):
+            k -= 1
+        j, lo = k, max(0, k - 40)
+        while j > lo and text[j - 1].isalpha():
+            j -= 1
+        word = text[j:k]
+        if word not in self.before_ends and not word.endswith(self.before_cjk):
+            return None
         m = self.before.search(text, max(0, pos - 60), pos)
         if m is None:
             return None
@@ -141,6 +158,11 @@ class OrganLexicon:
     def label_before(self, text: str, pos: int) -> tuple[int, str] | None:
         """A conference label right before ``pos`` ("WTSA-08 Resolution 68"): its start and
         text."""
+        k = pos
+        while k > 0 and text[k - 1] in " \t":
+            k -= 1
+        if k == pos or not text[k - 1].isdigit():  # a label ends in its year
+            return None
         lo = max(0, pos - 24)
         for m in self.gazetteer.label_regex().finditer(text, lo, pos):
             if not text[m.end() : pos].strip(" \t") and m.end() < pos:
@@ -230,11 +252,11 @@ def load_organ_lexicon() -> OrganLexicon:
         + r")\b(?P<acronym>[ \t]*\((?:ITU[ \t]+|UIT[ \t]+)?[A-Z]{2,5}\))?"
         + r"(?:[ \t]*(?:\n[ \t]*)?\((?P<paren>[^()\n]{1,60})\))?)"
         # Russian: the genitive, no joining word ("Полномочной конференции")
-        + r"|[ \t\n]+(?P<name_ru>"
+        + r"|[ \t\n]+(?=[\u0400-\u04ff])(?P<name_ru>"
         + _alternation(cyrillic)
         + r")(?![\u0400-\u04ff])"
         # Arabic: "ل" glued to the name ("للمؤتمر العالمي لتنمية الاتصالات")
-        + r"|[ \t\n]+(?P<name_ar>"
+        + r"|[ \t\n]+(?=[\u0600-\u06ff])(?P<name_ar>"
         + _arabic_names(arabic)
         + r"))"
     )
@@ -281,6 +303,9 @@ def load_organ_lexicon() -> OrganLexicon:
         of_sector=of_sector,
         non_itu_organs=dict(raw["non_itu_organs"]),
         itu_markers=re.compile(markers),
+        # the last word of each name written before a mention ("... Council", "... 大会")
+        before_ends=frozenset(re.split(r"[^\w]+", n.rstrip())[-1] for n in multiword if n.strip()),
+        before_cjk=tuple({*cjk, *raw["this_assembly_before"]}),
     )
 
 

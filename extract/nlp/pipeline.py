@@ -75,7 +75,7 @@ def _glued_keywords() -> str:
         if len(w) >= 6 and w[0].isupper() and w.isalpha()
     }
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return rf"(?<=[a-z])(?=(?:{alts})(?![a-z]))"
+    return rf"(?<=[a-z])(?=[A-ZÀ-ÝА-Я])(?=(?:{alts})(?![a-z]))"
 
 
 @spacy.registry.tokenizers("itu_tokenizer.v1")

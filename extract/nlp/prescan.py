@@ -166,8 +166,8 @@ def mention_end(text: str, pos: int, suffix: re.Pattern[str] | None = None) -> i
             if m is not None:
                 ends.append(m.end())
                 break
-    # versions and coordinated numbers follow the number, one of the words after the trigger
-    versions = max((_versions_end(text, e) for e in ends[1:]), default=pos)
+    # versions and coordinated numbers follow the number: the last word read
+    versions = _versions_end(text, ends[-1]) if len(ends) > 1 else pos
     return min(len(text), max(*ends, versions) + _TAIL)
 
 
