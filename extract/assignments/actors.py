@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from extract.assignments.organs import load_organs
 from extract.nlp.regex_first import Beginnings, beginnings
@@ -59,6 +60,14 @@ class ActorEntry:
     qualifier: str | None = None
 
 
+class RowsAt(NamedTuple):
+    """What may begin at one place of a text (see :meth:`ActorTable.at`)."""
+
+    admits: bool  # an actor, bureau or director phrase may begin here
+    actors: tuple[ActorEntry, ...]  # the actor rows that may match here
+    lists: tuple[ActorEntry, ...]  # the list_prefix rows that may match here
+
+
 @dataclass(frozen=True)
 class ActorTable:
     """The actor patterns of one language, grouped by their role in the grammar."""
@@ -73,9 +82,7 @@ class ActorTable:
     list_begins: Beginnings | None = field(default=None, compare=False)
     # how each actor row can begin (None: cannot tell), and the rows found per beginning
     _row_begins: tuple[Beginnings | None, ...] = field(default=(), compare=False)
-    _memo: dict[str, tuple[tuple[ActorEntry, ...], tuple[ActorEntry, ...]]] = field(
-        default_factory=dict, compare=False
-    )
+    _memo: dict[str, RowsAt] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
         kinds = {e.kind for e in self.entries}
@@ -97,31 +104,25 @@ class ActorTable:
             joined = "|".join(f"(?:{p})" for p in lists)
             object.__setattr__(self, "list_begins", beginnings(joined, re.IGNORECASE, 3))
 
-    def actors_at(self, text: str, pos: int) -> tuple[ActorEntry, ...]:
-        """The actor rows that may match at ``pos`` (by their first three characters), in
-        table order: with dozens of rows, trying each one everywhere costs more than the rest of
-        the head finder."""
-        return self._rows_at(text, pos)[0]
-
-    def lists_at(self, text: str, pos: int) -> tuple[ActorEntry, ...]:
-        """The ``list_prefix`` rows that may match at ``pos`` ("ITU's membership - its")."""
-        return self._rows_at(text, pos)[1]
-
-    def _rows_at(
-        self, text: str, pos: int
-    ) -> tuple[tuple[ActorEntry, ...], tuple[ActorEntry, ...]]:
+    def at(self, text: str, pos: int) -> RowsAt:
+        """What may begin at ``pos``, read from its first three characters (memoized): with
+        dozens of rows, trying each one everywhere costs more than the rest of the head
+        finder."""
         head = text[pos : pos + 3]
         if not head.isascii():
-            return self.of("actor"), self.of("list_prefix")
+            return RowsAt(True, self.of("actor"), self.of("list_prefix"))
         low = head.lower()
         hit = self._memo.get(low)
         if hit is None:
             rows = zip(self.of("actor"), self._row_begins, strict=True)
-            actors = tuple(e for e, b in rows if b is None or b.admits(low, 0))
             lists = self.of("list_prefix")
             if self.list_begins is not None and not self.list_begins.admits(low, 0):
                 lists = ()
-            hit = (actors, lists)
+            hit = RowsAt(
+                self.begins is None or self.begins.admits(low, 0),
+                tuple(e for e, b in rows if b is None or b.admits(low, 0)),
+                lists,
+            )
             if len(self._memo) < 20_000:
                 self._memo[low] = hit
         return hit
@@ -281,16 +282,17 @@ def _first_match(entries: tuple[ActorEntry, ...], text: str, pos: int) -> int | 
 
 
 def _unit(
-    text: str, pos: int, table: ActorTable, sector: str | None, *, gated: bool = False
+    text: str, pos: int, table: ActorTable, sector: str | None, at: RowsAt | None = None
 ) -> _Unit | None:
-    """The longest single actor phrase starting at ``pos`` (``gated``: the caller has checked
-    the beginnings already)."""
-    if not gated and table.begins is not None and not table.begins.admits(text, pos):
+    """The longest single actor phrase starting at ``pos`` (``at``: what the caller read of
+    the place already)."""
+    at = at or table.at(text, pos)
+    if not at.admits:
         return None  # no actor phrase begins so ("to", "that", "a)")
     if table.starter is not None and not table.starter.match(text, pos):
         return None  # one C-level test rejects most positions (item lines start with "to")
     cands: list[_Unit] = []
-    for e in table.actors_at(text, pos):
+    for e in at.actors:
         m = e.pattern.match(text, pos)
         if m and m.end() > pos and _word_ok(text, m.end(), table.lang):
             qual = (e.qualifier or m.group("qual")) if m.groupdict().get("qual") else None
@@ -338,11 +340,12 @@ def match_actor_list(
         (('RAG', 'TSAG', 'TDAG'), 18)
     """
     table = load_actor_table(lang)
-    if table.begins is not None and not table.begins.admits(text, pos):
+    at = table.at(text, pos)
+    if not at.admits:
         return None  # nothing that names an actor, nor a list of them, begins so
-    first = _unit(text, pos, table, sector, gated=True)
+    first = _unit(text, pos, table, sector, at)
     if first is None:
-        return _listed(text, pos, table, sector)
+        return _listed(text, pos, table, sector, at.lists)
     units = [first]
     primary: list[str] = list(first.labels)
     labels: list[str] = list(first.labels)
@@ -368,9 +371,11 @@ def match_actor_list(
     return ActorMatch(pos, end, _dedupe(labels), _dedupe(primary), qualifier, ids)
 
 
-def _listed(text: str, pos: int, table: ActorTable, sector: str | None) -> ActorMatch | None:
+def _listed(
+    text: str, pos: int, table: ActorTable, sector: str | None, rows: tuple[ActorEntry, ...]
+) -> ActorMatch | None:
     """ "ITU's membership - its Member States, Sector Members and Associates": the listed ones."""
-    for e in table.lists_at(text, pos):
+    for e in rows:
         m = e.pattern.match(text, pos)
         if m is not None and (inner := match_actor_list(text, m.end(), table.lang, sector)):
             ids = (e.id, *inner.pattern_ids)

@@ -114,6 +114,7 @@ def _ending(rx: re.Pattern[str] | None) -> re.Pattern[str] | None:
 
 
 _LEAD_REACH = 160
+_LEAD_WORDS = 60  # characters before a verb that its lead patterns read
 
 
 def lead(text: str, pos: int, comp: CompiledVerbs) -> str:
@@ -134,9 +135,11 @@ def lead(text: str, pos: int, comp: CompiledVerbs) -> str:
             before = before[: m.start()]
     if not before.strip() and (nl >= 0 or lo == 0):
         return "line"
+    # the words right before the verb decide; reading further back only costs time
+    near = before if len(before) <= _LEAD_WORDS else "\x00" + before[-_LEAD_WORDS:]
     for label, rx in comp.leads:
-        if rx.search(before):
-            at_line = (nl >= 0 or lo == 0) and _only_item(before, rx)
+        if rx.search(near):
+            at_line = (nl >= 0 or lo == 0) and _only_item(near, rx)
             return "line" if label == "item" and at_line else label
     return "word"
 
