@@ -110,6 +110,8 @@ def council_abbrev_in_context(text: str, start: int, end: int) -> bool:
         >>> council_abbrev_in_context("costs R 1500 per unit", 6, 12)
         False
     """
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-/"):
+        return False  # "ITU-R 1238": a Sector, not the compilation's "R"
     return bool(
         session_after_title(text, end) is not None
         or _ABBREV_NEIGHBOUR_AFTER.match(text, end)

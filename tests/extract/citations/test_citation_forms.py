@@ -705,3 +705,13 @@ def test_internal_references_in_other_languages(
 
 def test_a_point_above_without_a_numbered_section_is_not_read(nlp: Language) -> None:
     assert cite(nlp, "les arrangements mentionnés au point 2 ci-dessus, charge le Directeur") == []
+
+
+def test_an_arabic_itu_r_resolution(nlp: Language) -> None:
+    assert rows(nlp, "يعقد الاجتماع التحضيري وفقاً للقرار ITU-R 2-9 وبعده") == [
+        ("لقرار ITU-R 2-9", "resolution", "2", "9", "RA", None, None, True)
+    ]
+
+
+def test_a_sector_letter_before_a_number_is_no_council_abbreviation(nlp: Language) -> None:
+    assert rows(nlp, "see ITU-R 1238 (C05) for the study") == []
