@@ -9,11 +9,14 @@ The stage's public surface; everything else under ``extract/`` is internal (its 
   components),
 - :func:`extract_document` / :func:`extract_corpus` (everything above, record by record: an
   :class:`ExtractionResult` of :class:`Heading`, :class:`Citation`, :class:`Assignment`), and a
-  :class:`DocumentError` naming the file for a document that cannot be read,
+  :class:`DocumentError` naming the file for a document that cannot be read;
+  :func:`find_citation_parts` (the spaCy pass over a text), :func:`find_citations` and
+  :func:`find_assignments` (its records, given the segmentation) are the stages of that chain,
 - :func:`write_jsonl` / :func:`read_jsonl` / :func:`record_json` (the record contract as JSONL),
 - :func:`load_gazetteer` (ITU conferences: venue, year, organ, label), :func:`section_kind_of`,
 - :func:`discover_gold_sets` / :func:`evaluate_set` / :func:`format_sets` (``resgraph eval``),
-- :func:`generate_corpus` (synthetic documents for benchmarks).
+- :func:`generate_corpus` (synthetic documents for benchmarks), :func:`old_objects_frozen` (for
+  programs that own their process: keep the collector off the pipeline's objects).
 
 Why lazy exports (PEP 562): importing ``extract`` must stay cheap (the CLI imports it for
 ``--help``), and spaCy is only loaded when a pipeline is actually built.
@@ -31,6 +34,8 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from extract.assignments.find import find_assignments
+    from extract.citations.find import find_citation_parts, find_citations
     from extract.corpus import extract_corpus, extract_document
     from extract.evaluation import (
         EvalReport,
@@ -53,6 +58,7 @@ if TYPE_CHECKING:
         SourceDoc,
         VersionRef,
     )
+    from extract.nlp.gc_scope import old_objects_frozen
     from extract.nlp.pipeline import build_nlp
     from extract.structure.sections import section_kind_of
     from extract.structure.segment import segment
@@ -68,10 +74,14 @@ _EXPORTS = {
     "expand_paths": "extract.text.load",
     "extract_corpus": "extract.corpus",
     "extract_document": "extract.corpus",
+    "find_assignments": "extract.assignments.find",
+    "find_citation_parts": "extract.citations.find",
+    "find_citations": "extract.citations.find",
     "format_sets": "extract.evaluation",
     "generate_corpus": "extract.synth",
     "load_document": "extract.text.load",
     "load_gazetteer": "extract.gazetteer",
+    "old_objects_frozen": "extract.nlp.gc_scope",
     "read_jsonl": "extract.io",
     "record_json": "extract.io",
     "section_kind_of": "extract.structure.sections",
@@ -112,10 +122,14 @@ __all__ = [
     "expand_paths",
     "extract_corpus",
     "extract_document",
+    "find_assignments",
+    "find_citation_parts",
+    "find_citations",
     "format_sets",
     "generate_corpus",
     "load_document",
     "load_gazetteer",
+    "old_objects_frozen",
     "read_jsonl",
     "record_json",
     "section_kind_of",

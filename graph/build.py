@@ -28,9 +28,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from extract.exceptions import DocumentError
-from extract.models import ExtractionResult
-from extract.text.load import expand_paths
+from extract import DocumentError, ExtractionResult, expand_paths
 from graph import mint
 from graph.backend import BuildReport, parse_store_url
 from graph.embedded.build import build_embedded
@@ -64,7 +62,7 @@ def source_files(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def _default_extractor(paths: Sequence[Path]) -> Iterable[ExtractionResult | DocumentError]:
-    from extract.corpus import extract_corpus
+    from extract import extract_corpus
 
     return extract_corpus(paths)
 

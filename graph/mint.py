@@ -30,7 +30,7 @@ from urllib.parse import quote, unquote
 
 from rdflib import URIRef
 
-from extract.gazetteer import load_gazetteer
+from extract import load_gazetteer
 from graph.base_iri import DEFAULT_BASE
 
 __all__ = [

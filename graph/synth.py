@@ -37,8 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from extract.gazetteer import load_gazetteer
-from extract.models import Assignment, Citation, Heading, VersionRef
+from extract import Assignment, Citation, Heading, VersionRef, load_gazetteer
 from graph.rdf.document import DocumentInput
 from graph.rdf.records import Record
 

@@ -148,12 +148,7 @@ def _consumers() -> dict[str, str]:
 CONSUMERS = _consumers()
 #: Modules waiting for names on extract's surface (extract/ is not ours to change here): the
 #: marks are strict, so the test fails as soon as they pass, and the entry must then go.
-PENDING = {
-    "api/bench/extract_bench.py": "extract internals (find_citations, find_assignments...)",
-    "api/bench/scale_bench.py": "extract.generate_corpus",
-    "api/commands/extract_cmds.py": "extract.DocumentError, expand_paths, record_json",
-    "api/viz/source.py": "extract.DocumentError",
-}
+PENDING: dict[str, str] = {}
 
 
 def _surface_offences(where: str, source: str) -> Iterator[str]:

@@ -34,15 +34,20 @@ import spacy
 from spacy.language import Language
 
 from api.bench.registry import Measurement, benchmark
-from extract.assignments.find import find_assignments
-from extract.citations.find import find_citation_parts, find_citations
-from extract.corpus import extract_corpus, extract_document
-from extract.models import DocumentStructure, SourceDoc
-from extract.nlp.gc_scope import old_objects_frozen
-from extract.nlp.pipeline import build_nlp
-from extract.structure.segment import segment
-from extract.synth import generate_corpus
-from extract.text.load import load_document
+from extract import (
+    DocumentStructure,
+    SourceDoc,
+    build_nlp,
+    extract_corpus,
+    extract_document,
+    find_assignments,
+    find_citation_parts,
+    find_citations,
+    generate_corpus,
+    load_document,
+    old_objects_frozen,
+    segment,
+)
 
 __all__ = ["bench_extract"]
 

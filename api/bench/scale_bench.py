@@ -43,7 +43,7 @@ SCRIPT = ROOT / ".ci" / "virtuoso.sh"
 
 def _corpus(target: Path, megabytes: float) -> Path:
     """A synthetic corpus of ITU-like resolutions (extract.synth: varied, deterministic)."""
-    from extract.synth import generate_corpus
+    from extract import generate_corpus
 
     generate_corpus(target, total_bytes=int(megabytes * 1_000_000), doc_chars=40_000)
     return target

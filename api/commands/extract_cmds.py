@@ -50,9 +50,7 @@ def extract(
     jobs: Annotated[int, typer.Option("--jobs", min=1, help="Worker processes.")] = 1,
 ) -> None:
     """Extract headings, citations and assignments from ITU documents."""
-    from extract.corpus import expand_paths, extract_corpus, extract_document
-    from extract.exceptions import DocumentError
-    from extract.io import record_json
+    from extract import DocumentError, expand_paths, extract_corpus, extract_document, record_json
 
     failures: list[DocumentError] = []
     processed = 0
@@ -66,7 +64,10 @@ def extract(
     else:
         # a (transient) progress bar on stderr when a person watches the run
         show = sys.stderr.isatty()
-        results = extract_corpus(paths, jobs=jobs, progress=show)  # type: ignore[assignment]
+        # the CLI owns its process: extraction may freeze its heap (extract's gc scope)
+        results = extract_corpus(  # type: ignore[assignment]
+            paths, jobs=jobs, progress=show, freeze_gc=True
+        )
     rows: list[tuple[str, ...]] = []
     for res in results:
         if isinstance(res, DocumentError):

@@ -134,7 +134,8 @@ def _existing(store: Path | None) -> Path | str:
 def parallel_extractor(jobs: int, base: str) -> Any:
     """The extractor of ``build --jobs N``: documents extracted and rendered to triples in
     ``jobs`` processes, streamed back in order to the builder, which alone writes the store (so
-    writes stay serialized and atomic). See :mod:`graph.rdf.workers`.
+    writes stay serialized and atomic). See :mod:`graph.rdf.workers`. The CLI owns its process,
+    so extraction may keep the collector off the pipeline's objects (``freeze_gc``).
 
     Example:
         >>> callable(parallel_extractor(2, "https://w3id.org/resgraph/"))
@@ -142,7 +143,7 @@ def parallel_extractor(jobs: int, base: str) -> Any:
     """
     from graph import parallel_extractor as workers
 
-    return workers(jobs, base)
+    return workers(jobs, base, freeze_gc=True)
 
 
 def validate(store: StoreOpt = None) -> None:

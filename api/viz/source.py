@@ -110,8 +110,7 @@ def _document_texts(corpus: Path | None) -> Callable[[str], str | None]:
             texts[name] = None
             path = corpus / name if corpus is not None else None
             if path is not None and path.is_file():
-                from extract import load_document
-                from extract.exceptions import DocumentError
+                from extract import DocumentError, load_document
 
                 try:
                     texts[name] = load_document(path).text

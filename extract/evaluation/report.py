@@ -66,9 +66,9 @@ def format_sets(reports: Sequence[SetReport]) -> str:
             out.append("")
         for failed in sr.failed:
             out.append(f"FAIL {name}: document failed: {failed}")
-        for metric, value, target, ok in sr.report.checks():
+        for metric, score, target, ok in sr.report.checks():
             out.append(
-                f"{'PASS' if ok else 'FAIL'} {name} {metric} = {value:.4f} (target >= {target})"
+                f"{'PASS' if ok else 'FAIL'} {name} {metric} = {score:.4f} (target >= {target})"
             )
         out.append("")
     return "\n".join(out).rstrip() + "\n"

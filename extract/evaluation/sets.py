@@ -117,13 +117,14 @@ def _is_set(path: Path) -> bool:
 
 def discover_gold_sets(root: Path, corpus: Path) -> tuple[GoldSet, ...]:
     """The gold sets under ``root``: ``root`` itself (documents in ``corpus``), then each
-    subdirectory that holds the three gold files and a ``texts/`` folder, by name.
+    subdirectory that holds ``citations.jsonl``, ``assignments.jsonl`` and a ``texts/`` folder
+    (``headings.jsonl`` is optional), by name.
 
     Raises:
         FileNotFoundError: when ``root`` holds no gold set at all.
 
     Example:
-        >>> [s.name for s in discover_gold_sets(Path("tests/gold"), Path("data/corpus"))]
+        >>> [s.name for s in discover_gold_sets(Path("tests/gold"), Path("data/corpus"))][:2]
         ['seeds', 'dev']
     """
     sets: list[GoldSet] = []

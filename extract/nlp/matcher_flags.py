@@ -72,16 +72,16 @@ class LexemeFlags:
         canon = value if op == "REGEX" else sorted(value)
         key = (_ATTRS[attr], op, repr(canon))
         getters = _getters(self.vocab)
-        for flag_id, getter in getters.items():
-            if getattr(getter, "predicate", None) == key:
-                return flag_id
+        for known, existing in getters.items():
+            if getattr(existing, "predicate", None) == key:
+                return known
         free = next((b for b in range(_FIRST_FREE, 64) if b not in getters), None)
         if free is None:  # every custom flag bit is taken: keep the Python predicate
             return None
         getter = _getter(self.vocab, attr, op, value)
         getter.predicate = key  # type: ignore[attr-defined]
-        flag_id: int = self.vocab.add_flag(getter, flag_id=free)
-        return flag_id
+        added: int = self.vocab.add_flag(getter, flag_id=free)
+        return added
 
 
 def norms_to_spellings(pattern: list[dict[str, Any]], norms: dict[str, str]) -> list[Any]:

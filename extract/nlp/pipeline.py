@@ -21,7 +21,12 @@ from typing import Any
 import spacy
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
-from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+from spacy.util import (
+    compile_infix_regex,
+    compile_prefix_regex,
+    compile_suffix_regex,
+    registry,
+)
 
 import extract.nlp.assignment_component
 import extract.nlp.citation_component  # noqa: F401  (registers the itu_citations factory)
@@ -78,7 +83,6 @@ def _glued_keywords() -> str:
     return rf"(?<=[a-z])(?=[A-ZÀ-ÝА-Я])(?=(?:{alts})(?![a-z]))"
 
 
-@spacy.registry.tokenizers("itu_tokenizer.v1")
 def create_itu_tokenizer() -> Callable[[Language], Tokenizer]:
     """Config entry point: ``[nlp.tokenizer] @tokenizers = "itu_tokenizer.v1"``.
 
@@ -106,6 +110,10 @@ def create_itu_tokenizer() -> Callable[[Language], Tokenizer]:
         )
 
     return make
+
+
+# registered by a call, not a decorator: spaCy's registry decorators are untyped
+registry.tokenizers.register("itu_tokenizer.v1", func=create_itu_tokenizer)
 
 
 def build_nlp(lang: str = "en", config: dict[str, Any] | None = None) -> Language:

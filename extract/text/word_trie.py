@@ -15,6 +15,10 @@ from collections.abc import Iterable
 __all__ = ["trie_pattern"]
 
 
+#: A node of the trie: next character -> child ("" marks the end of a word).
+_Trie = dict[str, "_Trie"]
+
+
 def trie_pattern(words: Iterable[str]) -> str:
     """A regex (no groups) matching exactly ``words``, the longest at any position.
 
@@ -25,7 +29,7 @@ def trie_pattern(words: Iterable[str]) -> str:
         >>> re.match(trie_pattern(["a", "ab", "abc"]), "abcd").group(0)
         'abc'
     """
-    root: dict[str, dict] = {}
+    root: _Trie = {}
     for word in words:
         if not word:
             raise ValueError("an empty word matches everywhere")
@@ -36,7 +40,7 @@ def trie_pattern(words: Iterable[str]) -> str:
     return _render(root)
 
 
-def _render(node: dict[str, dict]) -> str:
+def _render(node: _Trie) -> str:
     alts = [re.escape(ch) + _render(node[ch]) for ch in sorted(k for k in node if k)]
     if not alts:
         return ""

@@ -30,8 +30,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from extract.exceptions import DocumentError
-from extract.models import ExtractionResult
+from extract import DocumentError, ExtractionResult
 from graph import mint
 from graph.backend import BuildReport, ManifestEntry
 from graph.embedded.store import Generation, new_generation, open_embedded

@@ -18,7 +18,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from extract.gazetteer import load_gazetteer
+from extract import load_gazetteer
 from graph.backend import Queryable
 from graph.mint import DEFAULT_BASE, organ_code, parse_iri, parse_short_id, version_iri, work_iri
 from graph.queries import select_text

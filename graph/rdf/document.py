@@ -36,8 +36,7 @@ from collections.abc import Hashable
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from extract.gazetteer import load_gazetteer
-from extract.models import Assignment, Citation, Heading
+from extract import Assignment, Citation, Heading, load_gazetteer
 from graph import mint
 from graph.rdf.input import DocumentInput
 from graph.rdf.records import Record

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract.models import DocumentStructure, ExtractionResult, VersionRef
+from extract import DocumentStructure, ExtractionResult, VersionRef
 from graph.rdf.records import Record, read_jsonl, records_by_doc
 
 __all__ = ["DocumentInput", "inputs_from_jsonl"]

@@ -23,8 +23,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from extract.models import Assignment, Citation, Heading, VersionRef
-from extract.structure.sections import section_kind_of
+from extract import Assignment, Citation, Heading, VersionRef, section_kind_of
 
 __all__ = ["Record", "read_jsonl", "record_from_json", "records_by_doc"]
 

@@ -19,7 +19,7 @@ import re
 
 from rdflib import Graph, Literal
 
-from extract.gazetteer import load_gazetteer
+from extract import load_gazetteer
 from graph import mint
 from graph.vocab import RDF, RDFS, RG, SKOS, XSD, ontology_text
 

@@ -26,8 +26,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from extract.exceptions import DocumentError
-from extract.models import ExtractionResult
+from extract import DocumentError, ExtractionResult, old_objects_frozen
 from graph import mint
 
 __all__ = ["Extractor", "Progress", "RenderedDocument", "parallel_extractor", "render_document"]
@@ -68,7 +67,7 @@ def render_document(
     Why returned: one bad document must not stop a corpus run, and a worker's exception would
     cross the process boundary badly; :class:`DocumentError` names the file and the problem.
     """
-    from extract.corpus import extract_document
+    from extract import extract_document
     from graph.rdf.document import DocumentInput, document_triples
     from graph.rdf.text import nquads
 
@@ -83,18 +82,26 @@ def render_document(
     return RenderedDocument(doc.name, doc.sha256, graph, data)
 
 
-def _render(path: str, base: str) -> RenderedDocument | tuple[str, str, str]:
-    out = render_document(path, base)
+def _render(
+    path: str, base: str, freeze_gc: bool = False
+) -> RenderedDocument | tuple[str, str, str]:
+    if freeze_gc:  # the process is a builder's own: see extract.old_objects_frozen
+        with old_objects_frozen():
+            out = render_document(path, base)
+    else:
+        out = render_document(path, base)
     return (out.path, out.code, out.reason) if isinstance(out, DocumentError) else out
 
 
 def parallel_extractor(
-    jobs: int, base: str = mint.DEFAULT_BASE
+    jobs: int, base: str = mint.DEFAULT_BASE, freeze_gc: bool = False
 ) -> Callable[[Sequence[Path]], Iterator[RenderedDocument | DocumentError]]:
     """An extractor for :func:`graph.build.build_store` rendering documents in ``jobs`` processes.
 
     Results come back in input order as they are ready, so the builder writes while the workers
-    work. ``jobs=1`` renders in this process.
+    work. ``jobs=1`` renders in this process. ``freeze_gc``: this process is the caller's own
+    (the CLI), so extraction may keep the collector off its long-lived objects
+    (:func:`extract.old_objects_frozen`); pool workers, processes of their own, always do.
 
     Raises:
         ValueError: if ``jobs`` is below 1.
@@ -107,10 +114,11 @@ def parallel_extractor(
         raise ValueError(f"jobs must be >= 1, not {jobs}")
 
     def run(files: Sequence[Path]) -> Iterator[RenderedDocument | DocumentError]:
-        work = partial(_render, base=base)
+        work = partial(_render, base=base, freeze_gc=True)
         paths = [str(f) for f in files]
         if jobs == 1 or len(paths) < 2:
-            outputs: Iterator[RenderedDocument | tuple[str, str, str]] = map(work, paths)
+            here = partial(_render, base=base, freeze_gc=freeze_gc)
+            outputs: Iterator[RenderedDocument | tuple[str, str, str]] = map(here, paths)
             yield from (DocumentError(*o) if isinstance(o, tuple) else o for o in outputs)
             return
         import extract.corpus  # noqa: F401  (loaded once here; forked workers inherit spaCy)

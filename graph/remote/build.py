@@ -33,7 +33,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
 
-from extract.exceptions import DocumentError
+from extract import DocumentError
 from graph import mint
 from graph.backend import BuildReport, ManifestEntry
 from graph.rdf.derived import derived_quads
