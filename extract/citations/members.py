@@ -37,7 +37,7 @@ __all__ = ["STATUS", "Member", "anchor_number", "coordinated_members", "zh_list_
 STATUS = re.compile(r"[ \t]*\[(Rev|NOC|New|Sup|MOD|SUP|REV)\]")
 # ", 76", " and 76", "] and [76": another number of the same plural mention (not "..., 2 that",
 # not "5.441B"); "and 23-2" in a list of ITU-R resolutions
-_COORD_HEAD = r"\]?[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|et|y|&)[ \t]+)\[?[ \t]*"
+_COORD_HEAD = r"\]?[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|et|y|и|&)[ \t]+)\[?[ \t]*"
 _COORD_TAIL = r"\b(?!\d|[./]\d)(?![ \t]*(?:that|to|per|percent|%|\)))"
 _COORD = re.compile(_COORD_HEAD + r"(\d{1,4})" + _COORD_TAIL)
 _COORD_SUFFIXED = re.compile(_COORD_HEAD + r"(\d{1,3}(?:-\d{1,2})?)" + _COORD_TAIL)
@@ -45,7 +45,7 @@ _COORD_SUFFIXED = re.compile(_COORD_HEAD + r"(\d{1,3}(?:-\d{1,2})?)" + _COORD_TA
 # modified (C2008)" ("modified"/"amended" only before a parenthesis).
 _REV_WORD = re.compile(r"[ \t]+(?:(?i:rev)\b\.?|(?:modified|amended|modifiée?)(?=[ \t]*[(（]))")
 _COORD_Q = re.compile(  # "Questions 1/1, 2/1 and 3/2"
-    r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|et|y|&)[ \t]+)(\d{1,2}(?:-\d{1,2})?/\d{1,2})\b"
+    r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|et|y|и|&)[ \t]+)(\d{1,2}(?:-\d{1,2})?/\d{1,2})\b"
 )
 # the next number of a Chinese list, and the list's end:
 # "第44[和76]号决议", "第5号[、第11]号[和第12]号决定"

@@ -25,10 +25,10 @@ _SUFFIX = re.compile(r"(\d{1,3})[ \t]*-[ \t]*(\d{1,2})(?!\d)")
 # A session in Roman numerals ("(I)", "(XXVI)", "(S-IV)", "(XXX-O/10)") after the number, maybe
 # after a letter ("2200 A (XXI)"): the numbering of the UN General Assembly and of other bodies.
 _ROMAN_SESSION = re.compile(
-    r"(?:[ \t]+[A-Z])?[ \t]*\((?:[A-Z]{1,3}-)?[IVXLC]+(?:-[A-Z]{1,2}(?:/\d{1,2})?)?\)"
+    r"(?:[ \t]+[A-Z])?[ \t]*\((?:[A-Z]{1,3}-)?[IVXLC]+(?:[-/][A-Z0-9/]{1,6})?\)"
 )
 # An organisation's code right after the number: "171 EX/20", "5 COM XIV.42", "39 COM 7B.1".
-_CODE_AFTER = re.compile(r"[ \t]+[A-Z]{2,5}(?:/\d|[ \t]+[IVXLC0-9][0-9A-Z]*\.\d)")
+_CODE_AFTER = re.compile(r"[ \t]+(?:[A-Z]{1,5}/\d|[A-Z]{2,5}[ \t]+[IVXLC0-9][0-9A-Z]*\.\d)")
 _AFTER = re.compile(f"{_ROMAN_SESSION.pattern}|{_CODE_AFTER.pattern}")
 # An organisation's document prefix glued before the keyword: "CM/Res.", "AG/RES.", "IICA/CE/RES."
 _PREFIX_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{2,6}/(?:[A-Z]{1,6}/)*\Z")

@@ -118,10 +118,11 @@ class OrganLexicon:
             return None
         end = max(m.end("name"), m.end("name_ru"), m.end("name_ar"), m.end("acronym"))
         version: VersionParts | None = None
-        if m.group("paren"):
-            v = parse_version(m.group("paren"), self.gazetteer)
+        paren = "paren" if m.group("paren") else "paren_ru"
+        if m.group(paren):
+            v = parse_version(m.group(paren), self.gazetteer)
             if v.year is not None:
-                version, end = v, m.end("paren") + 1
+                version, end = v, m.end(paren) + 1
         if version is None and m.group("pyear"):
             year = int(m.group("pyear"))
             held = [c for c in self.gazetteer.of_organ(organ) if c.year == year]
@@ -174,6 +175,14 @@ class OrganLexicon:
         return self.itu_markers.search(text) is not None
 
 
+def _genitive(name: str) -> bool:
+    """Whether a Russian organ name is in the genitive, the case that joins it to a mention
+    ("Резолюция 70 Полномочной конференции", "Решение 482 Совета"); a nominative after a
+    number starts a new sentence ("в Резолюции 70 Совет МСЭ поручил ...")."""
+    first = name.split()[0]
+    return first.endswith(("ой", "ей", "ого", "и", "а")) and not first.endswith(("ая", "ия"))
+
+
 def _alternation(items: list[str] | set[str]) -> str:
     return "|".join(re.escape(i) for i in sorted(set(items), key=lambda s: (-len(s), s)))
 
@@ -224,7 +233,13 @@ def load_organ_lexicon() -> OrganLexicon:
     # full names written before a mention ("General Assembly resolution 70/1", "Security
     # Council resolution 338"); the acronyms ("WTDC Resolution 17") are part of the surface and
     # matched by the patterns
-    multiword = {n for n in latin | cyrillic if " " in n}
+    # (and the acronyms of the bodies whose resolutions are near-misses: "UNSC resolution 1325")
+    multiword = {n for n in latin | cyrillic if " " in n} | {
+        n
+        for o in raw["non_itu_organs"]
+        for n in gaz.organ_names().get(o, ())
+        if n.isupper() and n.isascii()
+    }
     # each joining word and the blank after it (none after an elided "de l'")
     joiners = "|".join(
         "(?i:"
@@ -237,6 +252,7 @@ def load_organ_lexicon() -> OrganLexicon:
         _BLANK.join(re.escape(w) for w in s.split()) for s in raw.get("session_words", [])
     )
     label = gaz.label_regex(loose=False).pattern
+    union = _alternation(raw["union_names"])
     after = re.compile(
         r"\]?[ \t]*(?:\n[ \t]*)?(?:"
         # Latin scripts: a joining word ("of", "adopted by", "de la", "du", "del", "from")
@@ -250,11 +266,13 @@ def load_organ_lexicon() -> OrganLexicon:
         + r")?(?:ITU[ \t]+|ITU's[ \t]+)?(?P<name>"
         + _loose_spaces(latin)
         + r")\b(?P<acronym>[ \t]*\((?:ITU[ \t]+|UIT[ \t]+)?[A-Z]{2,5}\))?"
+        # "of the Plenipotentiary Conference of the International Telecommunication Union (...)"
+        + rf"(?:[ \t\n]+(?:{joiners})(?:the[ \t\n]+)?(?:{union}))?"
         + r"(?:[ \t]*(?:\n[ \t]*)?\((?P<paren>[^()\n]{1,60})\))?)"
         # Russian: the genitive, no joining word ("Полномочной конференции")
         + r"|[ \t\n]+(?=[\u0400-\u04ff])(?P<name_ru>"
-        + _alternation(cyrillic)
-        + r")(?![\u0400-\u04ff])"
+        + _alternation({n for n in cyrillic if _genitive(n)})
+        + r")(?![\u0400-\u04ff])(?:[ \t]*\((?P<paren_ru>[^()\n]{1,60})\))?"
         # Arabic: "ل" glued to the name ("للمؤتمر العالمي لتنمية الاتصالات")
         + r"|[ \t\n]+(?=[\u0600-\u06ff])(?P<name_ar>"
         + _arabic_names(arabic)

@@ -34,13 +34,13 @@ _OPEN_AT_END = re.compile(r"[ \t]*([(（])([^()（）\n]{1,60}?)[ \t]*\Z")
 # Revision markers: Rev./Rév./REV./rev (any case), Russian "Пересм.", Chinese "修订(版)",
 # Arabic "المراجَع"; a Council resolution says "Mod." / "modified" / "amended".
 _REV = re.compile(
-    r"(?<![A-Za-z])(?i:r[eé]v)\b\.?|Пересм\b\.?|修订版|修订|المراج[َ]?ع"
-    r"|(?<![A-Za-z])(?i:mod\.|modified|modifi[ée]e|modificada|(?:last[ \t]+)?amended)"
+    r"(?<![A-Za-z])(?i:r[eé]v)\b\.?|Пересм\b\.?|изм\b\.?|修订版|修订|修改|المراج[َ]?ع"
+    r"|(?<![A-Za-z])(?i:mod\.|(?:last[ \t]+)?(?:modified|amended|revised)|modifi[ée]e|modificada)"
 )
 _YEAR_RUN = re.compile(r"(?<!\d)((?:19|20)\d\d)((?:19|20)\d\d)?(?!\d)")
 _THIS_BEFORE = re.compile(r"\bthis[ \t\n]+$", re.IGNORECASE)
 # A Council session: "C19", "C-1990", "C2008" (not the document "C05/15").
-_SESSION = re.compile(r"(?<![A-Za-z0-9])C-?(\d{4}|\d{2})(?![\d/])")
+_SESSION = re.compile(r"(?<![A-Za-z0-9])C[- ]?(\d{4}|\d{2})(?![\d/])")
 # What else a parenthesis of session codes may hold: "(C-1990, last amended C21)".
 _SESSION_FILLER = re.compile(r"[\s,;.]+")
 # The organ a revision word alone implies for a session code: Council (data would not help).

@@ -167,7 +167,8 @@ def load_patterns(path: str | Path | None = None) -> list[dict[str, Any]]:
       the Arabic preposition of "لقرار"), ``council_abbrev`` ("R 1238": a Council compilation's
       abbreviation, read only with a session code or beside another one),
       ``council_decisions`` (the keyword means resolution or decision: a Council number below
-      the resolution range is a Decision);
+      the resolution range is a Decision), ``plural`` (forms of the keyword that may open a
+      list though they do not end in "s": Russian "Резолюции 70 и 71");
     - optional ``organ_token`` (index of an organ acronym in the anchor: "WTDC Resolution 17"),
       ``sector_organ`` (the anchor names a Sector: "ITU-R Resolution 9"), ``internal``
       (suffixes such as "of this resolution", and the context rules of internal references),

@@ -239,7 +239,11 @@ class CitationComponent:
         )
         number = anchor_number(kind, atext, anchor[-1].text)
         first = anchor[0].lower_
-        plural = first.endswith(("s", "ones")) and kind in ("resolution", "decision", "question")
+        plural = (first.endswith("s") or first in meta.get("plural", ())) and kind in (
+            "resolution",
+            "decision",
+            "question",
+        )
         gaz = lex.gazetteer
         if meta.get("zh_list"):
             plural = True

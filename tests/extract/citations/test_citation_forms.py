@@ -715,3 +715,63 @@ def test_an_arabic_itu_r_resolution(nlp: Language) -> None:
 
 def test_a_sector_letter_before_a_number_is_no_council_abbreviation(nlp: Language) -> None:
     assert rows(nlp, "see ITU-R 1238 (C05) for the study") == []
+
+
+MORE = [
+    (
+        "the ITU-R Resolution 1-8 on working methods",
+        [("ITU-R Resolution 1-8", "resolution", "1", "8", "RA", None, None, True)],
+    ),
+    (
+        "under Resolution 1305 (C09, last modified C19) and Decision 517 (modified 2019)",
+        [
+            (
+                "Resolution 1305 (C09, last modified C19)",
+                "resolution",
+                "1305",
+                None,
+                "Council",
+                None,
+                2019,
+                True,
+            ),
+            ("Decision 517 (modified 2019)", "decision", "517", None, "Council", None, 2019, True),
+        ],
+    ),
+    (
+        "Resolution 71 of the Plenipotentiary Conference of the International Telecommunication "
+        "Union (Dubai, 2018) sets the plan",
+        [("Resolution 71", "resolution", "71", None, "PP", "Dubai", 2018, False)],
+    ),
+    (
+        "Резолюции 70 и 71 (Пересм. Дубай, 2018 г.) и Решение 482 Совета (изм. 2020 г.)",
+        [
+            ("Резолюции 70", "resolution", "70", None, "PP", "Dubai", 2018, True),
+            ("71 (Пересм. Дубай, 2018 г.)", "resolution", "71", None, "PP", "Dubai", 2018, True),
+            ("Решение 482", "decision", "482", None, "Council", None, 2020, True),
+        ],
+    ),
+    (  # a nominative after the number starts a sentence: it is not the organ of the mention
+        "в Резолюции 70 Совет МСЭ поручил",
+        [("Резолюции 70", "resolution", "70", None, "WTSA", None, None, False)],
+    ),
+    (
+        "la Resolución 1305 del Consejo (modificada en 2019) y la Résolution 1282 du Conseil "
+        "(modifiée en 2011)",
+        [
+            ("Resolución 1305", "resolution", "1305", None, "Council", None, 2019, True),
+            ("Résolution 1282", "resolution", "1282", None, "Council", None, 2011, True),
+        ],
+    ),
+    (
+        "第482号决定（2019年修改）",
+        [("第482号决定（2019年修改）", "decision", "482", None, "Council", None, 2019, True)],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), MORE, ids=lambda x: x[:30] if isinstance(x, str) else ""
+)
+def test_more_citation_forms(nlp: Language, text: str, expected: list[Row]) -> None:
+    assert rows(nlp, text) == expected

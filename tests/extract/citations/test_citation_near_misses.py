@@ -71,6 +71,19 @@ CASES = [
         None,
         [("Decision 39", "non_itu", "other"), ("Decisión 171", "non_itu", "other")],
     ),
+    (
+        "recalling UNSC Resolution 2250 (2015) and Резолюция 1325 Совета Безопасности ООН",
+        "PP",
+        [
+            ("Resolution 2250 (2015)", "un_resolution", "UNSC"),
+            ("Резолюция 1325", "un_resolution", "UNSC"),
+        ],
+    ),
+    (  # an OAS body's session in Roman numerals with its year
+        "CITEL Resolution 77 (VII-14) on spectrum",
+        None,
+        [("Resolution 77", "non_itu", "other")],
+    ),
     (  # a text that never speaks of ITU: nothing ties "Resolution No. 518" to ITU
         "The Executive Committee adopted RESOLUTION No. 518 on the strategic plan of the "
         "Institute.",
