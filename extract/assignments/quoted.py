@@ -127,8 +127,9 @@ def reported_source(
     if par is not None and par.start < vs:
         lo = par.start
     else:  # the block: back to a blank line
-        blank = max(text.rfind("\n\n", 0, vs), text.rfind("\n \n", 0, vs))
-        lo = blank + 1 if blank >= 0 else 0
+        floor = max(0, vs - _MAX_QUOTE)
+        blank = max(text.rfind("\n\n", floor, vs), text.rfind("\n \n", floor, vs))
+        lo = blank + 1 if blank >= 0 else floor
     lo = max(lo, vs - _MAX_QUOTE)
     if cited.available:
         last = cited.last_within(lo, vs)
