@@ -24,6 +24,8 @@ from extract.text.normalize import normalize
 
 __all__ = ["find_citation_parts", "find_citations", "spans_to_citations"]
 
+_COUNCIL = "Council"  # the one organ whose name other bodies share
+
 
 def find_citations(
     doc: SourceDoc,
@@ -225,6 +227,9 @@ def spans_to_citations(
                 number, also_number = f"{verb} {p.number[-1]}", f"{verb} {old}"
         kind = p.kind
         if kind in ("resolution", "decision"):
+            session = p.version is not None and p.version.organ == _COUNCIL
+            if body == _COUNCIL and host_organ in lex.non_itu_organs and not session:
+                body = host_organ  # "Council resolution 338" in a Security Council text
             if body in lex.non_itu_organs:  # a UN resolution: a near-miss, never an ITU work
                 kind = lex.non_itu_organs[body]
             elif p.foreign or not _itu_evidence(p, basis, host_organ, lex):
@@ -275,7 +280,7 @@ def _itu_evidence(p: CitationParts, basis: str, host_organ: str | None, lex: Org
     """Whether the mention or its host ties it to ITU: an ITU organ named, a venue and year of
     an ITU conference (even one that does not decide the organ: Dubai 2012), "this assembly",
     a conference label or session code, an ITU-R number, or a host resolution of an ITU organ
-    (not "Council": other bodies have councils too)."""
+    (not "Council" when only the host says it: other bodies have councils too)."""
     v = p.version
     held = v is not None and v.venue is not None and v.year is not None
     return (
@@ -287,6 +292,6 @@ def _itu_evidence(p: CitationParts, basis: str, host_organ: str | None, lex: Org
             host_organ is not None
             and host_organ in lex.gazetteer.organs
             and host_organ not in lex.non_itu_organs
-            and host_organ != "Council"
+            and host_organ != _COUNCIL
         )
     )

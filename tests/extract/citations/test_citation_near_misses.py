@@ -46,6 +46,14 @@ CASES = [
             ("1199 (1998)", "un_resolution", "UNSC"),
         ],
     ),
+    (  # "Council" alone, in a Security Council text, is the Security Council
+        "Recalling its resolution 242 (1967) and Council resolution 338 (1973),",
+        "UNSC",
+        [
+            ("resolution 242 (1967)", "un_resolution", "UNSC"),
+            ("Council resolution 338 (1973)", "un_resolution", "UNSC"),
+        ],
+    ),
     (
         "RESOLUTION 1701 (2006) Adopted by the Security Council at its 5511th meeting",
         None,
