@@ -46,7 +46,10 @@ def _organ_regex() -> tuple[re.Pattern[str], dict[str, str]]:
             names[n] = code
     alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     # Word boundaries for Latin names only: Chinese names touch the next word ("全会概述").
-    return re.compile(rf"(?<![A-Za-z0-9-])(?:{alt})(?![A-Za-z0-9])"), names
+    # (Cyrillic letters too: "Совет" is not the start of "Советом")
+    return re.compile(
+        rf"(?<![A-Za-z0-9\u0400-\u04ff-])(?:{alt})(?![A-Za-z0-9\u0400-\u04ff])"
+    ), names
 
 
 @cache
