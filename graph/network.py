@@ -6,7 +6,8 @@ badly (see :mod:`graph.metrics`). The view is rebuilt from the store by two name
 
 Nodes are keyed by short id (``wtsa/44`` at work level, ``wtsa/44/2022`` at version level) and
 carry ``organ``, ``number``, ``year`` (versions), ``label`` (a title, English preferred) and
-``has_text``. Edges carry ``citations`` (how many citation mentions), ``sections`` and
+``has_text``. Edges carry ``citations`` (how many citation mentions), ``sections``,
+``section_kinds`` (what those sections are for: ``preambular``, ``operative``...) and
 ``documents`` (sorted, distinct) — the provenance of the link — and ``where``, one mention's
 ``section|paragraph|file|surface`` (the smallest, as ``queries/cites_out.rq`` picks it), so a
 walk on the view reports the same edges as a walk on the store.
@@ -107,7 +108,14 @@ def citation_network(
             continue
         key = (src, dst)
         acc = links.setdefault(
-            key, {"mentions": set(), "sections": set(), "documents": set(), "where": None}
+            key,
+            {
+                "mentions": set(),
+                "sections": set(),
+                "kinds": set(),
+                "documents": set(),
+                "where": None,
+            },
         )
         where = "|".join(r.get(k) or "" for k in ("section", "paragraph", "file", "surface"))
         if acc["where"] is None or where < acc["where"]:
@@ -115,6 +123,8 @@ def citation_network(
         acc["mentions"].add(r["c"])
         if r.get("section"):
             acc["sections"].add(r["section"])
+        if r.get("sectionKind"):
+            acc["kinds"].add(r["sectionKind"])
         if r.get("file"):
             acc["documents"].add(r["file"])
     for (src, dst), acc in links.items():
@@ -134,6 +144,7 @@ def citation_network(
             short(dst, base),
             citations=len(acc["mentions"]),
             sections=sorted(acc["sections"]),
+            section_kinds=sorted(acc["kinds"]),
             documents=sorted(acc["documents"]),
             where=acc["where"],
         )

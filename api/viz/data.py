@@ -19,12 +19,11 @@ import networkx as nx
 from api.viz.layout import force_layout, lineage_layout
 from api.viz.model import (
     FocusNotFound,
-    SectionKind,
     VizData,
     VizEdge,
     VizNode,
     VizParams,
-    section_kind,
+    strongest_kind,
 )
 from api.viz.source import OTHER_KINDS, Citation, VizSource, load_source
 from graph import id_path, lineage
@@ -152,13 +151,6 @@ def _node(
     )
 
 
-def _strongest(sections: Iterable[str | None]) -> SectionKind:
-    kinds = {section_kind(s) for s in sections}
-    if "operative" in kinds:
-        return "operative"
-    return "preambular" if "preambular" in kinds else "other"
-
-
 def _quotes(citations: list[Citation]) -> tuple[str, ...]:
     """Distinct "“surface” — document, section, paragraph" lines (a repeat shows as ×n)."""
     counts: dict[Citation, int] = {}
@@ -177,6 +169,7 @@ def _quotes(citations: list[Citation]) -> tuple[str, ...]:
 def _edge(source: str, target: str, data: Mapping[str, Any], quotes: list[Citation]) -> VizEdge:
     sections = [s for s in (data.get("sections") or [data.get("section")]) if s]
     sections += sorted({q.section for q in quotes if q.section} - set(sections))
+    kinds = [*(data.get("section_kinds") or ()), *(q.section_kind for q in quotes)]
     documents = [d for d in (data.get("documents") or [data.get("document")]) if d]
     first = quotes[0] if quotes else None
     return VizEdge(
@@ -184,7 +177,7 @@ def _edge(source: str, target: str, data: Mapping[str, Any], quotes: list[Citati
         target=target,
         kind="citation",
         section=", ".join(sections) or None,
-        section_kind=_strongest(sections),
+        section_kind=strongest_kind(kinds),
         document=", ".join(documents) or None,
         paragraph=first.paragraph if first else data.get("paragraph"),
         surface=first.surface if first else data.get("surface"),

@@ -7,29 +7,14 @@ counts in the page equal to the counts in the JSON (a browser test checks exactl
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-__all__ = ["FocusNotFound", "VizData", "VizEdge", "VizNode", "VizParams", "section_kind"]
+__all__ = ["FocusNotFound", "VizData", "VizEdge", "VizNode", "VizParams", "strongest_kind"]
 
-#: Preambular clause heads (DESIGN.md section 5); a citation there recalls context.
-PREAMBULAR: frozenset[str] = frozenset(
-    {
-        "recalling", "considering", "considering further", "recognizing", "recognizing further",
-        "noting", "noting further", "taking into account", "bearing in mind", "emphasizing",
-        "acknowledging", "aware", "concerned", "mindful", "observing", "reaffirming", "welcoming",
-        "convinced", "忆及", "考虑到", "认识到", "注意到",
-    }
-)  # fmt: skip
-#: Operative clause heads; a citation there is acted upon.
-OPERATIVE: frozenset[str] = frozenset(
-    {
-        "resolves", "resolves further", "decides", "instructs", "further instructs", "invites",
-        "further invites", "encourages", "calls upon", "requests", "urges", "recommends",
-        "做出决议", "责成", "进一步责成", "请", "鼓励", "呼吁",
-    }
-)  # fmt: skip
-
+#: How an edge is drawn: by the strongest kind of the sections its citations sit in (the kind
+#: is the extractor's, carried by the records and the graph: api/ does not read section names).
 SectionKind = Literal["preambular", "operative", "other"]
 
 
@@ -53,27 +38,18 @@ class FocusNotFound(LookupError):
         return str(self.args[0])
 
 
-def section_kind(section: str | None) -> SectionKind:
-    """Whether a section name is preambular, operative or neither (title, annex, foreword...).
-
-    Matching is on the leading clause head, so "instructs the Director of TSB" and "resolves to
-    invite" count as operative, and the British/American spellings both match.
+def strongest_kind(kinds: Iterable[str | None]) -> SectionKind:
+    """The drawing kind of an edge whose citations sit in sections of ``kinds``: operative if
+    any is, else preambular if any is, else other (title, annex, summary, foreword...).
 
     Example:
-        >>> section_kind("considering further"), section_kind("instructs the Director")
-        ('preambular', 'operative')
-        >>> section_kind("annex")
-        'other'
+        >>> strongest_kind(["preambular", "operative"]), strongest_kind(["annex", None])
+        ('operative', 'other')
     """
-    if not section:
-        return "other"
-    text = " ".join(section.casefold().replace("recognising", "recognizing").split())
-    text = text.replace("emphasising", "emphasizing").rstrip(",:;.")
-    for heads, kind in ((OPERATIVE, "operative"), (PREAMBULAR, "preambular")):
-        for head in heads:
-            if text == head or text.startswith(head + " "):
-                return kind  # type: ignore[return-value]
-    return "other"
+    found = set(kinds)
+    if "operative" in found:
+        return "operative"
+    return "preambular" if "preambular" in found else "other"
 
 
 @dataclass(frozen=True)

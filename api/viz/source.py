@@ -47,6 +47,7 @@ class Citation:
     section: str | None
     paragraph: str | None
     sentence: str | None = None
+    section_kind: str | None = None
 
 
 def clause_around(text: str, start: int, end: int, width: int = 240) -> str | None:
@@ -143,7 +144,7 @@ def _details(store: Queryable, level: Literal["work", "version"], corpus: Path |
                 continue
             found.setdefault(key, []).append(
                 Citation(quote.surface, quote.document, quote.section, quote.paragraph,
-                         sentence(quote))
+                         sentence(quote), quote.section_kind)
             )  # fmt: skip
         for quotes in found.values():
             quotes.sort(key=lambda c: (c.document or "", c.section or "", c.surface or ""))

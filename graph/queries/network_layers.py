@@ -45,6 +45,7 @@ class CitationQuote:
     paragraph: str | None
     start: int | None = None
     end: int | None = None
+    section_kind: str | None = None
 
 
 def citation_quotes(
@@ -85,6 +86,7 @@ def citation_quotes(
                 row.get("paragraph"),
                 start if isinstance(start, int) else None,
                 end if isinstance(end, int) else None,
+                row.get("sectionKind"),
             )
         )
     return out

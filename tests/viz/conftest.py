@@ -23,6 +23,7 @@ import networkx as nx
 import pytest
 
 from api.viz.data import VizSource
+from extract import section_kind_of
 
 GOLD = Path(__file__).resolve().parents[1] / "gold"
 CHROMIUM = "/usr/bin/chromium"
@@ -76,8 +77,12 @@ def gold_network(
         if net.has_edge(source, target):
             net.edges[source, target]["count"] += 1
             continue
+        # the gold names sections; their kind comes from the extractor's table, as for any
+        # record read from JSON
+        kinds = [k for k in (section_kind_of(c.get("section")),) if k]
         net.add_edge(source, target, section=c.get("section"), paragraph=c.get("paragraph"),
-                     document=c["doc"], surface=c["surface"], count=1)  # fmt: skip
+                     section_kinds=kinds, document=c["doc"], surface=c["surface"],
+                     count=1)  # fmt: skip
     rows = []
     for a in _records("assignments.jsonl"):
         body = a.get("resolution_body")

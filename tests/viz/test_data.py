@@ -10,7 +10,7 @@ import networkx as nx
 import pytest
 
 from api.viz.data import VizSource, viz_data
-from api.viz.model import VizParams, section_kind
+from api.viz.model import VizParams, strongest_kind
 
 
 def _most_cited_work(net: nx.DiGraph) -> str:
@@ -119,24 +119,16 @@ def test_citation_edges_keep_their_provenance(gold_source: VizSource) -> None:
 
 
 @pytest.mark.parametrize(
-    ("section", "kind"),
+    ("kinds", "drawn"),
     [
-        ("recalling", "preambular"),
-        ("Considering further", "preambular"),
-        ("recognising", "preambular"),
-        ("taking into account", "preambular"),
-        ("instructs the Director of the Telecommunication Standardization Bureau", "operative"),
-        ("resolves to invite", "operative"),
-        ("further instructs", "operative"),
-        ("责成", "operative"),
-        ("忆及", "preambular"),
-        ("annex", "other"),
-        ("foreword", "other"),
-        (None, "other"),
+        (["preambular"], "preambular"),
+        (["preambular", "operative"], "operative"),
+        (["summary", "annex"], "other"),
+        ([], "other"),
     ],
 )
-def test_section_kind(section: str | None, kind: str) -> None:
-    assert section_kind(section) == kind
+def test_an_edge_is_drawn_by_its_strongest_section_kind(kinds: list[str], drawn: str) -> None:
+    assert strongest_kind(kinds) == drawn
 
 
 @pytest.mark.parametrize(
