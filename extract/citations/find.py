@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.citations.organs import OrganLexicon, load_organ_lexicon, resolve_body
+from extract.citations.organs import OTHER, OrganLexicon, load_organ_lexicon, resolve_body
 from extract.citations.parts import WINDOW_SEPARATOR, CitationParts, WindowContext
 from extract.models import Citation, DocumentStructure, ResolutionSegment, SourceDoc, VersionRef
 from extract.nlp.prescan import candidate_windows
@@ -232,13 +232,15 @@ def spans_to_citations(
                 body = host_organ  # "Council resolution 338" in a Security Council text
             if body in lex.non_itu_organs:  # a UN resolution: a near-miss, never an ITU work
                 kind = lex.non_itu_organs[body]
+            elif body == OTHER:  # numbered as no ITU organ numbers ("resolution 2394 (2017)")
+                kind = "non_itu"
             elif p.foreign or not _itu_evidence(p, basis, host_organ, lex):
                 # another organisation's numbering, or nothing ties the mention to ITU in a
                 # text that never speaks of ITU (an OAS or UNESCO resolution)
                 if not itu_text:
                     itu_text.append(lex.has_itu_marker(doc.text))
                 if p.foreign or not itu_text[0]:
-                    kind, body = "non_itu", "other"
+                    kind, body = "non_itu", OTHER
         revised = bool(v and v.revised) or p.status == "Rev" or p.suffix is not None
         also = (
             VersionRef(v.also_venue, v.also_year)

@@ -33,9 +33,12 @@ from extract.citations.parse import VersionParts, parse_version
 from extract.gazetteer import Gazetteer, load_gazetteer
 from extract.text.cjk import CJK_CHAR
 
-__all__ = ["OrganLexicon", "OrganPhrase", "load_organ_lexicon", "resolve_body"]
+__all__ = ["OTHER", "OrganLexicon", "OrganPhrase", "load_organ_lexicon", "resolve_body"]
 
 _SESSION_NUMBER = re.compile(r"\d{1,3}/\d{1,3}")
+_COUNCIL = "Council"
+#: the body of a mention that another organisation's numbering marks as not ITU's
+OTHER = "other"
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _TATWEEL = "\u0640"  # Arabic letter-stretching mark, written inside words ("المؤتـمر")
@@ -85,6 +88,7 @@ class OrganLexicon:
     of_sector: re.Pattern[str]
     non_itu_organs: dict[str, str]
     itu_markers: re.Pattern[str]
+    council_numbering: tuple[tuple[int, int], ...] = ()
     before_ends: frozenset[str] = frozenset()
     before_cjk: tuple[str, ...] = ()
 
@@ -169,6 +173,27 @@ class OrganLexicon:
             if not text[m.end() : pos].strip(" \t") and m.end() < pos:
                 return m.start(), m.group(0)
         return None
+
+    def council_year_possible(self, number: str, year: int | None, venue: str | None) -> bool:
+        """Whether an ITU Council resolution ``number`` can be cited with ``year``: numbers
+        are given in time order, so a year before the number existed is another body's
+        ("resolutions 1318 (2000)": ITU's Resolution 1318 is of 2010). A venue, no year or a
+        number outside the known numbering says nothing against it.
+
+        Example:
+            >>> lex = load_organ_lexicon()
+            >>> lex.council_year_possible("1318", 2000, None)
+            False
+            >>> lex.council_year_possible("1305", 2009, None)
+            True
+        """
+        if year is None or venue is not None or not number.isdigit() or not self.council_numbering:
+            return True
+        n, anchors = int(number), self.council_numbering
+        if n < anchors[0][0]:
+            return True
+        earlier = [y for k, y in anchors if k <= n]
+        return year >= earlier[-1] - 1
 
     def has_itu_marker(self, text: str) -> bool:
         """Whether ``text`` says anything only an ITU text (or one about ITU) says."""
@@ -321,6 +346,7 @@ def load_organ_lexicon() -> OrganLexicon:
         of_sector=of_sector,
         non_itu_organs=dict(raw["non_itu_organs"]),
         itu_markers=re.compile(markers),
+        council_numbering=tuple(sorted((int(n), int(y)) for n, y in raw["council_numbering"])),
         # the last word of each name written before a mention ("... Council", "... 大会")
         before_ends=frozenset(re.split(r"[^\w]+", n.rstrip())[-1] for n in multiword if n.strip()),
         before_cjk=tuple({*cjk, *raw["this_assembly_before"]}),
@@ -339,9 +365,11 @@ def _organ_by_number(number: str, kind: str, context: str | None, lex: OrganLexi
             return None
         fits = [o for o, (lo, hi) in lex.decision_ranges.items() if lo <= n <= hi]
         return fits[0] if len(fits) == 1 else None
-    lo, hi = lex.number_ranges.get("Council", (1000, 1999))
+    lo, hi = lex.number_ranges.get(_COUNCIL, (1000, 1999))
     if lo <= n <= hi:
-        return "Council"
+        return _COUNCIL
+    if n > max(top for _, top in lex.number_ranges.values()):
+        return OTHER  # beyond every ITU organ's numbering ("resolution 2394")
     if context in lex.number_ranges:
         if n <= lex.number_ranges[context][1]:
             return None
@@ -399,6 +427,8 @@ def resolve_body(
     if kind == "internal":
         return (host_organ, "context") if host_organ else ("unknown", "unknown")
     if explicit_basis == "explicit" and explicit:
+        if explicit == _COUNCIL and not lex.council_year_possible(number, year, venue):
+            return OTHER, "explicit"  # "Council resolution 1318 (2000)": not ITU's numbering
         return explicit, "explicit"
     if explicit_basis == "this-assembly":
         return (host_organ, "this-assembly") if host_organ else ("unknown", "unknown")
@@ -411,6 +441,8 @@ def resolve_body(
     if host_organ in lex.non_itu_organs:
         return host_organ, "context"  # a bare "resolution 1318 (2000)" in a UN text is the UN's
     by_number = _organ_by_number(number, kind, host_organ, lex)
+    if by_number == _COUNCIL and not lex.council_year_possible(number, year, venue):
+        return OTHER, "context"  # "resolutions 1318 (2000)": the Security Council's numbering
     if by_number is not None:
         return by_number, "context"
     if host_organ:

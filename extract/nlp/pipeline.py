@@ -36,8 +36,8 @@ from extract.text.cjk import CJK_CLASS
 __all__ = ["build_nlp", "create_itu_tokenizer"]
 
 # an infix cannot split at position 0: a CJK character that opens a chunk before a digit or a
-# Latin letter ("第196", "和Résolution") is a prefix
-_CJK_OPENING = CJK_CLASS + r"(?=[0-9A-Za-z\u00c0-\u024f])"
+# Latin, Cyrillic or Arabic letter ("第196", "和Résolution", "和Резолюции") is a prefix
+_CJK_OPENING = CJK_CLASS + r"(?=[0-9A-Za-z\u00c0-\u024f\u0400-\u04ff\u0600-\u06ff])"
 _EXTRA_INFIXES = (r"(?<=[0-9])(?=[A-Za-z])", r"(?<=[A-Za-z])(?=[0-9])", CJK_CLASS)
 # Lean punctuation rules: the citation patterns need brackets, quotes and sentence punctuation
 # split off and hyphens split between words; spaCy's full English lists (units, emoticons,

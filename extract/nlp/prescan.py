@@ -44,6 +44,7 @@ _CORE = re.compile(r"(?:[ \t\n]*" + _CHARS + r"+){1,2}(?:号(?:决议|决定|课
 _PAREN = re.compile(
     r"(?:[ \t]+(?i:rev\b\.?|modified|amended))?"
     r"(?:[ \t]*(?:\n[ \t]*)?[(（][^()（）]{0,100}[)）]|[ \t]*[(（][^()（）\n]{0,60}\Z)"
+    r"|[ \t]+(?i:rev)\b\.?"  # "Resolution 88 rev" without a parenthesis
 )
 # an unbracketed version: "Resolution 130, Rev. Dubai 2018"
 _BARE = re.compile(r",?[ \t]+(?:(?i:rev)\.?[ \t]*)?[A-Z][A-Za-z\- ]{1,24},?[ \t]*(?:19|20)\d\d")

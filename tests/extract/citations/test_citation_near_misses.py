@@ -87,6 +87,17 @@ CASES = [
             ("Резолюция 1325", "un_resolution", "UNSC"),
         ],
     ),
+    (  # numbers are given in time order: ITU Council's 1318 is of 2010, not 2000; no ITU
+        # organ has numbered a resolution 2394
+        "reaffirming resolutions 1318 (2000) and resolution 2394 (2017), and Resolution 1081 "
+        "(modified 2019)",
+        "PP",
+        [
+            ("resolutions 1318 (2000)", "non_itu", "other"),
+            ("resolution 2394 (2017)", "non_itu", "other"),
+            ("Resolution 1081 (modified 2019)", "resolution", "Council"),
+        ],
+    ),
     (  # an OAS body's session in Roman numerals with its year
         "CITEL Resolution 77 (VII-14) on spectrum",
         None,

@@ -107,6 +107,8 @@ PIECES = st.sampled_from(
         "(Rev.WRC-15)", "(Mob-87)", "•", "a)", "Summary", "WTSA-08 ", "Res", "RES.", "No.",
         " of the 2010 Plenipotentiary Conference", " from WRC-19", "(XXVI)", "CM/", " EX/20",
         "Security Council ", "Decision", "Recommendation", "第1-8号决议", "(Istanbul,2002)",
+        "88 rev", "1318 (2000)", "Резолюции 70 и 71", " Совета", " и ", "anterior resuelve 2",
+        "пункте 2 раздела решает", ", выше", "上述做出决议2", "point 2 ci-dessus", "décide 1 ",
     ]
 )  # fmt: skip
 
