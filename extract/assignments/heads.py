@@ -95,9 +95,9 @@ def find_heads(
         entry = comp.by_group[group]
         vs, ve = m.span()
         if entry.mode == "passive":
-            head = _passive(text, comp, vs, ve, entry, sector)
-            if head is not None:
-                heads.append(head)
+            passive = _passive(text, comp, vs, ve, entry, sector)
+            if passive is not None:
+                heads.append(passive)
             continue
         line_start = starts_line(text, vs)
         tail = comp.verb_tail.match(text, ve) if comp.verb_tail is not None else None
@@ -108,8 +108,8 @@ def find_heads(
         if base != "zh" and start == ve:
             continue
         actors = match_actor_list(text, start, base, sector)
-        inline = actors is None and comp.inline_item is not None and "\n" not in text[ve:start]
-        if inline and (im := comp.inline_item.match(text, start)) is not None:
+        inline = comp.inline_item if actors is None and "\n" not in text[ve:start] else None
+        if inline is not None and (im := inline.match(text, start)) is not None:
             # "invites 1 the Development Sector to ...": an item number between verb and addressee
             actors = match_actor_list(text, im.end(), base, sector)
             if actors is not None and _is_reference(text, actors.end, comp):
@@ -134,6 +134,7 @@ def find_heads(
                 continue
         if actors is not None and _is_reference(text, actors.end, comp):
             continue  # "regarding invites the Secretary-General below": a clause reference
+        head = None
         if actors is not None:
             head = _head(
                 text,
@@ -152,7 +153,7 @@ def find_heads(
             if entry.mode == "head":
                 heads.extend(_second_objects(text, comp, head, sector))
         if base != "zh" and entry.mode == "head" and line_start:
-            after = head.end if actors is not None else ve
+            after = head.end if head is not None else ve
             heads.extend(_items(text, comp, entry, vs, ve, after, sector, item_scan))
     return heads
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, Literal
 
 from extract.assignments.heads import HeadMatch
 from extract.assignments.quoted import same_sentence
@@ -21,6 +21,7 @@ __all__ = ["Reported", "heads_to_assignments"]
 #: ``(head, reach) -> ReportedSource | None``: the cited resolution a head reports, looked for
 #: in the verb's ``clause``, ``sentence`` or ``paragraph``
 Reported = Callable[[HeadMatch, str], Any]
+Source = Literal["operative", "summary", "reported"]
 
 _JOIN_REACH = 600  # how far after the head it continues a coordinated verb may stand
 _OPERATIVE_LEADS = frozenset({"boundary", "item"})  # ", instructs the ..." in flattened text
@@ -29,7 +30,7 @@ _SUMMARY_LEADS = frozenset({"document", "organ", "impersonal"})  # "The Decision
 
 def _source(
     h: HeadMatch, summary: bool, preamble: bool, reported: Reported | None
-) -> tuple[str, Any] | None:
+) -> tuple[Source, Any] | None:
     """``(source, reported resolution or None)`` of a head, or None when it is no assignment.
 
     * in a summary (an overview table entry): ``summary``;
@@ -146,11 +147,8 @@ def heads_to_assignments(
         if joined and previous is not None and _joins(text, previous, h):
             # "... requests the Secretary-General to report and invites Member States to ...":
             # the second verb shares the subject, hence the source, of the head before it
-            source, resolution, body = (
-                previous.source,
-                previous.resolution,
-                previous.resolution_body,
-            )
+            source: Source = previous.source
+            resolution, body = previous.resolution, previous.resolution_body
         else:
             decided = _source(h, summary, preamble, reported)
             if decided is None:
@@ -169,7 +167,7 @@ def heads_to_assignments(
                 addressee=h.addressee,
                 addressees=h.addressees,
                 collaborators=h.collaborators,
-                source=source,  # type: ignore[arg-type]
+                source=source,
                 host=host if source == "reported" else None,
                 resolution_body=body,
                 section=sec.name if sec is not None else None,

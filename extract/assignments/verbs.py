@@ -95,7 +95,7 @@ def compile_verbs(patterns: tuple[PatternEntry, ...], lang: str) -> CompiledVerb
         lang=lang,
         discourse=_ending(one("discourse", 0)),
         leads=tuple(
-            (p.label or p.id, _ending(re.compile(p.pattern, re.MULTILINE)))
+            (p.label or p.id, _anchored_end(re.compile(p.pattern, re.MULTILINE)))
             for p in patterns
             if p.kind == "lead"
         ),
@@ -108,8 +108,10 @@ def compile_verbs(patterns: tuple[PatternEntry, ...], lang: str) -> CompiledVerb
 
 def _ending(rx: re.Pattern[str] | None) -> re.Pattern[str] | None:
     """``rx`` anchored to end where the searched stretch ends (blanks before the end allowed)."""
-    if rx is None:
-        return None
+    return None if rx is None else _anchored_end(rx)
+
+
+def _anchored_end(rx: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(f"(?:{rx.pattern})[^\\S\\n]*\\Z", rx.flags)
 
 
