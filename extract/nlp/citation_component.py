@@ -272,9 +272,13 @@ class CitationComponent:
         label = lex.label_before(text, a_start)
         conf = gaz.label(label[1]) if label else None
         if conf is not None and any(
-            m[3] is not None and m[3].organ not in (None, conf.organ) for m in members
+            m[3] is not None
+            and (m[3].organ not in (None, conf.organ) or m[3].year not in (None, conf.year))
+            for m in members
         ):
-            conf = None  # "the WRC-23 Decision 623 (C21)": the session code names the organ
+            # "the WRC-23 Decision 623 (C21)", "WRC-23 Resolution 811 (WRC-19)": the label
+            # before names another conference than the mention's own version; it is context
+            conf = None
         if label is not None and conf is not None:
             _, e0, n0, v0, st0 = members[0]
             members = [(label[0], e0, n0, v0, st0), *members[1:]]  # "WTSA-08 Resolution 68"

@@ -523,6 +523,32 @@ ORGAN_PHRASE = [
         "WTSA-08 Resolution 68 on the evolving role of industry",
         [("WTSA-08 Resolution 68", "resolution", "68", None, "WTSA", "Johannesburg", 2008, False)],
     ),
+    (  # a label before that names another conference than the mention's is context
+        "agenda items of the WRC-23 Resolution 811 (WRC-19) and WTSA-20 Resolution 2 (Rev. "
+        "Geneva, 2022)",
+        [
+            (
+                "Resolution 811 (WRC-19)",
+                "resolution",
+                "811",
+                None,
+                "WRC",
+                "Sharm el-Sheikh",
+                2019,
+                False,
+            ),
+            (
+                "WTSA-20 Resolution 2 (Rev. Geneva, 2022)",
+                "resolution",
+                "2",
+                None,
+                "WTSA",
+                "Geneva",
+                2022,
+                True,
+            ),
+        ],
+    ),
     (
         "the Dedicated Group of Resolution 75 (WTSA, 2008) met",
         [
