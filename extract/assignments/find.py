@@ -22,6 +22,7 @@ from spacy.language import Language
 
 from extract.assignments.actors import sector_of_body, shared_labels
 from extract.assignments.heads import HeadMatch
+from extract.assignments.hosts import enacting_formulas, speaker_at
 from extract.assignments.organs import load_organs
 from extract.assignments.quoted import CitedBefore, ReportedSource, reported_source
 from extract.assignments.records import heads_to_assignments
@@ -116,28 +117,47 @@ def find_assignments(
         structure,
         reported=lambda h, reach: reported_source(text, h, cited, structure, reach=reach),
     )
-    return _of_itu(records, text, structure)
+    return _of_itu(records, text, structure, cited)
 
 
-def _of_itu(records: list[Assignment], text: str, structure: DocumentStructure) -> list[Assignment]:
-    """Drop heads that may well be another organisation's: addressees that every organisation
-    has ("requests the Secretary-General", "invites Member States") in a text that says nothing
-    only ITU says (an OAS resolution), or that the segmentation found to be a UN organ's. A
-    reported head (it names its ITU resolution) or one
-    that names an ITU body (the CWG-LANG, BDT as addressee or collaborator) in the same text is
-    evidence enough.
+def _of_itu(
+    records: list[Assignment], text: str, structure: DocumentStructure, cited: CitedBefore
+) -> list[Assignment]:
+    """Drop the heads that are another organisation's, not ITU's.
+
+    * After an enacting formula that names another organ ("The General Assembly,", "La
+      Conférence générale des poids et mesures (CGPM),"), a head is that organ's operative
+      verb, whatever it addresses; only a clause it reports of a cited ITU resolution stays.
+    * Elsewhere, addressees that every organisation has ("requests the Secretary-General",
+      "invites Member States") need evidence that the text is ITU's: an ITU formula, another
+      head that names an ITU body (the CWG-LANG, BDT as addressee or collaborator), words only
+      ITU texts write, or an ITU resolution cited — and no UN organ found by the segmentation.
     """
-    shared = shared_labels()
-    doubtful = [
-        a
-        for a in records
-        if a.source != "reported" and all(x in shared for x in (*a.addressees, *a.collaborators))
-    ]
-    if not doubtful or len(doubtful) < len(records):
+    if not records:
         return records
-    if structure.body not in load_organs().non_itu_bodies and load_organs().is_itu(text):
-        return records  # (a UN resolution on ICTs speaks of telecommunications too)
-    return []
+    formulas = enacting_formulas(text)
+    kept: list[Assignment] = []
+    doubtful: list[Assignment] = []
+    shared = shared_labels()
+    for a in records:
+        speaker = speaker_at(formulas, a.start)
+        if a.source == "reported" or (speaker is not None and speaker.itu):
+            kept.append(a)
+        elif speaker is not None:
+            continue  # another organ's own verb
+        elif all(x in shared for x in (*a.addressees, *a.collaborators)):
+            doubtful.append(a)
+        else:
+            kept.append(a)
+    if not doubtful:
+        return kept
+    organs = load_organs()
+    if kept or (
+        structure.body not in organs.non_itu_bodies
+        and (organs.is_itu(text) or cited.any_itu(structure))
+    ):
+        return sorted([*kept, *doubtful], key=lambda a: (a.start, a.end))
+    return kept
 
 
 def _languages(

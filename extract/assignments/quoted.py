@@ -66,20 +66,34 @@ class CitedBefore:
         """True when citations are known or can be read (the pipeline has ``itu_citations``)."""
         return self._parts is not None or "itu_citations" in self._nlp.pipe_names
 
+    def _read(self) -> list[CitationParts]:
+        if self._parts is None:
+            found = find_citation_parts(self._text, self._nlp) if self.available else []
+            self._parts = self._resolutions(found)
+        return self._parts
+
+    def any_itu(self, structure: DocumentStructure) -> bool:
+        """Whether the document cites a resolution or decision of an ITU organ."""
+        others = load_organ_lexicon().non_itu_organs
+        for p in self._read():
+            body = p.organ or _organ_of(p, structure)
+            if not p.foreign and body is not None and body not in others:
+                return True
+        return False
+
     def last_within(self, lo: int, hi: int) -> CitationParts | None:
         """The mention ending last in ``[lo, hi)`` among those starting at or after ``lo``."""
-        if self._parts is None:
-            if not self.available:
-                return None
-            self._parts = self._resolutions(find_citation_parts(self._text, self._nlp))
+        if self._parts is None and not self.available:
+            return None
+        parts = self._read()
         if not self._ends:
-            self._ends = [p.end for p in self._parts]
+            self._ends = [p.end for p in parts]
         k = bisect.bisect_right(self._ends, hi)
         while k > 0:
             k -= 1
-            if self._parts[k].start >= lo:
-                return self._parts[k]
-            if self._parts[k].end <= lo:
+            if parts[k].start >= lo:
+                return parts[k]
+            if parts[k].end <= lo:
                 return None
         return None
 

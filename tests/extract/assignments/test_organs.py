@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from extract.assignments.hosts import enacting_formulas
 from extract.assignments.organs import load_organs
 
 
@@ -58,3 +59,41 @@ def test_a_bad_row_is_a_clear_error(tmp_path: Path) -> None:
     bad.write_text('{"id": "x", "kind": "sector", "label": "ITU-X"}\n', encoding="utf-8")
     with pytest.raises(ValueError, match=r"organs.jsonl line 1: bad entry"):
         load_organs(bad)
+
+
+@pytest.mark.parametrize(
+    ("text", "organs"),
+    [
+        (
+            "RESOLUTION 99 (Lomé, 2031)\n\nThe World Telecommunication Development Conference "
+            "(Lomé, 2031),\n\nconsidering",
+            [("The World Telecommunication Development Conference (Lomé, 2031)", True)],
+        ),
+        ("Title\n\nThe Council,\n\nrecalling", [("The Council", True)]),
+        (
+            "The Executive Board of our example,\n\nrecalling",
+            [("The Executive Board of our example", False)],
+        ),
+        (
+            "L'Assemblée des radiocommunications de l'UIT,\n\nconsidérant",
+            [("L'Assemblée des radiocommunications de l'UIT", True)],
+        ),
+        (
+            "El Consejo Ejecutivo de la región,\n\nconsiderando",
+            [("El Consejo Ejecutivo de la región", False)],
+        ),
+        ("Совет Безопасности,\n\nссылаясь", [("Совет Безопасности", False)]),
+        ("国际电联理事会，\n\n忆及", [("国际电联理事会", True)]),
+        ("大会，\n\n回顾", [("大会", False)]),
+        (
+            "إن مؤتمر المندوبين المفوضين للاتحاد الدولي للاتصالات،\n\nإذ يذكّر",
+            [("مؤتمر المندوبين المفوضين للاتحاد الدولي للاتصالات", True)],
+        ),
+        # lines that end with a comma but name no organ, or do not start as a formula does
+        ("a) that Resolution 71 of the Plenipotentiary Conference,\nb) that", []),
+        ("2 to report to the next world radiocommunication conference,\n3 to", []),
+        ("The plan of action,\n\nconsidering", []),
+    ],
+)
+def test_enacting_formulas(text: str, organs: list[tuple[str, bool]]) -> None:
+    assert [(f.organ, f.itu) for f in enacting_formulas(text)] == organs

@@ -182,6 +182,29 @@ ENGLISH = [
 
 ENGLISH += [
     (
+        "The Regional Postal Union,\n\nnoting that Resolution 72 (Rev. Sharm el-Sheikh, 2019) of "
+        "the World Radiocommunication Conference invites regional telecommunication "
+        "organizations to coordinate their preparations,\n\nresolves to take part.",
+        [
+            (
+                "invites regional telecommunication organizations",
+                "invites",
+                "regional telecommunication organizations",
+                (),
+                "reported",
+                "72",
+            )
+        ],
+    ),
+    (
+        "The World Telecommunication Development Conference (Baku, 2025),\n\nconsidering the "
+        "plan,\n\ninvites Member States to contribute;\nrequests the Secretary-General to report",
+        [
+            ("invites Member States", "invites", "Member States", (), "operative", None),
+            ("requests the Secretary-General", "requests", "SG", (), "operative", None),
+        ],
+    ),
+    (
         "ITU Council 2025 adopted the plan. The Decision requests the ITU Secretary-General to "
         "report every year and invites Member States to contribute to the fund.",
         [
@@ -378,6 +401,17 @@ RUSSIAN = [
 
 # texts that give no assignment at all
 NEGATIVES = [
+    # another organ's resolution that names ITU: its operative verbs are its own
+    "Regional Broadcasting Union\nThe General Council of the Regional Broadcasting Union,\n\n"
+    "Welcoming the work of the International Telecommunication Union on spectrum,\n\n"
+    "1. Invites Member States to take part in the ITU studies;\n"
+    "2. Instructs the Director of the Telecommunication Development Bureau liaison office to "
+    "report.",
+    "La Conférence régionale des postes de notre exemple,\n\nrappelant les travaux de l'UIT,\n\n"
+    "invite les États Membres à contribuer aux études de l'UIT-R.",
+    "Региональная конференция почтовых служб,\n\nотмечая работу МСЭ,\n\n"
+    "поручает Генеральному секретарю представить отчет.",
+    "区域邮政大会，\n\n注意到国际电联的工作，\n\n请各成员国参与国际电联的研究。",
     # another organisation's operative verbs
     "The Security Council,\nrequests the Secretary-General to report within 90 days;\n"
     "invites Member States to contribute troops.",
