@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 
 from extract.citations.organs import OrganLexicon
+from extract.citations.parse import VersionParts, parse_version
+
+_COUNCIL = "Council"
 
 __all__ = [
     "council_abbrev_in_context",
@@ -30,14 +33,15 @@ _ROMAN_SESSION = re.compile(
 # An organisation's code right after the number: "171 EX/20", "5 COM XIV.42", "39 COM 7B.1".
 _CODE_AFTER = re.compile(r"[ \t]+(?:[A-Z]{1,5}/\d|[A-Z]{2,5}[ \t]+[IVXLC0-9][0-9A-Z]*\.\d)")
 _AFTER = re.compile(f"{_ROMAN_SESSION.pattern}|{_CODE_AFTER.pattern}")
-# An organisation's document prefix glued before the keyword: "CM/Res.", "AG/RES.", "IICA/CE/RES."
-_PREFIX_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{2,6}/(?:[A-Z]{1,6}/)*\Z")
-# A Council session code after a heading's title, on the same line and in the same sentence.
-_TITLE_SESSION = re.compile(
-    r"[ \t]+(?=[A-Z\u00c0-\u00dd\u0400-\u042f\u4e00-\u9fff])[^\n.;:。；()（）]{1,160}?"
-    r"[ \t]*[(（](C-?(?:\d{4}|\d{2}))[)）]"
-)
-_SESSION_CODE = re.compile(r"[ \t]*[(（](C-?(?:\d{4}|\d{2}))[)）]")
+# An organisation's document prefix glued before the keyword: "CM/Res.", "AG/RES.", "IICA/CE/RES.",
+# "29 C/Resolution 12" (a session and the body's letter)
+_PREFIX_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{1,6}/(?:[A-Z]{1,6}/)*\Z")
+# A heading's title: it starts with a capital (or a CJK character) after the number, and a
+# Council session parenthesis closes it on the same line, before any sentence end.
+_TITLE_START = re.compile(r"[ \t]+[A-Z\u00c0-\u00dd\u0400-\u042f\u4e00-\u9fff]")
+_SENTENCE_END = re.compile(r"[.;:。；]|\n")
+_PARENTHESIS = re.compile(r"[(（]([^()（）\n]{1,40})[)）]")
+_SESSION_CODE = re.compile(r"[ \t]*[(（]([^()（）\n]{1,40})[)）]")
 _ABBREV_NEIGHBOUR_AFTER = re.compile(r"[ \t]*(?:,|;|and|et|y)[ \t]*[RD][ \t]+\d{3,4}\b")
 _ABBREV_NEIGHBOUR_BEFORE = re.compile(r"\b[RD][ \t]+\d{3,4}[ \t]*(?:,|;|and|et|y)[ \t]*\Z")
 
@@ -79,22 +83,33 @@ def foreign_marks(text: str, start: int, end: int) -> bool:
     return _AFTER.match(text, end) is not None
 
 
-def session_after_title(text: str, end: int) -> int | None:
-    """The year of a Council session code after a heading's title: "R 1238 Use of the six
-    official and working languages of the Union (C05)" -> 2005; None without one.
+def session_after_title(text: str, end: int) -> VersionParts | None:
+    """The Council session parenthesis after a heading's title: "R 1238 Use of the six
+    official and working languages of the Union (C05)" -> 2005; "(C09, last amended C19)" ->
+    2019, revised; the title may hold a parenthesis of its own ("... (CWG-LANG) (C15)"). None
+    without one.
 
     Example:
         >>> t = "第1081号决议 WorldTel (C-1995)理事会"
-        >>> session_after_title(t, 7)
+        >>> session_after_title(t, 7).year
         1995
         >>> session_after_title("Resolution 1213, the Council (C05)", 15) is None
         True
     """
-    m = _SESSION_CODE.match(text, end) or _TITLE_SESSION.match(text, end)
-    if m is None:
+    m = _SESSION_CODE.match(text, end)
+    if m is not None:
+        candidates = [m.group(1)]
+    elif _TITLE_START.match(text, end):
+        stop = _SENTENCE_END.search(text, end, min(len(text), end + 200))
+        limit = stop.start() if stop else min(len(text), end + 200)
+        candidates = [p.group(1) for p in _PARENTHESIS.finditer(text, end, limit)]
+    else:
         return None
-    digits = m.group(1).lstrip("C-")
-    return int(digits) if len(digits) == 4 else (1900 if int(digits) >= 50 else 2000) + int(digits)
+    for inner in candidates:
+        version = parse_version(inner)
+        if version.organ == _COUNCIL and version.year is not None:
+            return version
+    return None
 
 
 def council_abbrev_in_context(text: str, start: int, end: int) -> bool:

@@ -89,6 +89,8 @@ class OrganLexicon:
     non_itu_organs: dict[str, str]
     itu_markers: re.Pattern[str]
     council_numbering: tuple[tuple[int, int], ...] = ()
+    other_after: re.Pattern[str] | None = None
+    other_acting: re.Pattern[str] | None = None
     before_ends: frozenset[str] = frozenset()
     before_cjk: tuple[str, ...] = ()
 
@@ -122,7 +124,7 @@ class OrganLexicon:
             return None
         end = max(m.end("name"), m.end("name_ru"), m.end("name_ar"), m.end("acronym"))
         version: VersionParts | None = None
-        paren = "paren" if m.group("paren") else "paren_ru"
+        paren = next((g for g in ("paren", "paren_ru", "paren_ar") if m.group(g)), "paren")
         if m.group(paren):
             v = parse_version(m.group(paren), self.gazetteer)
             if v.year is not None:
@@ -196,8 +198,17 @@ class OrganLexicon:
         return year >= earlier[-1] - 1
 
     def has_itu_marker(self, text: str) -> bool:
-        """Whether ``text`` says anything only an ITU text (or one about ITU) says."""
-        return self.itu_markers.search(text) is not None
+        """Whether ``text`` says anything only an ITU text (or one about ITU) says, and is not
+        the text of another organisation ("The Management Committee of the Asia-Pacific
+        Telecommunity," opening its resolution)."""
+        if self.itu_markers.search(text) is None:
+            return False
+        return self.other_acting is None or self.other_acting.search(text) is None
+
+    def other_body_after(self, text: str, pos: int) -> bool:
+        """Whether the phrase after a mention names another organisation: "Resolution No. 12
+        of the 17th Session of the General Assembly of the APT", "adoptée par la CGPM"."""
+        return self.other_after is not None and self.other_after.match(text, pos) is not None
 
 
 def _genitive(name: str) -> bool:
@@ -278,6 +289,7 @@ def load_organ_lexicon() -> OrganLexicon:
     )
     label = gaz.label_regex(loose=False).pattern
     union = _alternation(raw["union_names"])
+    others = _alternation(raw["other_bodies"])
     after = re.compile(
         r"\]?[ \t]*(?:\n[ \t]*)?(?:"
         # Latin scripts: a joining word ("of", "adopted by", "de la", "du", "del", "from")
@@ -301,7 +313,7 @@ def load_organ_lexicon() -> OrganLexicon:
         # Arabic: "ل" glued to the name ("للمؤتمر العالمي لتنمية الاتصالات")
         + r"|[ \t\n]+(?=[\u0600-\u06ff])(?P<name_ar>"
         + _arabic_names(arabic)
-        + r"))"
+        + r")(?:[ \t]*\((?P<paren_ar>[^()\n]{1,60})\))?)"
     )
     before = re.compile(
         r"(?:(?P<this>"
@@ -347,6 +359,14 @@ def load_organ_lexicon() -> OrganLexicon:
         non_itu_organs=dict(raw["non_itu_organs"]),
         itu_markers=re.compile(markers),
         council_numbering=tuple(sorted((int(n), int(y)) for n, y in raw["council_numbering"])),
+        other_after=re.compile(
+            rf"\]?[ \t]*(?:{joiners})(?:[^.;:()\n]{{0,80}}?[ \t])?(?:{others})(?![\w-])"
+        ),
+        other_acting=re.compile(
+            r"^[ \t]*(?i:the|la|le|el|l'|les|los)[ \t]+(?:[^\n,]{0,60}?[ \t])?"
+            + rf"(?:{others})(?:[ \t]*\([^()\n]{{1,12}}\))?,(?:[^\n,]{{0,40}},)?[ \t]*$",
+            re.MULTILINE,
+        ),
         # the last word of each name written before a mention ("... Council", "... 大会")
         before_ends=frozenset(re.split(r"[^\w]+", n.rstrip())[-1] for n in multiword if n.strip()),
         before_cjk=tuple({*cjk, *raw["this_assembly_before"]}),

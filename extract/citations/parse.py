@@ -34,9 +34,15 @@ _OPEN_AT_END = re.compile(r"[ \t]*([(（])([^()（）\n]{1,60}?)[ \t]*\Z")
 # Revision markers: Rev./Rév./REV./rev (any case), Russian "Пересм.", Chinese "修订(版)",
 # Arabic "المراجَع"; a Council resolution says "Mod." / "modified" / "amended".
 _REV = re.compile(
-    r"(?<![A-Za-z])(?i:r[eé]v)\b\.?|Пересм\b\.?|изм\b\.?|修订版|修订|修改|المراج[َ]?ع"
+    r"(?<![A-Za-z])(?i:r[eé]v)\b\.?|(?i:пересм|изм)\b\.?|修订版|修订|修改|المراج[َ]?ع|المعد[َّ]*ل"
     r"|(?<![A-Za-z])(?i:mod\.|(?:last[ \t]+)?(?:modified|amended|revised)|modifi[ée]e|modificada)"
 )
+# The revision words of Council texts ("(modified 2019)", "(Mod. 2008)", "(المعدَّل في 2022)"):
+# a parenthesis of these and a year is a Council version.
+_COUNCIL_REV = re.compile(
+    r"(?i:mod\.|(?:last[ \t]+)?(?:modified|amended)|modifi[ée]e|modificada|изм\.?)|المعد[َّ]*ل"
+)
+_COUNCIL_FILLER = re.compile(r"[\s,.;]|(?i:\b(?:in|en|в|г\.?)\b)|في|(?:19|20)\d\d")
 _YEAR_RUN = re.compile(r"(?<!\d)((?:19|20)\d\d)((?:19|20)\d\d)?(?!\d)")
 _THIS_BEFORE = re.compile(r"\bthis[ \t\n]+$", re.IGNORECASE)
 # A Council session: "C19", "C-1990", "C2008" (not the document "C05/15").
@@ -254,6 +260,10 @@ def _parse_version(inner: str, gaz: Gazetteer) -> VersionParts:
             conf = ref.conference
             venue = conf.venue if conf is not None else None
             return VersionParts(venue, ref.year, bool(revs), organ=ref.organ)
+    if _COUNCIL_REV.search(inner) and not _COUNCIL_FILLER.sub("", _COUNCIL_REV.sub("", inner)):
+        years = _years(inner)
+        if years:  # "(modified 2019)": the Council's way of dating a revision
+            return VersionParts(None, years[-1][1], True, organ=_COUNCIL)
     folded = fold_accents(inner)
     venues: list[tuple[int, str]] = []
     for m in _venue_regex(gaz.venue_names).finditer(folded):
@@ -320,4 +330,8 @@ def paragraph_label_after_break(text: str, anchor_text: str, start: int, end: in
     """
     if _THIS_BEFORE.search(text, max(0, start - 6), start):
         return True
-    return "\n" in anchor_text and end < len(text) and text[end] in "\t)"
+    if "\n" not in anchor_text or end >= len(text):
+        return False
+    # "RESOLUTIONS\n1.Resolution 1 (...)": a contents line's number glued to its entry
+    glued = text[end] == "." and end + 1 < len(text) and text[end + 1].isalpha()
+    return text[end] in "\t)" or glued

@@ -238,8 +238,9 @@ class CitationComponent:
             else None
         )
         number = anchor_number(kind, atext, anchor[-1].text)
-        first = anchor[0].lower_
-        plural = (first.endswith("s") or first in meta.get("plural", ())) and kind in (
+        # the keyword may follow an organ prefix: "Council Resolutions 1333 and 1372"
+        words = [t.lower_ for t in anchor if t.is_alpha and len(t) > 4]
+        plural = any(w.endswith("s") or w in meta.get("plural", ()) for w in words) and kind in (
             "resolution",
             "decision",
             "question",
@@ -289,6 +290,10 @@ class CitationComponent:
                 v = VersionParts(c.venue if c else None, conf.year, False, organ=conf.organ)
                 members = [(s, e, n, v, st) for s, e, n, _, st in members]
         phrase_version = after.version if after is not None else None
+        # "Resolution No. 12 of the General Assembly of the APT": another organisation's
+        other_after = after is None and lex.other_body_after(
+            text, status_last.end() if status_last else last_end
+        )
         out: list[CitationParts] = []
         for i, (s, e, num, version, status) in enumerate(members):
             # a bare member shares the version of the next one that has one ("Resolutions 17,
@@ -303,11 +308,13 @@ class CitationComponent:
             suffix = None
             if meta.get("version_suffix"):
                 num, suffix = split_suffix(num, atext if i == 0 else num)
-            if version is None and _in_council_range(num, lex):
-                year = session_after_title(text, e)
-                if year is not None:  # "R 1238 Use of the six ... languages (C05)"
-                    version = VersionParts(None, year, False, organ="Council")
+            if version is None and (_in_council_range(num, lex) or meta.get("council_abbrev")):
+                titled = session_after_title(text, e)
+                if titled is not None:  # "R 1238 Use of the six ... languages (C05)"
+                    version = titled
                     m_organ, m_basis = (m_organ, m_basis) if m_organ else ("Council", "explicit")
+            if meta.get("council_abbrev") and m_organ is None:
+                m_organ, m_basis = "Council", "explicit"  # the compilation's "R 1238", "D 570"
             if meta.get("council_decisions") and m_organ == "Council" and num.isdigit():
                 lo = lex.number_ranges.get("Council", (1000, 1999))[0]
                 kind = "decision" if int(num) < lo else kind
@@ -324,7 +331,7 @@ class CitationComponent:
                 status=status,
                 plural=plural,
                 suffix=suffix,
-                foreign=foreign_marks(text, s, e),
+                foreign=foreign_marks(text, s, e) or other_after,
             )
             out.append(parts)
         return out

@@ -801,3 +801,115 @@ MORE = [
 )
 def test_more_citation_forms(nlp: Language, text: str, expected: list[Row]) -> None:
     assert rows(nlp, text) == expected
+
+
+COMPILATIONS = [
+    (
+        "RESOLUTIONS\nR 1306  Role of the ITU in something (C09, last amended C19)\n"
+        "R 1373  Council Working Group on things (CWG-X) (C15, Amended C18)\n"
+        "DECISIONS\nD 517   Cost recovery for something (C01, last amended C20)\n"
+        "D 611   Principles (C17)",
+        [
+            ("R 1306", "resolution", "1306", None, "Council", None, 2019, True),
+            ("R 1373", "resolution", "1373", None, "Council", None, 2018, True),
+            ("D 517", "decision", "517", None, "Council", None, 2020, True),
+            ("D 611", "decision", "611", None, "Council", None, 2017, False),
+        ],
+    ),
+    (
+        "see R 1301, D 570 and R 1302 of the compilation",
+        [
+            ("R 1301", "resolution", "1301", None, "Council", None, None, False),
+            ("D 570", "decision", "570", None, "Council", None, None, False),
+            ("R 1302", "resolution", "1302", None, "Council", None, None, False),
+        ],
+    ),
+    (
+        "set up by Council Resolutions 1333 and 1372, and RESOLUTION 1374 (modified 2023)",
+        [
+            ("Council Resolutions 1333", "resolution", "1333", None, "Council", None, None, False),
+            ("1372", "resolution", "1372", None, "Council", None, None, False),
+            (
+                "RESOLUTION 1374 (modified 2023)",
+                "resolution",
+                "1374",
+                None,
+                "Council",
+                None,
+                2023,
+                True,
+            ),
+        ],
+    ),
+    (
+        "ويُنظَّم العمل بموجب المقرر 517 للمجلس (المعدَّل في 2021) وقرار المجلس 1386 (المعدَّل في 2022).",
+        [
+            ("المقرر 517", "decision", "517", None, "Council", None, 2021, True),
+            (
+                "قرار المجلس 1386 (المعدَّل في 2022)",
+                "resolution",
+                "1386",
+                None,
+                "Council",
+                None,
+                2022,
+                True,
+            ),
+        ],
+    ),
+    (
+        "TABLE OF CONTENTS\nRESOLUTIONS\n1.Resolution 1 (Rev. Kigali, 2022) - Rules",
+        [
+            (
+                "Resolution 1 (Rev. Kigali, 2022)",
+                "resolution",
+                "1",
+                None,
+                "WTDC",
+                "Kigali",
+                2022,
+                True,
+            )
+        ],
+    ),
+    (
+        "РЕЗОЛЮЦИЯ 64 (ПЕРЕСМ. БУХАРЕСТ, 2022 г.)",
+        [
+            (
+                "РЕЗОЛЮЦИЯ 64 (ПЕРЕСМ. БУХАРЕСТ, 2022 г.)",
+                "resolution",
+                "64",
+                None,
+                "PP",
+                "Bucharest",
+                2022,
+                True,
+            )
+        ],
+    ),
+    (
+        "по методике Рекомендации МСЭ-R P.525 и 第5D工作组参考了ITU-R M.2083建议书",
+        [
+            (
+                "Рекомендации МСЭ-R P.525",
+                "recommendation",
+                "P.525",
+                None,
+                "unknown",
+                None,
+                None,
+                False,
+            ),
+            ("ITU-R M.2083建议书", "recommendation", "M.2083", None, "unknown", None, None, False),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), COMPILATIONS, ids=lambda x: x[:30] if isinstance(x, str) else ""
+)
+def test_council_compilations_and_other_forms(
+    nlp: Language, text: str, expected: list[Row]
+) -> None:
+    assert rows(nlp, text, host="Council") == expected

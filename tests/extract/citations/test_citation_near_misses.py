@@ -98,6 +98,30 @@ CASES = [
             ("Resolution 1081 (modified 2019)", "resolution", "Council"),
         ],
     ),
+    (  # another organisation named in the phrase after the mention
+        "Recalling Resolution No. 7 of the 15th Session of the General Assembly of the APT on "
+        "preparations for ITU conferences, and Resolution 72 (Rev.WRC-19),",
+        "WRC",
+        [
+            ("Resolution No. 7", "non_itu", "other"),
+            ("Resolution 72 (Rev.WRC-19)", "resolution", "WRC"),
+        ],
+    ),
+    (  # the text of another organisation (its acting body), which mentions ITU
+        "La Conférence générale des poids et mesures (CGPM), à sa 27e réunion,\n"
+        "rappelant la Résolution 4 adoptée par la CGPM à sa 13e réunion et la Résolution 655 "
+        "(CMR-15) de l'Union internationale des télécommunications,",
+        None,
+        [
+            ("Résolution 4", "non_itu", "other"),
+            ("Résolution 655 (CMR-15)", "resolution", "WRC"),
+        ],
+    ),
+    (
+        "Recalling 36 C/Resolution 56 of the General Conference",
+        None,
+        [("Resolution 56", "non_itu", "other")],
+    ),
     (  # an OAS body's session in Roman numerals with its year
         "CITEL Resolution 77 (VII-14) on spectrum",
         None,
