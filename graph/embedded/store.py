@@ -13,12 +13,26 @@ complete, immutable Oxigraph databases ("generations") and a pointer file naming
       gen-000003/                the current Oxigraph database
       gen-000002/                the previous one (kept for readers that still have it open)
       gen-000004.tmp-<pid>/      a build in progress (removed by the next build if it died)
+      .build.lock                the builder's lock (an flock; the file stays, the lock goes)
 
 A build takes a cheap hard-link copy (``Store.backup``) of the current generation into a
 temporary directory, changes only what changed there (one named graph per source document),
 flushes and closes it, renames it into place and only then replaces the pointer file with
 ``os.replace``. A kill at any moment leaves the pointer naming the old, complete generation.
 Readers open generations read-only and can check :meth:`GraphStore.is_stale` to pick up a rebuild.
+
+Why a killed build can never wedge the store (docs/operations.md, "Builds"):
+
+- The build lock is an ``flock`` on a descriptor that no child keeps: forked children (the
+  ``--jobs N`` workers) close their copy at once (``os.register_at_fork``) and exec'd ones never
+  get it (close-on-exec). The kernel releases it when the builder dies, whatever killed it.
+- Everything a dead build leaves is recognised and cleared by the next one, under the lock:
+  temporary generations, a generation renamed into place whose pointer was never written (never
+  current, so nobody reads it), a pointer's temporary file. New generation numbers are above every
+  directory present, so a leftover that cannot be removed is never written over.
+- Old generations are reclaimed only when no reader uses them: a read-only handle holds a shared
+  ``flock`` on its generation directory (its lease) until closed, and the collector removes a
+  generation only under an exclusive one. The current generation and the one before are kept.
 
 A bare Oxigraph directory (no pointer file, e.g. written by ``pyoxigraph.Store(path)``) opens as
 generation 0, so benchmark and test stores need not be built by resgraph.
@@ -41,6 +55,7 @@ import json
 import os
 import re
 import shutil
+import weakref
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,9 +78,29 @@ __all__ = [
 ]
 
 POINTER = "resgraph-current.json"
+LOCK_FILE = ".build.lock"
 _GEN = re.compile(r"^gen-(\d{6})$")
-_TMP = re.compile(r"^gen-\d{6}\.tmp-\d+$")
+_TMP = re.compile(r"^gen-(\d{6})\.tmp-\d+$")
 KEEP_GENERATIONS = 2
+
+#: Descriptors of the build locks this process holds (closed in forked children, see below).
+_HELD_LOCKS: set[int] = set()
+
+
+def _drop_inherited_locks() -> None:
+    """In a forked child: close the build-lock descriptors inherited from the builder.
+
+    Why: an ``flock`` belongs to the open file description, which ``fork`` shares; a pool worker
+    keeping a copy would hold the lock after the builder dies, and every later build would fail
+    "another build is running". Closing (not unlocking) the copy leaves the builder's lock alone.
+    """
+    for fd in _HELD_LOCKS:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _HELD_LOCKS.clear()
+
+
+os.register_at_fork(after_in_child=_drop_inherited_locks)
 
 
 def current_generation(root: str | Path) -> tuple[int, Path] | None:
@@ -94,8 +129,11 @@ def current_generation(root: str | Path) -> tuple[int, Path] | None:
 
 
 def _only_build_artefacts(root: Path) -> bool:
-    """True for an empty directory, or one holding only a lock or an unfinished first build."""
-    return all(c.name.startswith(".") or _TMP.match(c.name) for c in root.iterdir())
+    """True for an empty directory, or one holding only a lock or an unfinished first build
+    (a temporary generation, or one renamed into place before its pointer was written)."""
+    return all(
+        c.name.startswith(".") or _TMP.match(c.name) or _GEN.match(c.name) for c in root.iterdir()
+    )
 
 
 def _is_bare_oxigraph(root: Path) -> bool:
@@ -131,6 +169,7 @@ class GraphStore:
         store: ox.Store,
         read_only: bool,
         base: str,
+        lease: int | None = None,
     ) -> None:
         self.root = root
         self.path = path
@@ -138,6 +177,9 @@ class GraphStore:
         self.store = store
         self.read_only = read_only
         self.base = base
+        # the reader's lease on its generation directory (see _lease), released on close or
+        # when the handle is collected
+        self._release = weakref.finalize(self, _close_fd, lease) if lease is not None else None
 
     @classmethod
     def in_memory(cls, store: ox.Store, base: str = mint.DEFAULT_BASE) -> GraphStore:
@@ -167,9 +209,12 @@ class GraphStore:
         self.close()
 
     def close(self) -> None:
-        """Release the database (pyoxigraph closes it when the last reference goes)."""
+        """Release the database (pyoxigraph closes it when the last reference goes) and the
+        lease on the generation, which a later build may then reclaim."""
         if hasattr(self, "store"):
             del self.store
+        if self._release is not None:
+            self._release()
 
     def select(self, text: str) -> tuple[list[str], ox.QuerySolutions]:
         """A SELECT over the union of all graphs (see :meth:`graph.backend.Queryable.select`).
@@ -296,6 +341,14 @@ def open_embedded(
     cur = current_generation(root)
     if cur is not None:
         gen, gen_dir = cur
+        if read_only:
+            gen, gen_dir, lease = _leased_current(root, gen, gen_dir)
+            try:
+                store = ox.Store.read_only(str(gen_dir))
+            except OSError as exc:
+                _close_fd(lease)
+                raise StoreError(f"{gen_dir}: cannot open the Oxigraph store ({exc})") from exc
+            return GraphStore(root, gen_dir, gen, store, True, base, lease)
     elif root.is_dir() and _is_bare_oxigraph(root):
         gen, gen_dir = 0, root
     elif not root.exists() or (root.is_dir() and _only_build_artefacts(root)):
@@ -312,6 +365,47 @@ def open_embedded(
     except OSError as exc:
         raise StoreError(f"{gen_dir}: cannot open the Oxigraph store ({exc})") from exc
     return GraphStore(root, gen_dir, gen, store, read_only, base)
+
+
+def _close_fd(fd: int) -> None:
+    with contextlib.suppress(OSError):
+        os.close(fd)
+
+
+def _lease(gen_dir: Path) -> int | None:
+    """A shared flock on a generation directory (its descriptor), or None if it is gone.
+
+    Why: the collector removes a generation only under an exclusive flock, so a reader holding
+    this one never has its files deleted under it. The lock waits only while a collector is
+    deleting that very directory; afterwards the directory is gone and None says so.
+    """
+    try:
+        fd = os.open(gen_dir, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except FileNotFoundError:
+        return None
+    fcntl.flock(fd, fcntl.LOCK_SH)
+    try:
+        same = os.stat(gen_dir).st_ino == os.fstat(fd).st_ino
+    except FileNotFoundError:
+        same = False
+    if not same:
+        os.close(fd)
+        return None
+    return fd
+
+
+def _leased_current(root: Path, gen: int, gen_dir: Path) -> tuple[int, Path, int]:
+    """The current generation with a reader's lease on it, re-reading the pointer if a build
+    committed and reclaimed in between (a reader that was very slow to open)."""
+    for _ in range(5):
+        lease = _lease(gen_dir)
+        if lease is not None:
+            return gen, gen_dir, lease
+        cur = current_generation(root)
+        if cur is None:
+            break
+        gen, gen_dir = cur
+    raise StoreError(f"{root}: the current generation keeps disappearing; is a build looping?")
 
 
 @dataclass
@@ -345,26 +439,87 @@ def _write_pointer(root: Path, gen: int, name: str) -> None:
         os.close(dir_fd)
 
 
+def _reclaim(path: Path) -> bool:
+    """Remove a generation directory unless a reader holds a lease on it; True if removed."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except FileNotFoundError:
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        return False  # in use: a later build reclaims it
+    try:
+        shutil.rmtree(path, ignore_errors=True)
+    finally:
+        os.close(fd)
+    return not path.exists()
+
+
 def _collect_garbage(root: Path, keep: int) -> None:
-    """Remove dead temporary builds and all but the newest ``keep`` generations."""
+    """Clear what dead builds left and reclaim old generations no reader uses.
+
+    Cleared: temporary generations and pointer files (a build in progress holds the lock, so any
+    found here are dead), and generations above the current one (renamed into place by a build
+    killed before it wrote the pointer: never current, never read). Kept: the current generation
+    and the ``keep - 1`` before it; older ones are removed unless a reader still has them open.
+    Runs under the build lock only.
+    """
+    cur = current_generation(root)
+    current = cur[0] if cur is not None else 0
     for child in root.iterdir():
-        if _TMP.match(child.name) or child.name.startswith(f".{POINTER}.tmp-"):
-            shutil.rmtree(child, ignore_errors=True) if child.is_dir() else child.unlink()
-    gens = sorted(c for c in root.iterdir() if _GEN.match(c.name))
-    for old in gens[:-keep]:
-        shutil.rmtree(old, ignore_errors=True)
+        if child.name.startswith(f".{POINTER}.tmp-"):
+            child.unlink(missing_ok=True)
+        elif _TMP.match(child.name):
+            shutil.rmtree(child, ignore_errors=True)
+    gens = sorted((int(m.group(1)), c) for c in root.iterdir() if (m := _GEN.match(c.name)))
+    for number, path in gens:
+        if number > current:
+            _reclaim(path)
+    committed = [(n, c) for n, c in gens if n <= current]
+    for number, path in committed[:-keep]:
+        if number != current:
+            _reclaim(path)
+
+
+def _next_number(root: Path) -> int:
+    """One above the current generation and above every generation directory still present
+    (one that could not be removed is never reused)."""
+    cur = current_generation(root)
+    numbers = [cur[0] if cur is not None else 0]
+    for child in root.iterdir():
+        m = _GEN.match(child.name) or _TMP.match(child.name)
+        if m:
+            numbers.append(int(m.group(1)))
+    return max(numbers) + 1
 
 
 @contextlib.contextmanager
 def _build_lock(root: Path) -> Iterator[None]:
-    """One builder at a time per store (an flock, released by the kernel if the builder dies)."""
+    """One builder at a time per store: an flock the kernel releases when the builder dies.
+
+    The descriptor is close-on-exec and closed in forked children (:func:`_drop_inherited_locks`),
+    so no worker process can outlive the builder holding it. The builder's pid is written into
+    the file, to name it when another build is refused.
+    """
     root.mkdir(parents=True, exist_ok=True)
-    with open(root / ".build.lock", "w") as fh:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise StoreError(f"{root}: another build is running on this store") from None
+    fd = os.open(root / LOCK_FILE, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        holder = os.read(fd, 32).decode("ascii", "replace").strip()
+        os.close(fd)
+        who = f" (pid {holder})" if holder.isdigit() else ""
+        raise StoreError(f"{root}: another build is running on this store{who}") from None
+    _HELD_LOCKS.add(fd)
+    try:
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
         yield
+    finally:
+        _HELD_LOCKS.discard(fd)
+        os.close(fd)
 
 
 @contextlib.contextmanager
@@ -373,11 +528,12 @@ def new_generation(root: str | Path, base: str = mint.DEFAULT_BASE) -> Iterator[
 
     The block gets a writable copy of the current generation (hard links, so cheap even for
     millions of triples). If the block raises, or the process dies, the copy is discarded and the
-    current generation is untouched.
+    current generation is untouched; whatever a killed build left is cleared by the next one.
 
     Raises:
         StoreError: if another build holds the store, or ``root`` is a bare Oxigraph directory
-            (generations need a directory of their own).
+            (generations need a directory of their own), or the new generation cannot be put
+            in place (naming the directory).
 
     Example:
         >>> import tempfile
@@ -392,7 +548,7 @@ def new_generation(root: str | Path, base: str = mint.DEFAULT_BASE) -> Iterator[
     with _build_lock(root):
         _collect_garbage(root, KEEP_GENERATIONS)
         cur = current_generation(root)
-        number = (cur[0] if cur else 0) + 1
+        number = _next_number(root)
         tmp = root / f"gen-{number:06d}.tmp-{os.getpid()}"
         previous: dict[str, ManifestEntry] = {}
         if cur is not None:
@@ -406,7 +562,12 @@ def new_generation(root: str | Path, base: str = mint.DEFAULT_BASE) -> Iterator[
             gen.store.flush()
             del gen.store  # the last reference: pyoxigraph closes the database here
             final = root / f"gen-{number:06d}"
-            os.rename(tmp, final)
+            try:
+                os.rename(tmp, final)
+            except OSError as exc:
+                raise StoreError(
+                    f"{final}: cannot put the new generation in place ({exc})"
+                ) from exc
             _write_pointer(root, number, final.name)
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
