@@ -11,9 +11,15 @@ Layout under ``<base>id/``::
     resolution/wtsa/44              resolution/wtsa/44/2022      (work, version)
     decision/pp/12   question/wtdc/3%2F2   recommendation/unknown/E.161.1
     bureau/tsb   group/itu-t-sg17   actor/member-states
-    document/<sha256[:16]>          document/<sha>/citation/<start>-<end> (also heading, assignment)
-    document/<sha>/section/<key>    document/<sha>/paragraph/<key>
-    graph/<sha256[:16]>   graph/meta   graph/ontology   graph/gazetteer   graph/derived
+    document/<doc>                  document/<doc>/citation/<start>-<end> (also heading, assignment)
+    document/<doc>/section/<key>    document/<doc>/paragraph/<key>
+    graph/<doc>   graph/meta   graph/ontology   graph/gazetteer   graph/derived
+
+``<doc>`` is the document key (:func:`document_key`): 16 hex digits of the SHA-256 of the file
+name and the file's own SHA-256. Why both: the content alone would give two byte-identical files
+one node and one named graph, so removing either would drop the other's triples; the name alone
+would keep a changed file's IRIs, so a remote build could not write the new graph beside the old
+one before switching. A file keeps its IRIs as long as its name and bytes stay the same.
 
 Example:
     >>> str(version_iri("WTSA", "44", 2022))
@@ -24,6 +30,7 @@ Example:
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from urllib.parse import quote, unquote
@@ -43,6 +50,7 @@ __all__ = [
     "derived_graph_iri",
     "document_graph_iri",
     "document_iri",
+    "document_key",
     "gazetteer_graph_iri",
     "group_iri",
     "id_iri",
@@ -245,19 +253,38 @@ def actor_iri(code: str, base: str = DEFAULT_BASE) -> URIRef:
     return _id(base, "actor", slug(code))
 
 
-def document_iri(sha256: str, base: str = DEFAULT_BASE) -> URIRef:
-    """IRI of a source document, keyed by the first 16 hex digits of its SHA-256.
+def document_key(name: str, sha256: str) -> str:
+    """The key of a source document in its IRIs: 16 hex digits of SHA-256 over the file name and
+    the SHA-256 of the file's bytes (see the module docstring for why both).
 
     Raises:
-        ValueError: if ``sha256`` is not hex of at least 16 digits.
+        ValueError: if ``sha256`` is not hex of 64 digits, or ``name`` is empty.
 
     Example:
-        >>> str(document_iri("ab" * 32)).endswith("/id/document/abababababababab")
+        >>> document_key("a.txt", "ab" * 32) != document_key("b.txt", "ab" * 32)
+        True
+        >>> document_key("a.txt", "ab" * 32)
+        '523b3bd48aa43ba9'
+    """
+    if not re.fullmatch(r"[0-9a-fA-F]{64}", sha256):
+        raise ValueError(f"not a SHA-256 hex digest: {sha256!r}")
+    if not name:
+        raise ValueError("a source document needs a file name")
+    joined = f"{name}\x00{sha256.lower()}".encode()
+    return hashlib.sha256(joined).hexdigest()[:DOC_KEY_LEN]
+
+
+def document_iri(name: str, sha256: str, base: str = DEFAULT_BASE) -> URIRef:
+    """IRI of a source document (a file of a given name and content): ``id/document/<key>``.
+
+    Raises:
+        ValueError: see :func:`document_key`.
+
+    Example:
+        >>> str(document_iri("a.txt", "ab" * 32)).endswith("/id/document/523b3bd48aa43ba9")
         True
     """
-    if not re.fullmatch(r"[0-9a-fA-F]{16,64}", sha256):
-        raise ValueError(f"not a SHA-256 hex digest: {sha256!r}")
-    return _id(base, "document", sha256[:DOC_KEY_LEN].lower())
+    return _id(base, "document", document_key(name, sha256))
 
 
 def mention_iri(doc: URIRef, kind: str, start: int, end: int) -> URIRef:
@@ -292,14 +319,14 @@ def paragraph_iri(doc: URIRef, key: str) -> URIRef:
     return URIRef(f"{doc}/paragraph/{key}")
 
 
-def document_graph_iri(sha256: str, base: str = DEFAULT_BASE) -> URIRef:
-    """The named graph holding what was built from one document (keyed by content hash).
+def document_graph_iri(name: str, sha256: str, base: str = DEFAULT_BASE) -> URIRef:
+    """The named graph holding what was built from one document (same key as its IRI).
 
     Example:
-        >>> str(document_graph_iri("cd" * 32)).endswith("/id/graph/cdcdcdcdcdcdcdcd")
+        >>> str(document_graph_iri("a.txt", "ab" * 32)).endswith("/id/graph/523b3bd48aa43ba9")
         True
     """
-    return _id(base, "graph", str(document_iri(sha256, base)).rsplit("/", 1)[1])
+    return _id(base, "graph", document_key(name, sha256))
 
 
 def meta_graph_iri(base: str = DEFAULT_BASE) -> URIRef:

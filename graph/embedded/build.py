@@ -1,12 +1,15 @@
 """Incremental, atomic builds of the embedded store: one named graph per source document.
 
 Why incremental: extraction (spaCy) is the slow step, so a rebuild after adding one document must
-process only that document. Each document's triples live in the named graph
-``id/graph/<sha256[:16]>`` and the meta graph records file name -> SHA-256 -> graph. A build
-compares the files it is given with that manifest: unchanged files are skipped, new and changed
-ones are extracted and (re)loaded, and files no longer given are dropped. Then the graphs that span
-documents are refreshed (ontology, gazetteer, derived). All of it happens in a new store generation
-that becomes current only when complete (:func:`graph.embedded.store.new_generation`).
+process only that document. Each document's triples live in the named graph ``id/graph/<key>``
+(the key of its file name and content, :func:`graph.mint.document_key`) and the meta graph records
+file name -> SHA-256 -> graph. A build compares the files it is given with that manifest:
+unchanged files are skipped, new and changed ones are extracted and (re)loaded, and files no
+longer given are dropped. An entry whose graph is not the one its name and hash give (a store built
+before graphs were keyed by name) counts as changed, so such a store converts itself. Then the
+graphs that span documents are refreshed (ontology, gazetteer, derived). All of it happens in a new
+store generation that becomes current only when complete
+(:func:`graph.embedded.store.new_generation`).
 
 A document that fails to extract is reported and skipped; if an earlier version of it was in the
 store, that version stays (the store never loses a document to a bad edit).
@@ -41,8 +44,11 @@ from graph.rdf.manifest import manifest_triples
 from graph.rdf.static import gazetteer_graph, ontology_graph
 from graph.rdf.text import load_graph, nquads
 from graph.rdf.workers import Extractor, Progress, RenderedDocument
+from graph.vocab import RG
 
 __all__ = ["build_embedded"]
+
+RG_NAMED_GRAPH = ox.NamedNode(str(RG.namedGraph))
 
 # N-Quads bytes queued before a bulk load: the first batch is small and each next one as large as
 # everything loaded so far, up to BATCH_BYTES (see _Run.flush)
@@ -59,11 +65,14 @@ def _manifest_nquads(doc: DocumentInput | RenderedDocument, graph_iri: str, base
 
 
 def _drop(gen: Generation, entry: ManifestEntry, base: str) -> None:
-    gen.store.remove_graph(ox.NamedNode(entry.graph))
-    d = ox.NamedNode(mint.document_iri(entry.sha256, base))
+    """Remove a document's graph and its manifest entry (found by its graph, whatever IRI
+    scheme the entry was written with)."""
+    graph = ox.NamedNode(entry.graph)
+    gen.store.remove_graph(graph)
     meta = ox.NamedNode(mint.meta_graph_iri(base))
-    for q in list(gen.store.quads_for_pattern(d, None, None, meta)):
-        gen.store.remove(q)
+    for link in list(gen.store.quads_for_pattern(None, RG_NAMED_GRAPH, graph, meta)):
+        for q in list(gen.store.quads_for_pattern(link.subject, None, None, meta)):
+            gen.store.remove(q)
 
 
 def _refresh_shared(gen: Generation, base: str) -> None:
@@ -102,7 +111,7 @@ def build_embedded(
     before = open_embedded(root, read_only=True, base=base)
     previous, generation = before.manifest(), before.generation
     before.close()
-    todo = {n for n, h in hashes.items() if force or n not in previous or previous[n].sha256 != h}
+    todo = {n for n, h in hashes.items() if force or _stale(previous.get(n), n, h, base)}
     removed = sorted(set(previous) - set(hashes))
     unchanged = tuple(sorted(set(hashes) - todo))
     if not todo and not removed and generation > 0:
@@ -139,6 +148,15 @@ def build_embedded(
     )
 
 
+def _stale(entry: ManifestEntry | None, name: str, sha256: str, base: str) -> bool:
+    """True when a document must be (re)built: new, changed, or in a graph of an older scheme."""
+    return (
+        entry is None
+        or entry.sha256 != sha256
+        or entry.graph != str(mint.document_graph_iri(name, sha256, base))
+    )
+
+
 def _count(root: Path, base: str) -> int:
     with open_embedded(root, read_only=True, base=base) as s:
         return len(s)
@@ -166,7 +184,7 @@ class _Run:
 
     def put(self, gen: Generation, doc: DocumentInput | RenderedDocument) -> None:
         """Replace (or add) the named graph of one document in the new generation."""
-        graph_iri = str(mint.document_graph_iri(doc.sha256, self.base))
+        graph_iri = str(mint.document_graph_iri(doc.name, doc.sha256, self.base))
         if isinstance(doc, RenderedDocument):
             if doc.graph != graph_iri:
                 raise ValueError(f"{doc.name}: rendered for the graph {doc.graph}, not {graph_iri}")

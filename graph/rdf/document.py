@@ -1,9 +1,10 @@
 """One source document's records -> an rdflib Graph (the content of its named graph).
 
-Why per document: the store keeps one named graph per source document, keyed by its content hash,
-so a changed document is replaced and a removed one dropped without touching the others. Facts
-that need several documents at once (stub versions, previous-version links between versions loaded
-from different files) are computed afterwards over the whole store (``graph.rdf.derived``).
+Why per document: the store keeps one named graph per source document, keyed by its file name and
+content hash (:func:`graph.mint.document_key`), so a changed document is replaced and a removed one
+dropped without touching the others, even a byte-identical copy under another name. Facts that
+need several documents at once (stub versions, previous-version links between versions loaded from
+different files) are computed afterwards over the whole store (``graph.rdf.derived``).
 
 What one document contributes:
 
@@ -64,7 +65,7 @@ class _Builder:
         self.base = base
         self.triples: set[Triple] = set()
         self.gaz = load_gazetteer()
-        self.doc_iri = mint.document_iri(doc.sha256, base)
+        self.doc_iri = mint.document_iri(doc.name, doc.sha256, base)
         self.hosts: list[tuple[int, str, URIRef]] = []
         # nodes already described (works, versions, sections, paragraphs, actors): a node cited
         # fifty times is described once, not rebuilt and re-added fifty times
@@ -200,7 +201,7 @@ class _Builder:
         self.add(d, RG.fileName, str_literal(doc.name))
         self.add(d, RDFS.label, str_literal(doc.name))
         self.add(d, RG.sha256, str_literal(doc.sha256))
-        self.add(d, DCTERMS.identifier, str_literal(doc.sha256[: mint.DOC_KEY_LEN]))
+        self.add(d, DCTERMS.identifier, str_literal(mint.document_key(doc.name, doc.sha256)))
         self.add(d, DCTERMS.format, str_literal(doc.format))
         self.add(d, DCTERMS.language, str_literal(doc.lang))
         if doc.text_length is not None:

@@ -29,7 +29,7 @@ def manifest_triples(
     doc: DocumentInput | RenderedDocument, graph_iri: str, base: str
 ) -> list[tuple[Node, ...]]:
     """The meta-graph entry of one document: file name -> SHA-256 -> named graph."""
-    d = mint.document_iri(doc.sha256, base)
+    d = mint.document_iri(doc.name, doc.sha256, base)
     stamp = Literal(time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), datatype=XSD.dateTime)
     return [
         (d, RG.fileName, Literal(doc.name)),

@@ -14,7 +14,8 @@ The same function maps onto a cluster engine for millions of documents (docs/sca
 
 Example:
     >>> out = render_document("data/corpus/003_fb0deb38008239bc.txt")
-    >>> out.name, out.nquads.count(b"\\n") > 100, out.graph.endswith(out.sha256[:16])
+    >>> out.name, out.nquads.count(b"\\n") > 100, out.graph == str(mint.document_graph_iri(
+    ...     out.name, out.sha256))
     ('003_fb0deb38008239bc.txt', True, True)
 """
 
@@ -73,7 +74,7 @@ def render_document(
 
     try:
         doc = DocumentInput.from_result(extract_document(path))
-        graph = str(mint.document_graph_iri(doc.sha256, base))
+        graph = str(mint.document_graph_iri(doc.name, doc.sha256, base))
         data = nquads(document_triples(doc, base), graph).encode("utf-8")
     except DocumentError as exc:
         return exc

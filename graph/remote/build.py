@@ -5,8 +5,9 @@ file. A server has no pointer file, so the pointer is data: the manifest (meta g
 document's graph and the control graph names the generation and its derived graph. A build
 
 1. drops graphs left over from the generation before the current one (or a dead build);
-2. ``PUT``s each new or changed document into a graph named by its content hash (a changed
-   document never overwrites the graph readers of the current generation use);
+2. ``PUT``s each new or changed document into a graph named by its file name and content hash
+   (:func:`graph.mint.document_key`: a changed document never overwrites the graph readers of
+   the current generation use, and a byte-identical copy under another name has its own);
 3. refreshes the ontology and gazetteer graphs and writes the derived graph of the new
    generation under a fresh IRI;
 4. switches manifest and control graph in one SPARQL Update request (one transaction).
@@ -81,14 +82,12 @@ def build_remote(
     ):
         store.refresh()  # what is current now that no other build can switch generations
         previous, generation = store.manifest(), store.generation
-        todo = {
-            n for n, h in hashes.items() if force or n not in previous or previous[n].sha256 != h
-        }
+        todo = {n for n, h in hashes.items() if force or _stale(previous.get(n), n, h, base)}
         removed = sorted(set(previous) - set(hashes))
         unchanged = tuple(sorted(set(hashes) - todo))
         if not todo and not removed and generation > 0:
             return BuildReport(generation, unchanged=unchanged, triples=len(store))
-        prefix = str(mint.document_graph_iri("0" * 64, base)).rsplit("/", 1)[0] + "/"
+        prefix = str(mint.document_graph_iri("-", "0" * 64, base)).rsplit("/", 1)[0] + "/"
         for stale in store.all_graphs(prefix) - set(store.graphs):
             store.drop_graph(stale)
         entries = {n: e for n, e in previous.items() if n not in removed}
@@ -99,7 +98,7 @@ def build_remote(
         done = 0
 
         def put(doc: DocumentInput | RenderedDocument) -> None:
-            graph_iri = str(mint.document_graph_iri(doc.sha256, base))
+            graph_iri = str(mint.document_graph_iri(doc.name, doc.sha256, base))
             if isinstance(doc, RenderedDocument):
                 body = doc.ntriples.encode("utf-8")
             else:
@@ -168,6 +167,15 @@ def build_remote(
         )
 
 
+def _stale(entry: ManifestEntry | None, name: str, sha256: str, base: str) -> bool:
+    """True when a document must be (re)built: new, changed, or in a graph of an older scheme."""
+    return (
+        entry is None
+        or entry.sha256 != sha256
+        or entry.graph != str(mint.document_graph_iri(name, sha256, base))
+    )
+
+
 def _version_facts(store: RemoteStore) -> ox.Store:
     """The facts the derived graph is computed from, copied into an in-memory store.
 
@@ -203,8 +211,9 @@ def _switch(
     meta, control = mint.meta_graph_iri(base), control_graph_iri(base)
     rewritten = {d.name for d in new_docs}
     gone = [e for n, e in previous.items() if n not in entries or n in rewritten]
+    # an entry is found by its graph, whatever IRI scheme it was written with
     ops = [
-        f"DELETE WHERE {{ GRAPH <{meta}> {{ <{mint.document_iri(e.sha256, base)}> ?p ?o }} }}"
+        f"DELETE WHERE {{ GRAPH <{meta}> {{ ?d <{RG.namedGraph}> <{e.graph}> ; ?p ?o }} }}"
         for e in gone
     ]
     fresh = "".join(

@@ -251,7 +251,7 @@ def value(store: GraphStore, node: Any, pred: URIRef) -> str | None:
 
 
 def doc_iri(store: GraphStore, name: str) -> URIRef:
-    return mint.document_iri(store.manifest()[name].sha256)
+    return mint.document_iri(name, store.manifest()[name].sha256)
 
 
 def citation_node(store: GraphStore, rec: dict[str, Any]) -> Any:

@@ -25,7 +25,9 @@ BASE = "https://w3id.org/resgraph/id/"
         (mint.bureau_iri("TSB"), BASE + "bureau/tsb"),
         (mint.group_iri("ITU-T SG17"), BASE + "group/itu-t-sg17"),
         (mint.actor_iri("ITU\u2011T SG17"), BASE + "group/itu-t-sg17"),
-        (mint.document_iri("ab" * 32), BASE + "document/" + "ab" * 8),
+        # the key of a file name and its content hash: a stored IRI must never change with the code
+        (mint.document_iri("a.txt", "ab" * 32), BASE + "document/523b3bd48aa43ba9"),
+        (mint.document_graph_iri("a.txt", "ab" * 32), BASE + "graph/523b3bd48aa43ba9"),
         (mint.work_iri("WTDC", "3/2", kind="question"), BASE + "question/wtdc/3%2F2"),
     ],
 )

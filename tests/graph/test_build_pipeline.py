@@ -32,7 +32,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> GraphStore:
 
 
 def present(store: GraphStore, rec: dict[str, Any], kind: str) -> bool:
-    doc = mint.document_iri(store.manifest()[rec["doc"]].sha256)
+    doc = mint.document_iri(rec["doc"], store.manifest()[rec["doc"]].sha256)
     node = ox.NamedNode(mint.mention_iri(doc, kind, rec["start"], rec["end"]))
     surface = [q.object.value for q in store.store.quads_for_pattern(
         node, ox.NamedNode(RG.surface), None)]  # fmt: skip

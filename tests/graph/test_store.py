@@ -63,14 +63,14 @@ def test_a_changed_document_replaces_its_graph_and_a_removed_one_is_dropped(
     report = build_store(tmp_path, inputs=[edited, *gold_inputs[1:]])
     assert report.updated == (old.name,) and not report.added
     sizes = graph_sizes(tmp_path)
-    assert str(mint.document_graph_iri(old.sha256)) not in sizes
-    assert str(mint.document_graph_iri(edited.sha256)) in sizes
+    assert str(mint.document_graph_iri(old.name, old.sha256)) not in sizes
+    assert str(mint.document_graph_iri(edited.name, edited.sha256)) in sizes
     gone = gold_inputs[1]
     report = build_store(tmp_path, inputs=[edited, *gold_inputs[2:]])
     assert report.removed == (gone.name,)
     with open_store(tmp_path, read_only=True) as s:
         assert gone.name not in s.manifest()
-        doc = ox.NamedNode(mint.document_iri(gone.sha256))
+        doc = ox.NamedNode(mint.document_iri(gone.name, gone.sha256))
         assert not list(s.store.quads_for_pattern(None, None, doc, None))
     assert validate_store(tmp_path).conforms
 

@@ -12,6 +12,7 @@ from typing import Any
 import pyoxigraph
 import pytest
 
+from graph import mint
 from graph.build import build_store
 from graph.mint import derived_graph_iri
 from graph.queries import select_text
@@ -102,7 +103,7 @@ def test_remote_build_is_incremental_and_switches_atomically(virtuoso: str, stor
     build_store(virtuoso, inputs=docs, base=base)
     build_store(virtuoso, inputs=docs[:1], base=base)
     leftovers = fresh.all_graphs(f"{base}id/graph/")
-    assert str(changed.sha256[:16]) not in " ".join(leftovers)
+    assert mint.document_key(changed.name, changed.sha256) not in " ".join(leftovers)
     reader.close()
     fresh.close()
 
