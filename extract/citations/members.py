@@ -88,28 +88,31 @@ def coordinated_members(
     gaz: Gazetteer,
     max_members: int,
     suffixed: bool = False,
+    bare: bool = True,
 ) -> list[Member]:
     """The mention ``text[start:end]`` and the numbers coordinated after it (at most
     ``max_members`` in all; 1 for a singular mention), each with its own version parenthesis
     (or unbracketed version, "Resolution 130, Rev. Dubai 2018"), revision word ("88 rev") and
     status marker ("Resolutions 44 (...) and 76 (...)"). ``suffixed``: the numbers may carry
-    an ITU-R version suffix ("Resolutions ITU-R 22-3 and 23-2")."""
+    an ITU-R version suffix ("Resolutions ITU-R 22-3 and 23-2"); ``bare``: an unbracketed
+    version or a revision word counts (not for a form read only with its parenthesis)."""
     members: list[Member] = []
     coord_re = _COORD_Q if kind == "question" else _COORD_SUFFIXED if suffixed else _COORD
     versioned = kind in ("resolution", "decision", "recommendation")
+    bare = bare and versioned
     while True:
         version, status = None, None
-        rev = _REV_WORD.match(text, end) if versioned else None
+        rev = _REV_WORD.match(text, end) if bare else None
         if rev is not None:
             end, status = rev.end(), "Rev"
         paren = find_parenthesis(text, end, gaz) if versioned else None
-        bare = find_bare_version(text, end, gaz) if versioned and paren is None else None
+        unbracketed = find_bare_version(text, end, gaz) if bare and paren is None else None
         if paren is not None:
             version = parse_version(paren[2], gaz)
             end = paren[1]
-        elif bare is not None:
-            version = parse_version(bare[1], gaz)
-            end = bare[0]
+        elif unbracketed is not None:
+            version = parse_version(unbracketed[1], gaz)
+            end = unbracketed[0]
         status_m = STATUS.match(text, end)
         if status_m is not None:
             status = status_m.group(1)

@@ -255,7 +255,15 @@ class CitationComponent:
             group = self.max_group if plural else 1
             suffixed = bool(meta.get("version_suffix"))
             members = coordinated_members(
-                text, a_start, a_end, number, kind, gaz, group, suffixed=suffixed
+                text,
+                a_start,
+                a_end,
+                number,
+                kind,
+                gaz,
+                group,
+                suffixed=suffixed,
+                bare=not meta.get("needs_version"),
             )
         if not members or (meta.get("needs_version") and members[0][3] is None):
             return []
