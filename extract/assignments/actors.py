@@ -23,10 +23,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 from extract.assignments.organs import load_organs
+from extract.assignments.table import LOOSE_ACCENT_LANGUAGES, loose_accents
 from extract.nlp.regex_first import Beginnings, beginnings
 
-#: languages with actor patterns (English, Chinese, French, Spanish, Russian)
-LANGUAGES = ("en", "zh", "fr", "es", "ru")
+#: languages with actor patterns (English, Chinese, French, Spanish, Russian, Arabic)
+LANGUAGES = ("en", "zh", "fr", "es", "ru", "ar")
 
 __all__ = [
     "LANGUAGES",
@@ -180,7 +181,7 @@ def load_actor_table(lang: str) -> ActorTable:
                     lang=row["lang"],
                     kind=row["kind"],
                     labels=tuple(row["labels"]),
-                    pattern=re.compile(row["pattern"], re.IGNORECASE),
+                    pattern=re.compile(_readable(row["pattern"], base), re.IGNORECASE),
                     example=row["example"],
                     qualifier=row.get("qualifier"),
                 )
@@ -188,6 +189,11 @@ def load_actor_table(lang: str) -> ActorTable:
         except (KeyError, json.JSONDecodeError, re.error) as exc:
             raise ValueError(f"patterns/actors.jsonl line {n}: bad entry ({exc})") from exc
     return ActorTable(base, tuple(entries))
+
+
+def _readable(pattern: str, lang: str) -> str:
+    """The pattern as compiled: accents optional in languages whose texts lose them."""
+    return loose_accents(pattern) if lang in LOOSE_ACCENT_LANGUAGES else pattern
 
 
 def sector_of_body(body: str | None) -> str | None:
@@ -223,8 +229,8 @@ class _Unit:
 
 
 def _word_ok(text: str, end: int, lang: str) -> bool:
-    """English and Russian matches must not stop inside a word ("BR" in "BRoad")."""
-    if lang not in ("en", "ru") or end >= len(text) or end == 0:
+    """English, Russian and Arabic matches must not stop inside a word ("BR" in "BRoad")."""
+    if lang not in ("en", "ru", "ar") or end >= len(text) or end == 0:
         return True
     return not (text[end - 1].isalnum() and text[end].isalnum())
 

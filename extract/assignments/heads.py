@@ -180,24 +180,7 @@ def _head(
 ) -> HeadMatch:
     addressees = expand_labels(actors.labels, sector=sector)
     primary = expand_labels(actors.primary, sector=sector)
-    end = actors.end
-    collaborators: tuple[str, ...] = ()
-    for opener, close, _pid in comp.collab:
-        om = opener.match(text, end)
-        if not om:
-            continue
-        coll = match_actor_list(text, om.end(), lang, sector)
-        if coll is None:
-            continue
-        cend = coll.end
-        if close is not None:
-            cm = close.match(text, cend)
-            if not cm:
-                continue
-            cend = cm.end()
-        collaborators = expand_labels(coll.labels, addressees=addressees, sector=sector)
-        end = cend
-        break
+    collaborators, end = _collaborators(text, comp, actors.end, addressees, sector)
     return HeadMatch(
         start=start,
         end=end,
@@ -216,6 +199,28 @@ def _head(
         tense="past" if entry.mode == "past" else "present",
         lang=lang,
     )
+
+
+def _collaborators(
+    text: str, comp: CompiledVerbs, end: int, addressees: tuple[str, ...], sector: str | None
+) -> tuple[tuple[str, ...], int]:
+    """The collaborator phrase right after ``end`` ("in collaboration with the Director of
+    BDT", "与电信发展局主任协作"): its actors and where it ends (none: ``()`` and ``end``)."""
+    for opener, close, _pid in comp.collab:
+        om = opener.match(text, end)
+        if not om:
+            continue
+        coll = match_actor_list(text, om.end(), comp.lang, sector)
+        if coll is None:
+            continue
+        cend = coll.end
+        if close is not None:
+            cm = close.match(text, cend)
+            if not cm:
+                continue
+            cend = cm.end()
+        return expand_labels(coll.labels, addressees=addressees, sector=sector), cend
+    return (), end
 
 
 def _items(
@@ -328,8 +333,8 @@ def _governed(text: str, lo: int, pos: int, comp: CompiledVerbs) -> bool:
     if comp.subject_blocker is not None and comp.subject_blocker.search(text, lo, pos):
         return True
     prev = _PREVIOUS.search(text, lo, pos)
-    if prev is None or not prev.group(1)[0].isupper():
-        return False
+    if prev is None or not prev.group(1)[0].isupper() or prev.group(1)[-1] in ",;:":
+        return False  # ("Under this Decision, the Director of BR is instructed")
     return (
         bool(text[lo : prev.start()].strip())
         and text[lo : prev.start()].rstrip()[-1] not in ".;:!?"
@@ -358,15 +363,17 @@ def _passive(
         if _governed(text, lo, pos, comp):
             return None
         addressees = expand_labels(actors.labels, sector=sector)
+        # "The Director of BDT is instructed, in collaboration with the Director of TSB, to"
+        collaborators, end = _collaborators(text, comp, ve, addressees, sector)
         return HeadMatch(
             start=pos,
-            end=ve,
+            end=end,
             verb=entry.label or "",
             verb_start=vs,
             verb_end=ve,
             addressee=join_labels(expand_labels(actors.primary, sector=sector)),
             addressees=addressees,
-            collaborators=(),
+            collaborators=collaborators,
             qualifier=actors.qualifier,
             addressee_only=False,
             line_start=False,

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-__all__ = ["PatternEntry", "load_assignment_patterns", "parse_patterns"]
+__all__ = ["PatternEntry", "load_assignment_patterns", "loose_accents", "parse_patterns"]
+
+#: languages whose texts lose their accents in conversion ("colaboracion", "Normalizacin")
+LOOSE_ACCENT_LANGUAGES = frozenset({"fr", "es"})
 
 
 @dataclass(frozen=True)
@@ -76,3 +80,41 @@ def parse_patterns(
         if base is None or entry.lang == base:
             out.append(entry)
     return tuple(out)
+
+
+def loose_accents(pattern: str) -> str:
+    """``pattern`` with each accented letter outside a character class read as itself or as
+    its plain letter, or (inside a word) not at all.
+
+    Why: PDF and web conversions lose accents, as a plain letter ("colaboracion") or not at
+    all ("Normalizacin"); the tables write names as ITU does, and this reads both damages.
+
+    Example:
+        >>> re.fullmatch(loose_accents("Comisión"), "Comision") is not None
+        True
+        >>> re.fullmatch(loose_accents("Normalización"), "Normalizacin") is not None
+        True
+    """
+    out: list[str] = []
+    in_class = escaped = False
+    for i, ch in enumerate(pattern):
+        if escaped:
+            out.append(ch)
+            escaped = False
+            continue
+        if ch == "\\":
+            escaped = True
+        elif ch == "[" and not in_class:
+            in_class = True
+        elif ch == "]" and in_class:
+            in_class = False
+        elif not in_class and not ch.isascii() and ch.isalpha():
+            plain = unicodedata.normalize("NFD", ch)[0]
+            if plain != ch and plain.isascii():
+                # dropped only inside a word ("Normalizacin"); a word of its own ("à") stays
+                inside = 0 < i < len(pattern) - 1 and pattern[i - 1].isalpha()
+                inside = inside and pattern[i + 1].isalpha()
+                out.append(f"(?:{ch}|{plain})?" if inside else f"(?:{ch}|{plain})")
+                continue
+        out.append(ch)
+    return "".join(out)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from extract.assignments.table import PatternEntry
+from extract.assignments.table import LOOSE_ACCENT_LANGUAGES, PatternEntry, loose_accents
 from extract.nlp.literals import LiteralFinder
 
 __all__ = [
@@ -66,14 +66,23 @@ def compile_verbs(patterns: tuple[PatternEntry, ...], lang: str) -> CompiledVerb
     # whole words in the Latin-script languages; Chinese has no word boundaries
     left, right = ("", "") if lang == "zh" else (r"(?<![\w-])", r"(?![\w-])")
     groups = {f"v{i}": p for i, p in enumerate(verbs)}
-    alt = "|".join(f"(?P<{g}>{left}(?:{p.pattern}){right})" for g, p in groups.items())
+    # accents optional where conversions lose them; not in the prescan, which its anchors
+    # must keep finding exactly
+    loose = loose_accents if lang in LOOSE_ACCENT_LANGUAGES else (lambda p: p)
+    alt = "|".join(f"(?P<{g}>{left}(?:{loose(p.pattern)}){right})" for g, p in groups.items())
 
     def one(kind: str, flags: int = re.MULTILINE) -> re.Pattern[str] | None:
-        pats = [p.pattern for p in patterns if p.kind == kind]
+        pats = [
+            p.pattern if kind == "prescan" else loose(p.pattern) for p in patterns if p.kind == kind
+        ]
         return re.compile("|".join(f"(?:{p})" for p in pats), flags) if pats else None
 
     collab = tuple(
-        (re.compile(p.pattern, re.IGNORECASE), re.compile(p.close) if p.close else None, p.id)
+        (
+            re.compile(loose(p.pattern), re.IGNORECASE),
+            re.compile(loose(p.close)) if p.close else None,
+            p.id,
+        )
         for p in patterns
         if p.kind == "collaborator"
     )

@@ -124,7 +124,7 @@ def test_component_puts_spans_in_the_doc_and_round_trips(tmp_path):
 
 def test_component_settings_are_checked_and_patterns_reload(tmp_path):
     nlp = spacy.blank("en")
-    with pytest.raises(ValueError, match="valid: en, zh, fr, es, ru"):
+    with pytest.raises(ValueError, match="valid: en, zh, fr, es, ru, ar"):
         nlp.add_pipe("itu_assignments", config={"lang": "de"})
     pipe = nlp.add_pipe("itu_assignments")
     only_urges = tmp_path / "urges.jsonl"
@@ -229,7 +229,7 @@ def _prescan_both_ways(
 def test_prescan_anchors_find_what_the_regex_finds_in_the_corpus_and_examples() -> None:
     texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
     texts += [p.example for p in load_assignment_patterns(None)]
-    for lang in ("en", "fr", "es", "ru"):
+    for lang in ("en", "fr", "es", "ru", "ar"):
         for text in texts:
             fast, full = _prescan_both_ways(text, lang)
             assert fast == full, lang
@@ -245,7 +245,9 @@ _WORDS = [
 _OTHER_WORDS = {
     "fr": ["charge", "est", "sont", "également", "invités", "chargé", "priée", "encouragées",
            "invite", "le", "Conseil", "prie", "demande", "en", "outre"],
-    "es": ["encarga", "invita", "resuelve", "pide", "insta", "alienta", "al", "Consejo", "se"],
+    "es": ["encarga", "invita", "resuelve", "pide", "insta", "alienta", "al", "Consejo", "se",
+           "están", "invitados", "queda", "encargado", "también", "son", "alentadas"],
+    "ar": ["يكلف", "يدعو", "يطلب", "إلى", "الأمين", "العام", "ويطلب", "يقرر", "تكليف"],
     "ru": ["поручает", "также", "поручается", "предлагается", "далее", "Поручает", "просит",
            "настоятельно", "призывает", "решает", "Совету", "и"],
 }  # fmt: skip

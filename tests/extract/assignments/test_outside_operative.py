@@ -182,6 +182,22 @@ ENGLISH = [
 
 ENGLISH += [
     (
+        "ITU Council 2026 reviewed the plan. The Director of TSB is instructed, in consultation "
+        "with the Director of BR, to hold a workshop; the Secretary-General is requested to "
+        "report in consultation with regional organizations.",
+        [
+            (
+                "The Director of TSB is instructed, in consultation with the Director of BR",
+                "instructs",
+                "TSB",
+                ("BR",),
+                "summary",
+                None,
+            ),
+            ("the Secretary-General is requested", "requests", "SG", (), "summary", None),
+        ],
+    ),
+    (
         "The Regional Postal Union,\n\nnoting that Resolution 72 (Rev. Sharm el-Sheikh, 2019) of "
         "the World Radiocommunication Conference invites regional telecommunication "
         "organizations to coordinate their preparations,\n\nresolves to take part.",
@@ -215,6 +231,48 @@ ENGLISH += [
 ]
 
 FRENCH = [
+    (
+        "Le Conseil de l'UIT a examiné la question. Selon cette Décision, le Directeur du Bureau "
+        "de développement des télécommunications est chargé de publier un rapport.",
+        [
+            (
+                "le Directeur du Bureau de développement des télécommunications est chargé",
+                "instructs",
+                "BDT",
+                (),
+                "summary",
+                None,
+            )
+        ],
+    ),
+    (
+        "charge le Directeur du Bureau des radiocommunications, en collaboration avec les "
+        "Directeurs des deux autres Bureaux,\n1\tde préparer un rapport pour l'UIT",
+        [
+            (
+                "charge le Directeur du Bureau des radiocommunications, en collaboration avec les "
+                "Directeurs des deux autres Bureaux",
+                "instructs",
+                "BR",
+                ("TSB", "BDT"),
+                "operative",
+                None,
+            )
+        ],
+    ),
+    (
+        "invite le Secteur du developpement des telecommunications de l'UIT a contribuer",
+        [
+            (
+                "invite le Secteur du developpement des telecommunications de l'UIT",
+                "invites",
+                "ITU-D",
+                (),
+                "operative",
+                None,
+            )
+        ],
+    ),
     (
         "Le Conseil de l'UIT a adopté le plan. La Décision charge le Secrétaire général de l'UIT "
         "de faire rapport et invite les États Membres à contribuer.",
@@ -250,6 +308,48 @@ FRENCH = [
 ]
 
 SPANISH = [
+    (
+        "encarga al Director de la Oficina de Normalizacion de las Telecomunicaciones, en "
+        "colaboracion con los Directores de las otras dos Oficinas,\n1\tque informe a la UIT",
+        [
+            (
+                "encarga al Director de la Oficina de Normalizacion de las Telecomunicaciones, en "
+                "colaboracion con los Directores de las otras dos Oficinas",
+                "instructs",
+                "TSB",
+                ("BR", "BDT"),
+                "operative",
+                None,
+            )
+        ],
+    ),
+    (
+        "invita a la Comisin de Estudio 2 del UIT-D a proseguir los estudios",
+        [
+            (
+                "invita a la Comisin de Estudio 2 del UIT-D",
+                "invites",
+                "ITU-D SG2",
+                (),
+                "operative",
+                None,
+            )
+        ],
+    ),
+    (
+        "El Consejo de la UIT aprobó el plan. Las administraciones están invitadas a presentar "
+        "sus comentarios.",
+        [
+            (
+                "Las administraciones están invitadas",
+                "invites",
+                "administrations",
+                (),
+                "summary",
+                None,
+            )
+        ],
+    ),
     (
         "El Consejo de la UIT aprobó el plan. La Decisión encarga al Secretario General que "
         "informe y alienta a los Estados Miembros a contribuir.",
@@ -399,6 +499,32 @@ RUSSIAN = [
     ),
 ]
 
+ARABIC = [
+    (
+        "إن مؤتمر المندوبين المفوضين للاتحاد الدولي للاتصالات (لومي، 2031)،\n\n"
+        "يكلف مدير مكتب تنمية الاتصالات بالتعاون مع مدير مكتب تقييس الاتصالات\n\n"
+        "بإعداد تقرير،\n\nيدعو الدول الأعضاء وأعضاء القطاعات\n\nإلى المشاركة.",
+        [
+            (
+                "يكلف مدير مكتب تنمية الاتصالات بالتعاون مع مدير مكتب تقييس الاتصالات",
+                "instructs",
+                "BDT",
+                ("TSB",),
+                "operative",
+                None,
+            ),
+            (
+                "يدعو الدول الأعضاء وأعضاء القطاعات",
+                "invites",
+                "Member States and Sector Members",
+                (),
+                "operative",
+                None,
+            ),
+        ],
+    ),
+]
+
 # texts that give no assignment at all
 NEGATIVES = [
     # another organ's resolution that names ITU: its operative verbs are its own
@@ -412,6 +538,9 @@ NEGATIVES = [
     "Региональная конференция почтовых служб,\n\nотмечая работу МСЭ,\n\n"
     "поручает Генеральному секретарю представить отчет.",
     "区域邮政大会，\n\n注意到国际电联的工作，\n\n请各成员国参与国际电联的研究。",
+    # "requests" with a result, not an addressee; a verb glued to "and"
+    "ويطلب القرار 2 (المراجَع في جنيف، 2022) تعزيز التعاون بين القطاعات في الاتحاد الدولي "
+    "للاتصالات.",
     # another organisation's operative verbs
     "The Security Council,\nrequests the Secretary-General to report within 90 days;\n"
     "invites Member States to contribute troops.",
@@ -456,7 +585,7 @@ def _records(tmp_path: Path, text: str) -> list[tuple]:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [*ENGLISH, *FRENCH, *SPANISH, *CHINESE, *RUSSIAN],
+    [*ENGLISH, *FRENCH, *SPANISH, *CHINESE, *RUSSIAN, *ARABIC],
     ids=lambda x: x[:40] if isinstance(x, str) else "",
 )
 def test_assignments_outside_a_clean_operative_section(
@@ -473,7 +602,7 @@ def test_texts_without_an_assignment(tmp_path: Path, text: str) -> None:
 def test_an_item_number_between_verb_and_addressee_points_back_at_the_verb(
     tmp_path: Path,
 ) -> None:
-    text = SPANISH[2][0]
+    text = next(t for t, _ in SPANISH if t.startswith("resuelve 1"))
     path = tmp_path / "passage.txt"
     path.write_text(text, encoding="utf-8")
     [a] = extract_document(path).assignments
