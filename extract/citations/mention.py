@@ -91,7 +91,7 @@ def session_after_title(text: str, end: int) -> VersionParts | None:
 
     Example:
         >>> t = "第1081号决议 WorldTel (C-1995)理事会"
-        >>> session_after_title(t, 7).year
+        >>> session_after_title(t, 8).year
         1995
         >>> session_after_title("Resolution 1213, the Council (C05)", 15) is None
         True

@@ -29,9 +29,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from extract.citations.organ_phrases import compile_phrases
 from extract.citations.parse import VersionParts, parse_version
 from extract.gazetteer import Gazetteer, load_gazetteer
-from extract.text.cjk import CJK_CHAR
 
 __all__ = ["OTHER", "OrganLexicon", "OrganPhrase", "load_organ_lexicon", "resolve_body"]
 
@@ -40,9 +40,7 @@ _COUNCIL = "Council"
 #: the body of a mention that another organisation's numbering marks as not ITU's
 OTHER = "other"
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _TATWEEL = "\u0640"  # Arabic letter-stretching mark, written inside words ("المؤتـمر")
-_BLANK = r"[ \t\n]+"
 
 
 @dataclass(frozen=True)
@@ -211,36 +209,6 @@ class OrganLexicon:
         return self.other_after is not None and self.other_after.match(text, pos) is not None
 
 
-def _genitive(name: str) -> bool:
-    """Whether a Russian organ name is in the genitive, the case that joins it to a mention
-    ("Резолюция 70 Полномочной конференции", "Решение 482 Совета"); a nominative after a
-    number starts a new sentence ("в Резолюции 70 Совет МСЭ поручил ...")."""
-    first = name.split()[0]
-    return first.endswith(("ой", "ей", "ого", "и", "а")) and not first.endswith(("ая", "ия"))
-
-
-def _alternation(items: list[str] | set[str]) -> str:
-    return "|".join(re.escape(i) for i in sorted(set(items), key=lambda s: (-len(s), s)))
-
-
-def _loose_spaces(names: set[str]) -> str:
-    """Names with their spaces allowed to be any blank run, or lost ("WorldTelecommunication")."""
-    alts = sorted(names, key=lambda s: (-len(s), s))
-    return "|".join(r"[ \t\n]*".join(re.escape(w) for w in n.split()) for n in alts)
-
-
-def _arabic_names(names: set[str]) -> str:
-    """Arabic names after a glued "ل" ("للمؤتمر" = ل + المؤتمر), stretching marks allowed."""
-    out = []
-    for n in sorted(names, key=lambda s: (-len(s), s)):
-        body, head = (n[2:], "(?:ال|لل)") if n.startswith("ال") else (n, "ل?")
-        stretched = "".join(
-            (r"[ \t\n]+" if ch == " " else re.escape(ch) + _TATWEEL + "*") for ch in body
-        )
-        out.append(head + stretched)
-    return "|".join(out)
-
-
 @cache
 def load_organ_lexicon() -> OrganLexicon:
     """Build the lexicon from the gazetteer and ``patterns/citation_organs.json``.
@@ -262,88 +230,11 @@ def load_organ_lexicon() -> OrganLexicon:
     # the same names with their spaces lost in conversion ("WorldTelecommunication ...")
     names.update({re.sub(r"\s+", "", k): v for k, v in list(names.items()) if " " in k})
     spellings_all = {s for v in gaz.organ_names().values() for s in v} | set(raw["organ_aliases"])
-    cjk = {n for n in spellings_all if CJK_CHAR.search(n)}
-    arabic = {n for n in spellings_all if _ARABIC.search(n)}
-    cyrillic = {n for n in spellings_all if _CYRILLIC.search(n)}
-    latin = spellings_all - cjk - arabic - cyrillic  # French and Spanish included
-    # full names written before a mention ("General Assembly resolution 70/1", "Security
-    # Council resolution 338"); the acronyms ("WTDC Resolution 17") are part of the surface and
-    # matched by the patterns
-    # (and the acronyms of the bodies whose resolutions are near-misses: "UNSC resolution 1325")
-    multiword = {n for n in latin | cyrillic if " " in n} | {
-        n
-        for o in raw["non_itu_organs"]
-        for n in gaz.organ_names().get(o, ())
-        if n.isupper() and n.isascii()
-    }
-    # each joining word and the blank after it (none after an elided "de l'")
-    joiners = "|".join(
-        "(?i:"
-        + r"[ \t\n]+".join(re.escape(w) for w in j.split())
-        + ")"
-        + ("" if j.endswith("'") else r"(?:[ \t\n]+|(?=the))")
-        for j in sorted(raw["organ_joiners"], key=len, reverse=True)
-    )
-    sessions = "|".join(
-        _BLANK.join(re.escape(w) for w in s.split()) for s in raw.get("session_words", [])
-    )
-    label = gaz.label_regex(loose=False).pattern
-    union = _alternation(raw["union_names"])
-    others = _alternation(raw["other_bodies"])
-    after = re.compile(
-        r"\]?[ \t]*(?:\n[ \t]*)?(?:"
-        # Latin scripts: a joining word ("of", "adopted by", "de la", "du", "del", "from")
-        + rf"(?:{joiners})(?:"
-        + r"(?P<this>"
-        + _alternation(raw["this_assembly"])
-        + r")\b|(?P<label>"
-        + label
-        + r")|(?:the[ \t\n]*)?(?:(?P<pyear>(?:19|20)\d\d)[ \t\n]+"
-        + (rf"(?:(?:{sessions})[ \t\n]+(?:the[ \t\n]+)?)?" if sessions else "")
-        + r")?(?:ITU[ \t]+|ITU's[ \t]+)?(?P<name>"
-        + _loose_spaces(latin)
-        + r")\b(?P<acronym>[ \t]*\((?:ITU[ \t]+|UIT[ \t]+)?[A-Z]{2,5}\))?"
-        # "of the Plenipotentiary Conference of the International Telecommunication Union (...)"
-        + rf"(?:[ \t\n]+(?:{joiners})(?:the[ \t\n]+)?(?:{union}))?"
-        + r"(?:[ \t]*(?:\n[ \t]*)?\((?P<paren>[^()\n]{1,60})\))?)"
-        # Russian: the genitive, no joining word ("Полномочной конференции")
-        + r"|[ \t\n]+(?=[\u0400-\u04ff])(?P<name_ru>"
-        + _alternation({n for n in cyrillic if _genitive(n)})
-        + r")(?![\u0400-\u04ff])(?:[ \t]*\((?P<paren_ru>[^()\n]{1,60})\))?"
-        # Arabic: "ل" glued to the name ("للمؤتمر العالمي لتنمية الاتصالات")
-        + r"|[ \t\n]+(?=[\u0600-\u06ff])(?P<name_ar>"
-        + _arabic_names(arabic)
-        + r")(?:[ \t]*\((?P<paren_ar>[^()\n]{1,60})\))?)"
-    )
-    before = re.compile(
-        r"(?:(?P<this>"
-        + _alternation(raw["this_assembly_before"])
-        + r")|(?P<name>"
-        + _alternation(cjk)
-        + r"|\b(?:"
-        + _alternation(multiword)
-        + r")))(?:的|'s)?[ \t]*\Z"
-    )
-    prefixes = _alternation(raw["sector_prefixes"])
-    sector = re.compile(rf"(?:{prefixes})[-‑]?[ \t]?([TDR])(?![A-Za-z])")
-    of_sector = re.compile(rf"[ \t]+(?:{joiners})(?:the[ \t]+)?(?:{prefixes})-([TDR])\b")
-    # ITU's own words, and the names of its organs that no other body uses (the multi-word
-    # names and the acronyms; "Council" alone is any organisation's)
-    itu_names = {
-        n
-        for organ, spellings in gaz.organ_names().items()
-        if organ not in raw["non_itu_organs"]
-        for n in spellings
-        if " " in n or (n.isupper() and len(n) > 2)
-    }
-    markers = "|".join(
-        (rf"\b{re.escape(m)}\b" if m.isascii() else re.escape(m))
-        for m in sorted({*raw["itu_markers"], *itu_names}, key=len, reverse=True)
-    )
+    phrases = compile_phrases(gaz, raw, spellings_all)
     return OrganLexicon(
         gazetteer=gaz,
-        after=after,
-        before=before,
+        after=phrases.after,
+        before=phrases.before,
         names=names,
         number_ranges={k: (int(v[0]), int(v[1])) for k, v in raw["number_ranges"].items()},
         decision_ranges={
@@ -354,22 +245,15 @@ def load_organ_lexicon() -> OrganLexicon:
         sector_resolution_organ=dict(raw["sector_resolution_organ"]),
         session_organ=raw["numbered_session_organ"],
         sector_clues={k: tuple(v) for k, v in raw["sector_clues"].items()},
-        sector=sector,
-        of_sector=of_sector,
+        sector=phrases.sector,
+        of_sector=phrases.of_sector,
         non_itu_organs=dict(raw["non_itu_organs"]),
-        itu_markers=re.compile(markers),
+        itu_markers=phrases.itu_markers,
         council_numbering=tuple(sorted((int(n), int(y)) for n, y in raw["council_numbering"])),
-        other_after=re.compile(
-            rf"\]?[ \t]*(?:{joiners})(?:[^.;:()\n]{{0,80}}?[ \t])?(?:{others})(?![\w-])"
-        ),
-        other_acting=re.compile(
-            r"^[ \t]*(?i:the|la|le|el|l'|les|los)[ \t]+(?:[^\n,]{0,60}?[ \t])?"
-            + rf"(?:{others})(?:[ \t]*\([^()\n]{{1,12}}\))?,(?:[^\n,]{{0,40}},)?[ \t]*$",
-            re.MULTILINE,
-        ),
-        # the last word of each name written before a mention ("... Council", "... 大会")
-        before_ends=frozenset(re.split(r"[^\w]+", n.rstrip())[-1] for n in multiword if n.strip()),
-        before_cjk=tuple({*cjk, *raw["this_assembly_before"]}),
+        other_after=phrases.other_after,
+        other_acting=phrases.other_acting,
+        before_ends=phrases.before_ends,
+        before_cjk=phrases.before_cjk,
     )
 
 

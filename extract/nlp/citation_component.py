@@ -32,6 +32,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from extract.citations.attribute import MentionFacts, label_before_mention, member_parts
 from extract.citations.internal_refs import read_internal
 from extract.citations.members import (
     STATUS,
@@ -39,15 +40,9 @@ from extract.citations.members import (
     coordinated_members,
     zh_list_members,
 )
-from extract.citations.mention import (
-    council_abbrev_in_context,
-    foreign_marks,
-    sector_of,
-    session_after_title,
-    split_suffix,
-)
+from extract.citations.mention import council_abbrev_in_context, sector_of
 from extract.citations.organs import OrganLexicon, load_organ_lexicon
-from extract.citations.parse import VersionParts, paragraph_label_after_break
+from extract.citations.parse import paragraph_label_after_break
 from extract.citations.parts import (
     WINDOW_SEPARATOR,
     CitationParts,
@@ -65,11 +60,6 @@ __all__ = [
     "WindowContext",
     "load_patterns",
 ]
-
-
-def _in_council_range(number: str, lex: OrganLexicon) -> bool:
-    lo, hi = lex.number_ranges.get("Council", (1000, 1999))
-    return number.isdigit() and lo <= int(number) <= hi
 
 
 class CitationComponent:
@@ -278,71 +268,28 @@ class CitationComponent:
             before = lex.organ_before(text, a_start)
             if before is not None:
                 organ, basis = before
-        label = lex.label_before(text, a_start)
-        conf = gaz.label(label[1]) if label else None
-        if conf is not None and any(
-            m[3] is not None
-            and (m[3].organ not in (None, conf.organ) or m[3].year not in (None, conf.year))
-            for m in members
-        ):
-            # "the WRC-23 Decision 623 (C21)", "WRC-23 Resolution 811 (WRC-19)": the label
-            # before names another conference than the mention's own version; it is context
-            conf = None
-        if label is not None and conf is not None:
-            _, e0, n0, v0, st0 = members[0]
-            members = [(label[0], e0, n0, v0, st0), *members[1:]]  # "WTSA-08 Resolution 68"
-            if organ is None and basis is None:
-                organ, basis = conf.organ, "explicit"
-            if all(m[3] is None for m in members):
-                c = conf.conference
-                v = VersionParts(c.venue if c else None, conf.year, False, organ=conf.organ)
-                members = [(s, e, n, v, st) for s, e, n, _, st in members]
-        phrase_version = after.version if after is not None else None
+        members, organ, basis = label_before_mention(text, a_start, members, organ, basis, lex)
         # "Resolution No. 12 of the General Assembly of the APT": another organisation's
         other_after = after is None and lex.other_body_after(
             text, status_last.end() if status_last else last_end
         )
-        out: list[CitationParts] = []
-        for i, (s, e, num, version, status) in enumerate(members):
-            # a bare member shares the version of the next one that has one ("Resolutions 17,
-            # 44 and 54 (Rev. Johannesburg, 2008)"), else the organ phrase's ("Resolutions 102
-            # and 140 of the 2010 Plenipotentiary Conference")
-            if version is None:
-                later = (m[3] for m in members[i + 1 :] if m[3] is not None)
-                version = next(later, None) or phrase_version
-            m_organ, m_basis = organ, basis
-            if version is not None and version.organ and m_organ is None:
-                m_organ, m_basis = version.organ, "explicit"
-            suffix = None
-            if meta.get("version_suffix"):
-                num, suffix = split_suffix(num, atext if i == 0 else num)
-            if version is None and (_in_council_range(num, lex) or meta.get("council_abbrev")):
-                titled = session_after_title(text, e)
-                if titled is not None:  # "R 1238 Use of the six ... languages (C05)"
-                    version = titled
-                    m_organ, m_basis = (m_organ, m_basis) if m_organ else ("Council", "explicit")
-            if meta.get("council_abbrev") and m_organ is None:
-                m_organ, m_basis = "Council", "explicit"  # the compilation's "R 1238", "D 570"
-            if meta.get("council_decisions") and m_organ == "Council" and num.isdigit():
-                lo = lex.number_ranges.get("Council", (1000, 1999))[0]
-                kind = "decision" if int(num) < lo else kind
-            parts = CitationParts(
+        return member_parts(
+            text,
+            members,
+            MentionFacts(
                 kind=kind,
-                number=num,
-                start=s,
-                end=e,
                 pattern=pattern_id,
-                version=version,
-                organ=m_organ,
-                organ_basis=m_basis,
+                organ=organ,
+                basis=basis,
+                phrase_version=after.version if after is not None else None,
+                other_body=other_after,
                 sector=sector,
-                status=status,
                 plural=plural,
-                suffix=suffix,
-                foreign=foreign_marks(text, s, e) or other_after,
-            )
-            out.append(parts)
-        return out
+                anchor_text=atext,
+            ),
+            meta,
+            lex,
+        )
 
     def _prefix_organ(
         self, text: str, off: int, anchor: Span, atext: str, meta: dict[str, Any]
