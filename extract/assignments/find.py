@@ -135,7 +135,7 @@ def _of_itu(
     """
     if not records:
         return records
-    formulas = enacting_formulas(text)
+    formulas = enacting_formulas(text, structure.langs())
     kept: list[Assignment] = []
     doubtful: list[Assignment] = []
     shared = shared_labels()

@@ -41,7 +41,7 @@ class Formula:
 
 @dataclass(frozen=True)
 class _Table:
-    formulas: tuple[re.Pattern[str], ...]
+    formulas: tuple[tuple[str, re.Pattern[str]], ...]  # (language, pattern)
     nouns: re.Pattern[str]
     itu_name: re.Pattern[str]
     #: ITU organ names of several words, lower case: "plenipotentiary conference", ...
@@ -52,7 +52,7 @@ class _Table:
 
 @cache
 def _table() -> _Table:
-    formulas: list[re.Pattern[str]] = []
+    formulas: list[tuple[str, re.Pattern[str]]] = []
     nouns: list[str] = []
     itu_names: list[str] = []
     for n, line in enumerate(_FILE.read_text(encoding="utf-8").splitlines(), 1):
@@ -63,7 +63,7 @@ def _table() -> _Table:
             if not row["example"] or not row["label"]:
                 raise KeyError("label/example")
             if row["kind"] == "formula":
-                formulas.append(re.compile(row["pattern"], re.MULTILINE))
+                formulas.append((row["lang"], re.compile(row["pattern"], re.MULTILINE)))
             elif row["kind"] == "organ_noun":
                 nouns.append(row["pattern"])
             elif row["kind"] == "itu_name":
@@ -110,14 +110,16 @@ def is_itu_organ(phrase: str) -> bool:
 
 
 _LINE_ENDS = (",\n", "，\n", "،\n", ",\r\n", ", \n")
+_OTHER_OPENERS = " \t"  # a line may open with blanks before its first word
 _MAX_LINE = 240
 
 
-def enacting_formulas(text: str) -> tuple[Formula, ...]:
-    """The enacting formulas of ``text`` in text order.
+def enacting_formulas(text: str, langs: frozenset[str] | None = None) -> tuple[Formula, ...]:
+    """The enacting formulas of ``text`` (in languages ``langs``; None: all) in text order.
 
-    Only lines that end with a comma can be one, so only those are read (found with plain
-    string search: the formulas are looked for in every document that has a head).
+    Only lines that end with a comma and begin with a capital letter (or a CJK or Arabic
+    character) can be one, so only those are read, found with plain string search: the
+    formulas are looked for in every document that has a head.
 
     Example:
         >>> [(f.organ, f.itu) for f in enacting_formulas("Title\\nThe General Conference,\\n\\n"
@@ -125,17 +127,21 @@ def enacting_formulas(text: str) -> tuple[Formula, ...]:
         [('The General Conference', False)]
     """
     table = _table()
+    patterns = [rx for lang, rx in table.formulas if langs is None or lang in langs]
     starts: set[int] = set()
+    find, rfind = text.find, text.rfind
     for end in _LINE_ENDS:
-        k = text.find(end)
+        k = find(end)
         while k >= 0:
-            ls = text.rfind("\n", max(0, k - _MAX_LINE), k) + 1
-            if ls > 0 or k < _MAX_LINE:
+            ls = rfind("\n", max(0, k - _MAX_LINE), k) + 1
+            first = text[ls]
+            opens = first.isupper() or first in _OTHER_OPENERS or not first.isascii()
+            if opens and (ls > 0 or k < _MAX_LINE) and _may_open(text, ls, k):
                 starts.add(ls)
-            k = text.find(end, k + 1)
+            k = find(end, k + 1)
     found: list[Formula] = []
     for ls in sorted(starts):
-        for rx in table.formulas:
+        for rx in patterns:
             m = rx.match(text, ls)
             if m is None:
                 continue
@@ -144,6 +150,17 @@ def enacting_formulas(text: str) -> tuple[Formula, ...]:
                 found.append(Formula(m.start(), m.end(), organ, is_itu_organ(organ)))
                 break
     return tuple(found)
+
+
+def _may_open(text: str, ls: int, end: int) -> bool:
+    """Whether the line ``text[ls:end]`` begins as a formula can: a capital letter, or a
+    character of a script without case (CJK, Arabic), after blanks."""
+    while ls < end and text[ls] in " \t":
+        ls += 1
+    if ls >= end:
+        return False
+    first = text[ls]
+    return first.isupper() or "\u4e00" <= first <= "\u9fff" or "\u0600" <= first <= "\u06ff"
 
 
 def speaker_at(formulas: tuple[Formula, ...], offset: int) -> Formula | None:
