@@ -82,6 +82,9 @@ class SourceDoc:
     changes: tuple[TrackedChange, ...] = ()
     other_layer: str | None = None
     meta: Mapping[str, str] = field(default_factory=dict)
+    #: what loading had to repair, each naming the file and where (e.g. invalid UTF-8 bytes
+    #: replaced at a byte offset): the text is usable, but a user must be told
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,19 @@ replaces (Rev. Busan, 2014) by (Rev. Dubai, 2018)". A change the layer shows (an
 
 Layout: one line per paragraph; a table row becomes one line per cell paragraph, each cell
 starting with a tab, and a blank line after the row (the layout of the seed text exports).
+
+Why the limits (docs/operations.md, "Builds"): a .docx is a zip archive, and a few hundred
+kilobytes of it can expand to gigabytes. So the archive's number of parts is read from its end
+record before anything else, the size each part declares is checked before it is read, and the
+part is read through a cap, so a part whose header lies stops at the declared size (and then fails
+its checksum). libxml2's own limits stay on (no ``huge_tree``): elements nest at most 256 deep, so
+the recursive walk below cannot exhaust the stack.
 """
 
 from __future__ import annotations
 
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -24,7 +32,26 @@ from lxml import etree
 from extract.exceptions import DocumentError
 from extract.models import TrackedChange
 
-__all__ = ["DocxText", "read_docx"]
+__all__ = ["DEFAULT_MAX_PART_BYTES", "MAX_PARTS", "DocxText", "read_docx"]
+
+#: Largest uncompressed size of word/document.xml (about 0.6 GB of memory to read one this big).
+DEFAULT_MAX_PART_BYTES = 64_000_000
+#: Most parts (files) in the archive: Word writes tens, a few hundred with many images.
+MAX_PARTS = 10_000
+_MAX_CORE_BYTES = 1_000_000  # docProps/core.xml: metadata only, skipped when larger
+_EOCD = b"PK\x05\x06"
+_EOCD_SIZE = 22
+# what a damaged archive raises while it is read (a corrupt deflate stream is a zlib.error)
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    KeyError,
+    OSError,
+    RuntimeError,  # an encrypted part
+    NotImplementedError,  # an unknown compression method
+    ValueError,
+)
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _Q = f"{{{_W}}}"
@@ -122,11 +149,56 @@ def _walk(el: etree._Element, layers: tuple[_Layer, _Layer], state: str | None) 
         _walk(child, layers, state)
 
 
-def read_docx(data_path: str, display: str) -> DocxText:
+def _parts(data_path: str, display: str) -> None:
+    """Refuse an archive claiming more parts than a Word file has, before zipfile reads its
+    directory (which costs memory per part). Read from the end-of-directory record."""
+    with open(data_path, "rb") as fh:
+        fh.seek(0, 2)
+        size = fh.tell()
+        fh.seek(max(0, size - _EOCD_SIZE - 65535))
+        tail = fh.read()
+    at = tail.rfind(_EOCD)
+    if at < 0 or len(tail) - at < _EOCD_SIZE:
+        return  # not a zip: zipfile says so
+    parts = int.from_bytes(tail[at + 10 : at + 12], "little")
+    if parts > MAX_PARTS:
+        raise DocumentError(
+            display,
+            "E002",
+            f"a zip archive of {parts:,} parts (a Word file has at most {MAX_PARTS:,}); not read",
+        )
+
+
+def _read_part(zf: zipfile.ZipFile, name: str, limit: int, display: str) -> bytes:
+    """One part of the archive, refused if it declares or reaches more than ``limit`` bytes."""
+    info = zf.getinfo(name)
+    if info.file_size > limit:
+        raise DocumentError(
+            display,
+            "E002",
+            f"{name} expands to {info.file_size:,} bytes, over the limit of {limit:,} "
+            f"({info.compress_size:,} bytes compressed); not read",
+        )
+    with zf.open(info) as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:  # pragma: no cover - zipfile stops at the declared size
+        raise DocumentError(display, "E002", f"{name} expands beyond {limit:,} bytes; not read")
+    return data
+
+
+def read_docx(
+    data_path: str, display: str, max_part_bytes: int = DEFAULT_MAX_PART_BYTES
+) -> DocxText:
     """Read both layers of a .docx file.
 
+    Args:
+        data_path: the file.
+        display: how errors name it.
+        max_part_bytes: refuse a word/document.xml larger than this once uncompressed.
+
     Raises:
-        DocumentError: E005 when the file is not a readable Word document.
+        DocumentError: E005 when the file is not a readable Word document, E002 when it expands
+            beyond the limits (a decompression bomb).
 
     Example (a proposal that changes "(Rev. Busan, 2014)" into "(Rev. Dubai, 2018)"; real
     files with tracked changes are made in ``tests/extract/text/files_factory.py``)::
@@ -138,16 +210,27 @@ def read_docx(data_path: str, display: str) -> DocxText:
         [('delete', 'Busan, 2014', 21, 21), ('insert', 'Dubai, 2018', 21, 32)]
     """
     try:
+        _parts(data_path, display)
         with zipfile.ZipFile(data_path) as zf:
-            xml = zf.read("word/document.xml")
-            core = zf.read("docProps/core.xml") if "docProps/core.xml" in zf.namelist() else b""
-    except (zipfile.BadZipFile, KeyError, OSError) as exc:
-        raise DocumentError(display, "E005", f"not a readable .docx (Word) file: {exc}") from exc
+            xml = _read_part(zf, "word/document.xml", max_part_bytes, display)
+            core = b""
+            names = set(zf.namelist())
+            if "docProps/core.xml" in names and (
+                zf.getinfo("docProps/core.xml").file_size <= _MAX_CORE_BYTES
+            ):
+                core = _read_part(zf, "docProps/core.xml", _MAX_CORE_BYTES, display)
+    except DocumentError:
+        raise
+    except _ZIP_ERRORS as exc:
+        raise DocumentError(
+            display, "E005", f"not a readable .docx (Word) file: {type(exc).__name__}: {exc}"
+        ) from exc
     try:
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+        parser = etree.XMLParser(resolve_entities=False, no_network=True)
         root = etree.fromstring(xml, parser)
-    except etree.XMLSyntaxError as exc:
+    except etree.LxmlError as exc:
         raise DocumentError(display, "E005", f"corrupt word/document.xml: {exc}") from exc
+    del xml
     body = root.find(f"{_Q}body")
     if body is None:
         raise DocumentError(display, "E005", "word/document.xml has no w:body")
@@ -167,7 +250,7 @@ def _core_meta(core: bytes) -> dict[str, str]:
         return {}
     try:
         root = etree.fromstring(core, etree.XMLParser(resolve_entities=False, no_network=True))
-    except etree.XMLSyntaxError:
+    except etree.LxmlError:
         return {}
     meta: dict[str, str] = {}
     for el in root:
