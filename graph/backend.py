@@ -71,6 +71,8 @@ class BuildReport:
         added: documents new to the store; ``updated``: changed ones; ``removed``: dropped ones;
         unchanged: skipped because their content hash matched.
         failed: (file, reason) for documents that could not be extracted.
+        notes: warnings about documents that were loaded but had to be repaired (e.g. invalid
+            UTF-8 bytes replaced), each naming the file and where.
         triples: total triples in the store after the build.
         seconds: wall time of the build.
     """

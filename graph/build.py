@@ -61,6 +61,26 @@ def source_files(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
+#: The hash given to a file that cannot be read: it counts as changed, so the extractor reports
+#: why (E009) and an earlier version in the store stays.
+UNREADABLE = "0" * 64
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file, read in chunks: a 3 GB file costs a few kilobytes of memory
+    (it is refused later, by size, before anything reads it whole).
+
+    Example:
+        >>> file_sha256(Path("missing.txt")) == UNREADABLE
+        True
+    """
+    try:
+        with path.open("rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError:
+        return UNREADABLE
+
+
 def _default_extractor(paths: Sequence[Path]) -> Iterable[ExtractionResult | DocumentError]:
     from extract import extract_corpus
 
@@ -117,7 +137,7 @@ def build_store(
         raise ValueError(f"base IRI {base!r} is not a valid IRI: {exc}") from None
     files = source_files(paths)
     given = list(inputs)
-    hashes = {f.name: hashlib.sha256(f.read_bytes()).hexdigest() for f in files}
+    hashes = {f.name: file_sha256(f) for f in files}
     hashes.update({d.name: d.sha256 for d in given})
     if len(hashes) != len(files) + len(given):
         raise ValueError("two documents share a file name among paths and inputs")

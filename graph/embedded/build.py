@@ -145,6 +145,7 @@ def build_embedded(
         failed=tuple(run.failed),
         triples=triples,
         seconds=time.perf_counter() - t0,
+        notes=tuple(run.notes),
     )
 
 
@@ -173,6 +174,7 @@ class _Run:
         self.added: list[str] = []
         self.updated: list[str] = []
         self.failed: list[tuple[str, str]] = []
+        self.notes: list[str] = []  # what loading warned about, per document
         self.pending: list[bytes] = []
         self.pending_size = 0
         self.loaded_size = 0
@@ -225,6 +227,7 @@ class _Run:
     ) -> None:
         """One extractor output: load it, or record why it failed (the old graph stays)."""
         if isinstance(out, RenderedDocument):
+            self.notes.extend(out.warnings)
             self.put(gen, out)
             return
         if isinstance(out, DocumentError):
@@ -232,6 +235,7 @@ class _Run:
             self.failed.append((name, f"[{out.code}] {out.reason}"))
             self.step(name)
             return
+        self.notes.extend(out.doc.warnings)
         try:
             self.put(gen, DocumentInput.from_result(out))
         except ValueError as exc:

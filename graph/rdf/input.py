@@ -85,10 +85,11 @@ class DocumentInput:
             '2cf24dba'
         """
         path = Path(path)
-        data = path.read_bytes()
+        with path.open("rb") as fh:  # in chunks: the file may be large
+            sha256 = hashlib.file_digest(fh, "sha256").hexdigest()
         return cls(
             name=path.name,
-            sha256=hashlib.sha256(data).hexdigest(),
+            sha256=sha256,
             records=records,
             format=path.suffix.lstrip(".").lower() or "txt",
             **extra,  # type: ignore[arg-type]

@@ -9,6 +9,13 @@ builder, the only process writing the store, do no per-document work but the wri
 loads what has come back (:func:`graph.build.build_store`); the store writes stay serialized and
 atomic.
 
+Why the workers cannot outlive the builder or take the build down: each worker asks the kernel
+to kill it when the builder dies (``PR_SET_PDEATHSIG``), so a SIGTERM or SIGKILL of
+``resgraph build --jobs N`` leaves no process behind (and none keeps the store's build lock, which
+forked children close anyway, see :mod:`graph.embedded.store`). A worker that dies itself (killed
+by the kernel for memory, a crash in a parser) fails only its document: the pool is restarted and
+the first unfinished document run alone, so the one that kills a worker is named and skipped.
+
 The same function maps onto a cluster engine for millions of documents (docs/scaling.md):
 ``dask.bag.from_sequence(paths).map(render_document)`` or ``ray.remote(render_document)``.
 
@@ -21,8 +28,13 @@ Example:
 
 from __future__ import annotations
 
+import ctypes
+import os
+import signal
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -34,17 +46,23 @@ __all__ = ["Extractor", "Progress", "RenderedDocument", "parallel_extractor", "r
 
 #: Code of a document whose records cannot be turned into triples.
 RENDER_ERROR = "E200"
+#: Code of a document whose worker process died while extracting it (killed, out of memory).
+WORKER_DIED = "E201"
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 @dataclass(frozen=True)
 class RenderedDocument:
     """One document as the builder stores it: name, content hash, the IRI of its named graph
-    and that graph's content as UTF-8 N-Quads (every line ends ``<graph> .``)."""
+    and that graph's content as UTF-8 N-Quads (every line ends ``<graph> .``), and what loading
+    it warned about (e.g. bytes replaced while decoding), for the build report."""
 
     name: str
     sha256: str
     graph: str
     nquads: bytes
+    warnings: tuple[str, ...] = ()
 
     @property
     def ntriples(self) -> str:
@@ -67,20 +85,24 @@ def render_document(
 
     Why returned: one bad document must not stop a corpus run, and a worker's exception would
     cross the process boundary badly; :class:`DocumentError` names the file and the problem.
+    Any other error (memory, recursion in a deeply nested file) is turned into one too.
     """
     from extract import extract_document
     from graph.rdf.document import DocumentInput, document_triples
     from graph.rdf.text import nquads
 
     try:
-        doc = DocumentInput.from_result(extract_document(path))
+        result = extract_document(path)
+        doc = DocumentInput.from_result(result)
         graph = str(mint.document_graph_iri(doc.name, doc.sha256, base))
         data = nquads(document_triples(doc, base), graph).encode("utf-8")
     except DocumentError as exc:
         return exc
     except ValueError as exc:
         return DocumentError(str(path), RENDER_ERROR, str(exc))
-    return RenderedDocument(doc.name, doc.sha256, graph, data)
+    except (Exception, RecursionError, MemoryError) as exc:  # one document, not the build
+        return DocumentError(str(path), RENDER_ERROR, f"{type(exc).__name__}: {exc}")
+    return RenderedDocument(doc.name, doc.sha256, graph, data, tuple(result.doc.warnings))
 
 
 def _render(
@@ -92,6 +114,80 @@ def _render(
     else:
         out = render_document(path, base)
     return (out.path, out.code, out.reason) if isinstance(out, DocumentError) else out
+
+
+def _die_with_builder(builder: int) -> None:
+    """Pool-worker initializer: have the kernel kill this worker when the builder dies.
+
+    Why: a worker blocked on its task queue would otherwise live on after a SIGKILL of the
+    builder, an orphan holding memory and, before forked children closed it, the build lock.
+    The death signal follows the thread that forked the worker, which is the builder's own
+    (the pool forks all its workers in the thread that first submits). If the builder died before
+    the signal was armed, the parent is already someone else: exit now.
+    """
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != builder:
+        os._exit(1)
+
+
+def _pooled(
+    paths: Sequence[str], jobs: int, base: str
+) -> Iterator[RenderedDocument | DocumentError]:
+    """Render ``paths`` in ``jobs`` worker processes, in order, surviving the death of workers.
+
+    When a worker dies, every unfinished task fails. The first unfinished document (the oldest
+    in flight: a suspect) is then run alone in a pool of its own: if that pool dies too, the
+    document is the cause and is reported (E201); otherwise it was a bystander. The rest go on in
+    a new pool, so each document that kills its worker costs a restart and nothing else.
+    """
+    work = partial(_render, base=base, freeze_gc=True)
+    done = 0  # paths[:done] have been yielded
+    while done < len(paths):
+        pool = ProcessPoolExecutor(
+            max_workers=min(jobs, len(paths) - done),
+            initializer=_die_with_builder,
+            initargs=(os.getpid(),),
+        )
+        broken = False
+        try:
+            futures: list[Future[RenderedDocument | tuple[str, str, str]]] = [
+                pool.submit(work, p) for p in paths[done:]
+            ]
+            for future in futures:
+                try:
+                    out = future.result()
+                except BrokenProcessPool:
+                    broken = True
+                    break
+                done += 1
+                yield DocumentError(*out) if isinstance(out, tuple) else out
+        finally:
+            # an early exit (the builder failed, or was closed) must not wait for the rest
+            pool.shutdown(wait=True, cancel_futures=True)
+        if broken:
+            done += 1
+            yield _alone(paths[done - 1], work)
+
+
+def _alone(
+    path: str, work: Callable[[str], RenderedDocument | tuple[str, str, str]]
+) -> RenderedDocument | DocumentError:
+    """Run one document in a worker of its own; its death names the document."""
+    with ProcessPoolExecutor(
+        max_workers=1, initializer=_die_with_builder, initargs=(os.getpid(),)
+    ) as pool:
+        try:
+            out = pool.submit(work, path).result()
+        except BrokenProcessPool:
+            return DocumentError(
+                path,
+                WORKER_DIED,
+                "the worker process extracting it died (killed for memory, or a crash in a "
+                "parser); the rest of the build went on",
+            )
+    return DocumentError(*out) if isinstance(out, tuple) else out
 
 
 def parallel_extractor(
@@ -115,7 +211,6 @@ def parallel_extractor(
         raise ValueError(f"jobs must be >= 1, not {jobs}")
 
     def run(files: Sequence[Path]) -> Iterator[RenderedDocument | DocumentError]:
-        work = partial(_render, base=base, freeze_gc=True)
         paths = [str(f) for f in files]
         if jobs == 1 or len(paths) < 2:
             here = partial(_render, base=base, freeze_gc=freeze_gc)
@@ -124,8 +219,6 @@ def parallel_extractor(
             return
         import extract.corpus  # noqa: F401  (loaded once here; forked workers inherit spaCy)
 
-        with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
-            for o in pool.map(work, paths, chunksize=1):
-                yield DocumentError(*o) if isinstance(o, tuple) else o
+        yield from _pooled(paths, jobs, base)
 
     return run

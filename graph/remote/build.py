@@ -94,6 +94,7 @@ def build_remote(
         added: list[str] = []
         updated: list[str] = []
         failed: list[tuple[str, str]] = []
+        notes: list[str] = []  # what loading warned about, per document
         new_docs: list[DocumentInput | RenderedDocument] = []
         done = 0
 
@@ -121,6 +122,7 @@ def build_remote(
         work = [f for f in files if f.name in todo]
         for out in extractor(work) if work else ():
             if isinstance(out, RenderedDocument):
+                notes.extend(out.warnings)
                 put(out)
                 step(out.name)
                 continue
@@ -128,6 +130,7 @@ def build_remote(
                 failed.append((Path(out.path).name, f"[{out.code}] {out.reason}"))
                 step(Path(out.path).name)
                 continue
+            notes.extend(out.doc.warnings)
             try:
                 put(DocumentInput.from_result(out))
             except ValueError as exc:
@@ -138,6 +141,7 @@ def build_remote(
                 generation,
                 unchanged=unchanged,
                 failed=tuple(failed),
+                notes=tuple(notes),
                 triples=len(store),
                 seconds=time.perf_counter() - t0,
             )
@@ -162,6 +166,7 @@ def build_remote(
             removed=tuple(removed),
             unchanged=unchanged,
             failed=tuple(failed),
+            notes=tuple(notes),
             triples=len(store),
             seconds=time.perf_counter() - t0,
         )
