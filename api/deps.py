@@ -1,4 +1,4 @@
-"""What a route may ask for: the served graph snapshot, the settings, the SPARQL runner.
+"""What a route may ask for: the served graph snapshot, the settings, the query workers.
 
 Why a holder with snapshots: the store is opened once and shared by every request, and a rebuild
 must swap in atomically while serving. A route takes the current :class:`GraphSnapshot` once, at
@@ -19,6 +19,7 @@ Example:
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import time
 from collections import OrderedDict
@@ -28,22 +29,21 @@ from typing import Annotated, Any
 
 import networkx as nx
 from fastapi import Depends, Request, Response
-from pydantic import BaseModel, TypeAdapter
-from starlette.concurrency import run_in_threadpool
 
 from api.settings import Settings
-from api.sparql.runner import SparqlRunner
+from api.workers.engines import Engine, Engines
 from graph import Store, citation_network
 
 __all__ = [
     "AnswerCache",
+    "Answers",
+    "AnswersDep",
     "GraphHolder",
     "GraphSnapshot",
-    "RunnerDep",
     "SettingsDep",
     "SnapshotDep",
-    "cached_json",
-    "get_runner",
+    "get_answers",
+    "get_engines",
     "get_settings_dep",
     "get_snapshot",
 ]
@@ -69,6 +69,7 @@ class AnswerCache:
         self.max_bytes = max_bytes
         self.bytes = 0
         self._data: OrderedDict[Hashable, bytes] = OrderedDict()
+        self.inflight: dict[Hashable, asyncio.Future[bytes]] = {}
 
     def get(self, key: Hashable) -> bytes | None:
         """The cached answer, or None."""
@@ -120,7 +121,8 @@ class GraphSnapshot:
 
     @functools.cached_property
     def network(self) -> nx.DiGraph:
-        """The work-level citation network (networkx), built on first use for this build.
+        """The work-level citation network (networkx), built on first use for this build, when
+        the server computes answers itself (a remote store; query workers build their own).
 
         Why: transitive walks (dependencies/impact at depth > 1) are what SPARQL does badly; on
         the 1M-triple benchmark graph a depth-5 walk takes ~1 s in SPARQL and ~20-35 ms on this
@@ -159,16 +161,23 @@ class GraphHolder:
         self.swaps += 1
         return previous
 
-    def refresh(self) -> bool:
-        """Swap in a rebuilt store if there is one; True when a swap happened.
+    def fresh(self) -> GraphSnapshot | None:
+        """A snapshot of the rebuilt store when there is one (not yet served), else None.
 
-        Runs the (slow) opening outside the event loop when called through
-        ``asyncio.to_thread``; the swap itself is a single assignment.
+        Blocking (it opens the store): call it through ``asyncio.to_thread``. The server warms
+        the new snapshot's workers before it calls :meth:`swap` (see :mod:`api.workers.engines`).
         """
         if self._reload is None:
-            return False
+            return None
         fresh = self._reload(self._current.generation)
         if fresh is None or fresh.generation == self._current.generation:
+            return None
+        return fresh
+
+    def refresh(self) -> bool:
+        """Swap in a rebuilt store if there is one, unwarmed; True when a swap happened."""
+        fresh = self.fresh()
+        if fresh is None:
             return False
         self.swap(fresh)
         return True
@@ -194,58 +203,58 @@ async def get_settings_dep(request: Request) -> Settings:
     return settings
 
 
-async def get_runner(request: Request) -> SparqlRunner:
-    """The app's SPARQL worker pool."""
-    runner: SparqlRunner = request.app.state.sparql_runner
-    return runner
+async def get_engines(request: Request) -> Engines:
+    """The app's query workers (:class:`api.workers.engines.Engines`)."""
+    engines: Engines = request.app.state.engines
+    return engines
 
 
-async def cached_json(
-    snapshot: GraphSnapshot,
-    key: Hashable,
-    compute: Callable[[], Any],
-    schema: type[BaseModel] | TypeAdapter[Any],
-) -> Response:
-    """The JSON answer for ``key``: from the snapshot's cache, or computed once and cached.
+class Answers:
+    """The snapshot of one request and the workers that compute answers from it.
 
-    Why bytes are cached: the graph cannot change under a snapshot, so an answer computed once is
-    right until the next swap. A miss runs ``compute`` (a graph function, which may take tens of
-    milliseconds) in a worker thread, validates its ``to_dict()`` against the route's pydantic
-    ``schema`` (so the cached bytes are exactly the documented shape) and keeps the bytes; a hit
-    costs one dictionary lookup. Errors are not cached.
+    Why one object: a REST route needs both, always together — the snapshot's cache (a hit
+    costs one dictionary lookup) and, on a miss, the snapshot's worker processes, which compute
+    the answer under the REST timeout (:mod:`api.workers`). Identical requests arriving while an
+    answer is computed wait for that one computation instead of starting their own.
 
     Example:
-        >>> import asyncio
-        >>> from api.schemas import Health
-        >>> from pyoxigraph import Store
-        >>> from graph import as_store
-        >>> snap = GraphSnapshot(as_store(Store()), "g1", "memory")
-        >>> compute = lambda: {"ok": True, "generation": "g1", "store": "memory", "triples": 0}
-        >>> asyncio.run(cached_json(snap, "h", compute, Health)).body
-        b'{"ok":true,"generation":"g1","store":"memory","triples":0}'
-        >>> snap.cache.get("h") is not None
-        True
+        >>> async def route(answers: AnswersDep) -> Response:  # how routes ask for it
+        ...     return await answers.json(("conferences",), "conferences")
     """
-    body = snapshot.cache.get(key)
-    if body is None:
-        result = await run_in_threadpool(compute)
-        plain = _plain(result)
-        if isinstance(schema, TypeAdapter):
-            body = schema.dump_json(schema.validate_python(plain))
-        else:
-            body = schema.model_validate(plain).model_dump_json().encode()
-        snapshot.cache.put(key, body)
-    return Response(body, media_type="application/json")
+
+    def __init__(self, snapshot: GraphSnapshot, engines: Engines) -> None:
+        self.snapshot = snapshot
+        self.engines = engines
+
+    @property
+    def engine(self) -> Engine:
+        """The workers of this request's snapshot."""
+        return self.engines.get(self.snapshot)
+
+    async def json(self, key: Hashable, task: str, **kwargs: Any) -> Response:
+        """The JSON answer of ``task`` (see :mod:`api.workers.tasks`), cached under ``key``.
+
+        Raises:
+            api.workers.pool.WorkerFailure: the computation's error (404, 422) or a limit (503).
+        """
+        cache = self.snapshot.cache
+        body = cache.get(key)
+        if body is None:
+            pending = cache.inflight.get(key)
+            if pending is None:
+                pending = asyncio.ensure_future(self.engine.task(task, kwargs))
+                cache.inflight[key] = pending
+                pending.add_done_callback(lambda _: cache.inflight.pop(key, None))
+            body = await asyncio.shield(pending)
+            cache.put(key, body)
+        return Response(body, media_type="application/json")
 
 
-def _plain(result: Any) -> Any:
-    if hasattr(result, "to_dict"):
-        return result.to_dict()
-    if isinstance(result, tuple | list):
-        return [_plain(r) for r in result]
-    return result
+async def get_answers(request: Request) -> Answers:
+    """The :class:`Answers` of this request."""
+    return Answers(await get_snapshot(request), await get_engines(request))
 
 
 SnapshotDep = Annotated[GraphSnapshot, Depends(get_snapshot)]
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
-RunnerDep = Annotated[SparqlRunner, Depends(get_runner)]
+AnswersDep = Annotated[Answers, Depends(get_answers)]

@@ -23,11 +23,21 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api.schemas import ErrorBody
 from api.sparql.execute import SparqlFailure
 from api.sparql.guard import QueryRefused
+from api.workers.pool import WorkerFailure
 from graph import ResolutionNotFound
 
-__all__ = ["ApiError", "error_body", "error_response", "install_error_handlers"]
+__all__ = [
+    "LOOKUP_RESPONSES",
+    "RESPONSES",
+    "ApiError",
+    "error_body",
+    "error_response",
+    "error_responses",
+    "install_error_handlers",
+]
 
 log = logging.getLogger("resgraph.api")
 
@@ -38,6 +48,7 @@ _PHRASES = MappingProxyType(
         404: "not_found",
         405: "method_not_allowed",
         406: "not_acceptable",
+        408: "request_timeout",
         413: "too_large",
         415: "unsupported_media_type",
         422: "invalid_parameter",
@@ -45,6 +56,45 @@ _PHRASES = MappingProxyType(
         503: "unavailable",
     }
 )
+
+
+_MEANINGS = MappingProxyType(
+    {
+        400: "Malformed request.",
+        403: "Refused: the endpoint is read-only and local.",
+        404: "Not found (an unknown resolution carries did_you_mean).",
+        406: "No acceptable format for this request.",
+        408: "The request body did not arrive in time.",
+        413: "Request body or query text too long.",
+        415: "Unsupported request content type.",
+        422: "A parameter is invalid; detail names it and what is valid.",
+        503: "A limit was hit: busy workers (Retry-After), a timeout, or the memory cap.",
+    }
+)
+
+
+def error_responses(*statuses: int, **descriptions: str) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses`` for error statuses, each with the canonical body as its schema.
+
+    Why: a route's documented statuses must be every status it can answer, each with its real
+    body (the contract schemathesis checks). ``descriptions`` (``s404="..."``) override the
+    default meanings.
+
+    Example:
+        >>> sorted(error_responses(404, 503))
+        [404, 503]
+    """
+    out: dict[int | str, dict[str, Any]] = {}
+    for status in statuses:
+        text = descriptions.get(f"s{status}", _MEANINGS.get(status, "Error."))
+        out[status] = {"model": ErrorBody, "description": text}
+    return out
+
+
+#: What every REST JSON route may answer besides 200.
+RESPONSES = error_responses(422, 503)
+#: The same, for routes that look one thing up.
+LOOKUP_RESPONSES = error_responses(404, 422, 503)
 
 
 class ApiError(Exception):
@@ -147,6 +197,15 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _sparql(request: Request, exc: SparqlFailure) -> JSONResponse:
         headers = {"Retry-After": "1"} if exc.code == "busy" else None
         return error_response(ApiError(exc.status, exc.message, code=exc.code, headers=headers))
+
+    @app.exception_handler(WorkerFailure)
+    async def _worker(request: Request, exc: WorkerFailure) -> JSONResponse:
+        f = exc.failure
+        headers = {"Retry-After": "1"} if f.code in ("busy", "unavailable") else None
+        error = ApiError(
+            f.status, f.message, code=f.code, suggestions=f.suggestions, headers=headers
+        )
+        return error_response(error)
 
     @app.exception_handler(QueryRefused)
     async def _refused(request: Request, exc: QueryRefused) -> JSONResponse:

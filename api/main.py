@@ -3,8 +3,10 @@
 Why a factory: tests, ``resgraph serve`` and the benchmark each build an app from an explicit
 :class:`~api.settings.Settings` (and tests may hand in a ready store), so nothing here reads the
 environment or keeps module-level state. The lifespan opens the store into ``app.state.graph`` (a
-:class:`~api.deps.GraphHolder`), starts the SPARQL worker pool and, when serving from disk, a
-watcher that swaps in a rebuilt store atomically (see :mod:`api.deps`).
+:class:`~api.deps.GraphHolder`), keeps the query worker processes in ``app.state.engines``
+(:mod:`api.workers`: started and warmed before serving when the store is on disk, on demand
+otherwise) and, when serving from disk, runs a watcher that swaps in a rebuilt store atomically
+once its workers are warm (see :mod:`api.deps`).
 
 Example:
     >>> from fastapi.testclient import TestClient
@@ -33,7 +35,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from api.deps import AnswerCache, GraphHolder, GraphSnapshot
 from api.errors import install_error_handlers
 from api.settings import Settings
-from api.sparql.runner import SparqlRunner
+from api.workers.engines import Engines
 from graph import DEFAULT_BASE, Store, current_generation, open_store
 
 __all__ = ["AnswerCacheMiddleware", "create_app", "open_snapshot"]
@@ -97,12 +99,19 @@ def _reloader(settings: Settings) -> Callable[[str], GraphSnapshot | None]:
     return reload
 
 
-async def _watch(holder: GraphHolder, interval: float) -> None:
+async def _watch(holder: GraphHolder, engines: Engines, interval: float) -> None:
+    """Swap in rebuilt stores, warm: the new snapshot's workers are started and prepared (store
+    opened, citation network built) before the swap; workers of old snapshots are retired once
+    no request uses them."""
     while True:
         await asyncio.sleep(interval)
         try:
-            if await asyncio.to_thread(holder.refresh):
-                log.info("swapped in rebuilt store %s", holder.current.generation)
+            fresh = await asyncio.to_thread(holder.fresh)
+            if fresh is not None:
+                await engines.prepare(fresh)
+                holder.swap(fresh)
+                log.info("swapped in rebuilt store %s", fresh.generation)
+            engines.retire(holder.current)
         except Exception:
             log.warning("store refresh failed", exc_info=True)
 
@@ -212,14 +221,18 @@ def create_app(
             )
             app.state.graph = GraphHolder(snap, _reloader(settings))
         app.state.settings = settings
-        app.state.sparql_runner = SparqlRunner(settings.sparql_workers, settings.sparql_queue_wait)
+        app.state.engines = engines = Engines(settings)
+        if store is None and holder is None:  # serving from disk: workers ready before serving
+            await engines.prepare(app.state.graph.current)
         app.state.templates = jinja2.Environment(
             loader=jinja2.PackageLoader("api", "templates"),
             autoescape=jinja2.select_autoescape(["html"]),
         )
         watcher = None
         if store is None and holder is None and settings.reload_interval > 0:
-            watcher = asyncio.create_task(_watch(app.state.graph, settings.reload_interval))
+            watcher = asyncio.create_task(
+                _watch(app.state.graph, engines, settings.reload_interval)
+            )
         try:
             yield
         finally:
@@ -227,7 +240,7 @@ def create_app(
                 watcher.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await watcher
-            app.state.sparql_runner.close()
+            engines.close()
 
     app = FastAPI(
         title="resgraph",

@@ -31,8 +31,26 @@ class Settings:
             (``RESGRAPH_SPARQL_MAX_QUERY_CHARS``).
         sparql_workers: SPARQL evaluations allowed at once, counting timed-out ones still running
             (``RESGRAPH_SPARQL_WORKERS``).
-        sparql_queue_wait: seconds a query waits for a free worker before a 503 "busy"
-            (``RESGRAPH_SPARQL_QUEUE_WAIT``).
+        sparql_queue_wait: seconds a query (SPARQL or REST) waits for a free worker before a
+            503 "busy" (``RESGRAPH_SPARQL_QUEUE_WAIT``).
+        sparql_max_depth: deepest nesting of brackets accepted in a SPARQL query, checked before
+            any parser reads it (``RESGRAPH_SPARQL_MAX_DEPTH``).
+        rest_workers: worker processes computing the REST answers (``RESGRAPH_REST_WORKERS``).
+        rest_timeout: seconds before a REST computation is abandoned with a 503 and its worker
+            killed (``RESGRAPH_REST_TIMEOUT``).
+        worker_memory_mb: resident memory (MiB) a query worker may reach before it is killed
+            (``RESGRAPH_WORKER_MEMORY_MB``).
+        worker_address_space_mb: ``RLIMIT_AS`` of a query worker (MiB), the hard stop between
+            two memory checks (``RESGRAPH_WORKER_ADDRESS_SPACE_MB``).
+        header_timeout: seconds a client has to send a request's headers, on a new or an idle
+            kept-alive connection, before it is closed (``RESGRAPH_HEADER_TIMEOUT``).
+        keep_alive_timeout: seconds an idle kept-alive connection stays open
+            (``RESGRAPH_KEEP_ALIVE_TIMEOUT``).
+        body_timeout: seconds a client has to send a request body (``RESGRAPH_BODY_TIMEOUT``).
+        limit_concurrency: connections and requests at once before new ones get 503
+            (``RESGRAPH_LIMIT_CONCURRENCY``).
+        graceful_shutdown_timeout: seconds running requests get to finish on shutdown
+            (``RESGRAPH_GRACEFUL_SHUTDOWN_TIMEOUT``).
         reload_interval: seconds between checks for a rebuilt store while serving; 0 disables
             (``RESGRAPH_RELOAD_INTERVAL``).
         cache_size: JSON answers of the REST routes kept per store generation
@@ -56,6 +74,16 @@ class Settings:
     sparql_max_query_chars: int = 50_000
     sparql_workers: int = 2
     sparql_queue_wait: float = 2.0
+    sparql_max_depth: int = 64
+    rest_workers: int = 2
+    rest_timeout: float = 10.0
+    worker_memory_mb: int = 1024
+    worker_address_space_mb: int = 4096
+    header_timeout: float = 10.0
+    keep_alive_timeout: float = 5.0
+    body_timeout: float = 10.0
+    limit_concurrency: int = 1024
+    graceful_shutdown_timeout: int = 5
     reload_interval: float = 2.0
     cache_size: int = 4096
     graph_store: str | None = None
@@ -99,6 +127,16 @@ def get_settings(environ: dict[str, str] | None = None) -> Settings:
         sparql_queue_wait=float(env["RESGRAPH_SPARQL_QUEUE_WAIT"])
         if env.get("RESGRAPH_SPARQL_QUEUE_WAIT")
         else None,
+        sparql_max_depth=_int(env, "RESGRAPH_SPARQL_MAX_DEPTH"),
+        rest_workers=_int(env, "RESGRAPH_REST_WORKERS"),
+        rest_timeout=_float(env, "RESGRAPH_REST_TIMEOUT"),
+        worker_memory_mb=_int(env, "RESGRAPH_WORKER_MEMORY_MB"),
+        worker_address_space_mb=_int(env, "RESGRAPH_WORKER_ADDRESS_SPACE_MB"),
+        header_timeout=_float(env, "RESGRAPH_HEADER_TIMEOUT"),
+        keep_alive_timeout=_float(env, "RESGRAPH_KEEP_ALIVE_TIMEOUT"),
+        body_timeout=_float(env, "RESGRAPH_BODY_TIMEOUT"),
+        limit_concurrency=_int(env, "RESGRAPH_LIMIT_CONCURRENCY"),
+        graceful_shutdown_timeout=_int(env, "RESGRAPH_GRACEFUL_SHUTDOWN_TIMEOUT"),
         reload_interval=float(env["RESGRAPH_RELOAD_INTERVAL"])
         if env.get("RESGRAPH_RELOAD_INTERVAL")
         else None,
@@ -116,3 +154,14 @@ def _int(env: dict[str, str], name: str) -> int | None:
         return int(raw)
     except ValueError:
         raise ValueError(f"{name} must be an integer, got {raw!r}") from None
+
+
+def _float(env: dict[str, str], name: str) -> float | None:
+    """A number variable, or None when unset; a bad value names the variable."""
+    raw = env.get(name)
+    if not raw:
+        return None
+    try:
+        return float(raw)
+    except ValueError:
+        raise ValueError(f"{name} must be a number, got {raw!r}") from None

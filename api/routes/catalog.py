@@ -9,30 +9,30 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
-from pydantic import TypeAdapter
 
-from api.deps import SnapshotDep, cached_json
+from api.deps import AnswersDep
+from api.errors import RESPONSES
 from api.schemas import ConferenceInfo, GraphStats
-from graph import graph_stats, list_conferences
 
 __all__ = ["router"]
 
 router = APIRouter(tags=["catalog"])
 
-_CONFERENCES = TypeAdapter(list[ConferenceInfo])
 
-
-@router.get("/conferences", response_model=list[ConferenceInfo], summary="Conferences")
-async def conferences(snapshot: SnapshotDep) -> Response:
+@router.get(
+    "/conferences",
+    response_model=list[ConferenceInfo],
+    summary="Conferences",
+    responses=RESPONSES,
+)
+async def conferences(answers: AnswersDep) -> Response:
     """Every conference of the gazetteer with the number of versions in the store it adopted."""
-    return await cached_json(
-        snapshot, ("conferences",), lambda: list_conferences(snapshot.store), _CONFERENCES
-    )
+    return await answers.json(("conferences",), "conferences")
 
 
-@router.get("/stats", response_model=GraphStats, summary="Counts and most cited")
-async def stats(snapshot: SnapshotDep, top: Annotated[int, Query(ge=1, le=100)] = 10) -> Response:
+@router.get(
+    "/stats", response_model=GraphStats, summary="Counts and most cited", responses=RESPONSES
+)
+async def stats(answers: AnswersDep, top: Annotated[int, Query(ge=1, le=100)] = 10) -> Response:
     """Counts of resolutions, versions, citations, assignments... and the ``top`` most cited."""
-    return await cached_json(
-        snapshot, ("stats", top), lambda: graph_stats(snapshot.store, top=top), GraphStats
-    )
+    return await answers.json(("stats", top), "stats", top=top)

@@ -10,12 +10,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from api.deps import SnapshotDep, cached_json
-from api.errors import ApiError
+from api.deps import AnswersDep
+from api.errors import LOOKUP_RESPONSES, RESPONSES
 from api.routes.resolutions import CONFERENCE_RE, ORGAN_RE
 from api.schemas import AssignmentResults, CitationPath, OutdatedList
-from graph import assignments as find_assignments
-from graph import citation_path, organ_code, outdated_citations
+from graph import organ_code
 
 __all__ = ["router"]
 
@@ -27,33 +26,31 @@ ShortId = Annotated[str, Query(pattern=SHORT_ID_RE, examples=["wtsa/44"])]
 Actor = Annotated[str | None, Query(pattern=ACTOR_RE, examples=["BDT"])]
 
 
-@router.get("/path", response_model=CitationPath, summary="Shortest citation path")
+@router.get(
+    "/path",
+    response_model=CitationPath,
+    summary="Shortest citation path",
+    responses=LOOKUP_RESPONSES,
+)
 async def path(
-    snapshot: SnapshotDep,
+    answers: AnswersDep,
     source: Annotated[str, Query(alias="from", pattern=SHORT_ID_RE, examples=["wtsa/44"])],
     target: Annotated[str, Query(alias="to", pattern=SHORT_ID_RE, examples=["pp/123"])],
     max_depth: Annotated[int, Query(ge=1, le=12)] = 8,
 ) -> Response:
     """A shortest chain of citations from one resolution to another (404 when there is none)."""
-
-    def compute() -> object:
-        found = citation_path(snapshot.store, source, target, max_depth=max_depth)
-        if found is None:
-            raise ApiError(
-                404,
-                f"no citation path from {source} to {target} within {max_depth} hops",
-                code="no_path",
-            )
-        return found
-
-    return await cached_json(
-        snapshot, ("path", source.casefold(), target.casefold(), max_depth), compute, CitationPath
-    )
+    key = ("path", source.casefold(), target.casefold(), max_depth)
+    return await answers.json(key, "path", source=source, target=target, max_depth=max_depth)
 
 
-@router.get("/assignments", response_model=AssignmentResults, summary="Work given to actors")
+@router.get(
+    "/assignments",
+    response_model=AssignmentResults,
+    summary="Work given to actors",
+    responses=RESPONSES,
+)
 async def assignments(
-    snapshot: SnapshotDep,
+    answers: AnswersDep,
     actor: Actor = None,
     collaborator: Actor = None,
     involving: Annotated[
@@ -67,33 +64,20 @@ async def assignments(
     conference."""
     code = organ_code(organ) if organ else None
     key = ("assignments", actor, collaborator, involving, code, conference)
-    return await cached_json(
-        snapshot,
-        key,
-        lambda: find_assignments(
-            snapshot.store,
-            actor=actor,
-            collaborator=collaborator,
-            involving=involving,
-            organ=code,
-            conference=conference,
-        ),
-        AssignmentResults,
-    )
+    args = {"actor": actor, "collaborator": collaborator, "involving": involving}
+    return await answers.json(key, "assignments", **args, organ=code, conference=conference)
 
 
 @router.get(
-    "/citations/outdated", response_model=OutdatedList, summary="Citations of superseded versions"
+    "/citations/outdated",
+    response_model=OutdatedList,
+    summary="Citations of superseded versions",
+    responses=RESPONSES,
 )
 async def outdated(
-    snapshot: SnapshotDep,
+    answers: AnswersDep,
     organ: Annotated[str | None, Query(pattern=ORGAN_RE)] = None,
 ) -> Response:
     """Citations of a version older than the latest one known when the citing text was adopted."""
     code = organ_code(organ) if organ else None
-
-    def compute() -> dict[str, object]:
-        items = outdated_citations(snapshot.store, organ=code)
-        return {"total": len(items), "items": [i.to_dict() for i in items]}
-
-    return await cached_json(snapshot, ("outdated", code), compute, OutdatedList)
+    return await answers.json(("outdated", code), "outdated", organ=code)

@@ -2,9 +2,10 @@
 
 Why only mapping here: every answer comes from a graph function (``graph.search_resolutions``,
 ``graph.lineage``, ``graph.dependencies``...) that the CLI and the notebooks share;
-this router validates the parameters (a malformed one is a 422 naming it), picks the function, and
-serves the answer through the snapshot's cache (:func:`api.deps.cached_json`). An unknown
-resolution is a 404 whose body carries "did you mean" suggestions.
+this router validates the parameters (a malformed one is a 422 naming it), names the computation
+(:mod:`api.workers.tasks`) and serves the answer through the snapshot's cache and its query
+workers (:class:`api.deps.Answers`: computed in a worker process under the REST timeout). An
+unknown resolution is a 404 whose body carries "did you mean" suggestions.
 """
 
 from __future__ import annotations
@@ -13,19 +14,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response
 
-from api.deps import SnapshotDep, cached_json
-from api.errors import ApiError
+from api.deps import AnswersDep
+from api.errors import LOOKUP_RESPONSES, RESPONSES, ApiError
 from api.schemas import DependencyGraph, Lineage, ResolutionDetail, SearchPage, VersionInfo
-from graph import (
-    ResolutionNotFound,
-    dependencies,
-    get_resolution,
-    impact,
-    lineage,
-    organ_code,
-    parse_short_id,
-    search_resolutions,
-)
+from graph import organ_code
 
 __all__ = ["CONFERENCE_RE", "NUMBER_RE", "ORGAN_RE", "router"]
 
@@ -65,9 +57,9 @@ def _organs(values: list[str] | None) -> tuple[str, ...] | None:
     return tuple(organ_code(v) for v in values)
 
 
-@router.get("", response_model=SearchPage, summary="Search resolutions")
+@router.get("", response_model=SearchPage, summary="Search resolutions", responses=RESPONSES)
 async def search(
-    snapshot: SnapshotDep,
+    answers: AnswersDep,
     q: Annotated[
         str | None,
         Query(max_length=200, description="Words of the title, any loaded language."),
@@ -81,99 +73,90 @@ async def search(
     """Resolutions matching every filter given, with their latest version; paginated."""
     organ = organ_code(organ) if organ else None
     key = ("search", q, organ, conference, number, limit, offset)
-    return await cached_json(
-        snapshot,
-        key,
-        lambda: search_resolutions(
-            snapshot.store,
-            q=q,
-            organ=organ,
-            conference=conference,
-            number=number,
-            limit=limit,
-            offset=offset,
-        ),
-        SearchPage,
-    )
+    args = {"q": q, "organ": organ, "conference": conference, "number": number}
+    return await answers.json(key, "search", **args, limit=limit, offset=offset)
 
 
-@router.get("/{organ}/{number}", response_model=ResolutionDetail, summary="One resolution")
-async def resolution(snapshot: SnapshotDep, organ: Organ, number: Number) -> Response:
+@router.get(
+    "/{organ}/{number}",
+    response_model=ResolutionDetail,
+    summary="One resolution",
+    responses=LOOKUP_RESPONSES,
+)
+async def resolution(answers: AnswersDep, organ: Organ, number: Number) -> Response:
     """The work, its versions, the structure of its latest text, what it cites and who cites it."""
     code = organ_code(organ)
-    return await cached_json(
-        snapshot,
-        ("resolution", code, number),
-        lambda: get_resolution(snapshot.store, code, number),
-        ResolutionDetail,
-    )
+    return await answers.json(("resolution", code, number), "resolution", organ=code, number=number)
 
 
-@router.get("/{organ}/{number}/lineage", response_model=Lineage, summary="Versions and changes")
-async def resolution_lineage(snapshot: SnapshotDep, organ: Organ, number: Number) -> Response:
+@router.get(
+    "/{organ}/{number}/lineage",
+    response_model=Lineage,
+    summary="Versions and changes",
+    responses=LOOKUP_RESPONSES,
+)
+async def resolution_lineage(answers: AnswersDep, organ: Organ, number: Number) -> Response:
     """Every version in conference order, with the citations and assignments each revision
     added, removed or kept."""
     ident = _short(organ, number)
-    return await cached_json(
-        snapshot, ("lineage", ident), lambda: lineage(snapshot.store, ident), Lineage
-    )
+    return await answers.json(("lineage", ident), "lineage", ident=ident)
 
 
 @router.get(
     "/{organ}/{number}/dependencies",
     response_model=DependencyGraph,
     summary="What a resolution cites, transitively",
+    responses=LOOKUP_RESPONSES,
 )
 async def resolution_dependencies(
-    snapshot: SnapshotDep,
+    answers: AnswersDep,
     organ: Organ,
     number: Number,
     organs: OrganFilter = None,
     depth: Annotated[int, Query(ge=1, le=10)] = 1,
 ) -> Response:
     """The resolutions this one cites, up to ``depth`` citation hops."""
-    return await _walk(snapshot, "out", _short(organ, number), depth, organs)
+    return await _walk(answers, "out", _short(organ, number), depth, organs)
 
 
 @router.get(
     "/{organ}/{number}/impact",
     response_model=DependencyGraph,
     summary="What cites a resolution, transitively",
+    responses=LOOKUP_RESPONSES,
 )
 async def resolution_impact(
-    snapshot: SnapshotDep,
+    answers: AnswersDep,
     organ: Organ,
     number: Number,
     organs: OrganFilter = None,
     depth: Annotated[int, Query(ge=1, le=10)] = 5,
 ) -> Response:
     """The resolutions that cite this one, up to ``depth`` hops back: what a revision affects."""
-    return await _walk(snapshot, "in", _short(organ, number), depth, organs)
+    return await _walk(answers, "in", _short(organ, number), depth, organs)
 
 
-@router.get("/{organ}/{number}/{year}", response_model=VersionInfo, summary="One version")
-async def version(snapshot: SnapshotDep, organ: Organ, number: Number, year: Year) -> Response:
+@router.get(
+    "/{organ}/{number}/{year}",
+    response_model=VersionInfo,
+    summary="One version",
+    responses=LOOKUP_RESPONSES,
+)
+async def version(answers: AnswersDep, organ: Organ, number: Number, year: Year) -> Response:
     """One version: the conference that adopted it, its status, whether its text is loaded."""
     ident = _short(organ, number, year)
     work = _short(organ, number)
-
-    def find() -> object:
-        for v in lineage(snapshot.store, work).versions:
-            if v.id == ident:
-                return v
-        others = tuple(v.id for v in lineage(snapshot.store, work).versions)
-        raise ResolutionNotFound(ident, others[:5])
-
-    return await cached_json(snapshot, ("version", ident), find, VersionInfo)
+    return await answers.json(("version", ident), "version", ident=ident, work=work)
 
 
 @router.get(
     "/{organ}/{number}/{year}/dependencies",
     response_model=DependencyGraph,
     summary="What one version cites",
+    responses=LOOKUP_RESPONSES,
 )
 async def version_dependencies(
-    snapshot: SnapshotDep,
+    answers: AnswersDep,
     organ: Organ,
     number: Number,
     year: Year,
@@ -181,16 +164,17 @@ async def version_dependencies(
     depth: Annotated[int, Query(ge=1, le=10)] = 1,
 ) -> Response:
     """The versions and works this version cites, up to ``depth`` hops."""
-    return await _walk(snapshot, "out", _short(organ, number, year), depth, organs)
+    return await _walk(answers, "out", _short(organ, number, year), depth, organs)
 
 
 @router.get(
     "/{organ}/{number}/{year}/impact",
     response_model=DependencyGraph,
     summary="What cites one version",
+    responses=LOOKUP_RESPONSES,
 )
 async def version_impact(
-    snapshot: SnapshotDep,
+    answers: AnswersDep,
     organ: Organ,
     number: Number,
     year: Year,
@@ -198,27 +182,16 @@ async def version_impact(
     depth: Annotated[int, Query(ge=1, le=10)] = 5,
 ) -> Response:
     """The texts that cite this version, up to ``depth`` hops back."""
-    return await _walk(snapshot, "in", _short(organ, number, year), depth, organs)
+    return await _walk(answers, "in", _short(organ, number, year), depth, organs)
 
 
 async def _walk(
-    snapshot: SnapshotDep, direction: str, ident: str, depth: int, organs: list[str] | None
+    answers: AnswersDep, direction: str, ident: str, depth: int, organs: list[str] | None
 ) -> Response:
     wanted = _organs(organs)
-    walk = dependencies if direction == "out" else impact
     if depth < 1:
         raise ApiError(422, "depth must be at least 1")
-    return await cached_json(
-        snapshot,
-        (direction, ident, depth, wanted),
-        # Deep walks between works run on the in-memory network view (identical answers, far
-        # faster); the view is work-level, so version walks (and one hop) stay in SPARQL.
-        lambda: walk(
-            snapshot.store,
-            ident,
-            depth=depth,
-            organs=wanted,
-            net=snapshot.network if depth > 1 and parse_short_id(ident)[2] is None else None,
-        ),
-        DependencyGraph,
+    key = (direction, ident, depth, wanted)
+    return await answers.json(
+        key, "walk", direction=direction, ident=ident, depth=depth, organs=wanted
     )

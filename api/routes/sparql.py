@@ -5,33 +5,30 @@ house style — nothing else in the API parses protocol requests. It takes queri
 (``?query=``), by POST form (``query=``) and by POST ``application/sparql-query``; answers SELECT
 and ASK as SPARQL JSON, XML, CSV or TSV and CONSTRUCT/DESCRIBE as Turtle, N-Triples, JSON-LD or
 RDF/XML by the ``Accept`` header (or a ``format`` parameter, for links); refuses updates, LOAD and
-SERVICE (403); applies the timeout and the result cap of the settings, marking a cut result with
-``X-Resgraph-Truncated`` and a field in the body. A GET without a query shows the query page to a
-browser and the service description to an RDF client.
+SERVICE (403) on the parsed query (:mod:`api.sparql.guard`); evaluates in an isolated worker
+process (:mod:`api.workers`) under the timeout, the memory cap and the result cap of the settings,
+marking a cut result with ``X-Resgraph-Truncated`` and a field in the body. A POST body is read
+in chunks and refused (413) as soon as it passes the cap, and must arrive within the body
+timeout (408). A GET without a query shows the query page to a browser and the service
+description to an RDF client.
 """
 
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from api.deps import RunnerDep, SettingsDep, SnapshotDep
-from api.errors import ApiError
+from api.deps import AnswersDep, SettingsDep, SnapshotDep
+from api.errors import ApiError, error_responses
 from api.schemas import SparqlExample
 from api.settings import Settings
 from api.sparql.description import DESCRIPTION_FORMATS, service_description
-from api.sparql.execute import (
-    FORMAT_ALIASES,
-    GRAPH_FORMATS,
-    RESULT_FORMATS,
-    SparqlAnswer,
-    SparqlRequest,
-    evaluate,
-)
-from api.sparql.guard import check_query
+from api.sparql.execute import FORMAT_ALIASES, GRAPH_FORMATS, RESULT_FORMATS, SparqlRequest
+from api.sparql.guard import precheck
 from api.sparql.negotiate import choose
 from graph import load_examples
 
@@ -40,14 +37,35 @@ __all__ = ["router"]
 router = APIRouter(prefix="/sparql", tags=["sparql"])
 
 _CONTENT: dict[str, dict[str, object]] = {m: {} for m in (*RESULT_FORMATS, *GRAPH_FORMATS)}
-_RESPONSES: dict[int | str, dict[str, object]] = {
+_PAGE_CONTENT: dict[str, dict[str, object]] = {
+    "text/html": {},
+    **{m: {} for m in DESCRIPTION_FORMATS},
+}
+_ERRORS = error_responses(
+    400,
+    403,
+    406,
+    413,
+    422,
+    503,
+    s400="Malformed query (or too deep, or with codepoint escapes) or parameters.",
+    s403="Update, LOAD or SERVICE: refused, the endpoint is read-only and local.",
+    s413="Query text or request body too long.",
+    s422="Invalid parameter, or a result over the cap in a format that cannot mark truncation.",
+    s503="Timeout, memory cap, aborted evaluation, or every worker busy (Retry-After).",
+)
+_GET_RESPONSES: dict[int | str, dict[str, object]] = {
+    200: {
+        "description": "The query result in the negotiated format; without a query, the query "
+        "page (HTML) or the service description (RDF).",
+        "content": {**_CONTENT, **_PAGE_CONTENT},
+    },
+    **_ERRORS,
+}
+_POST_RESPONSES: dict[int | str, dict[str, object]] = {
     200: {"description": "The query result in the negotiated format.", "content": _CONTENT},
-    400: {"description": "Malformed query or parameters."},
-    403: {"description": "Update, LOAD or SERVICE: refused, the endpoint is read-only."},
-    406: {"description": "No acceptable format for this query form."},
-    413: {"description": "Query text too long."},
-    422: {"description": "Result over the cap in a format that cannot mark truncation."},
-    503: {"description": "Timeout, or every worker busy."},
+    **_ERRORS,
+    **error_responses(408, 415),
 }
 _FORM = "application/x-www-form-urlencoded"
 
@@ -65,14 +83,12 @@ def _accept(request: Request, fmt: str | None) -> str | None:
 
 
 async def _answer(
-    request: Request,
     query: str,
     defaults: list[str],
     named: list[str],
     accept: str | None,
-    snapshot: SnapshotDep,
+    answers: AnswersDep,
     settings: Settings,
-    runner: RunnerDep,
 ) -> Response:
     if len(query) > settings.sparql_max_query_chars:
         raise ApiError(
@@ -83,27 +99,37 @@ async def _answer(
         )
     if not query.strip():
         raise ApiError(400, "empty query: send a SPARQL query in the 'query' parameter")
-    check_query(query)
+    precheck(query, settings.sparql_max_depth)
     sparql = SparqlRequest(query, tuple(defaults), tuple(named), accept)
-    store = snapshot.store
-    answer: SparqlAnswer = await runner.run(
-        lambda cancel: evaluate(
-            store,
-            sparql,
-            timeout=settings.sparql_timeout,
-            max_rows=settings.sparql_max_rows,
-            cancel=cancel,
-        ),
-        timeout=settings.sparql_timeout,
-    )
+    answer = await answers.engine.sparql_answer(sparql)
     headers = {
         "Vary": "Accept",
         "X-Resgraph-Rows": str(answer.rows),
-        "X-Resgraph-Generation": snapshot.generation,
+        "X-Resgraph-Generation": answers.snapshot.generation,
     }
     if answer.truncated:
         headers["X-Resgraph-Truncated"] = f"true; max-rows={settings.sparql_max_rows}"
     return Response(answer.body, media_type=answer.media_type, headers=headers)
+
+
+async def _read_body(request: Request, limit: int, seconds: float) -> bytes:
+    """The request body, read in chunks: 413 as soon as it passes ``limit`` bytes (nothing more
+    is read or kept), 408 when it has not all arrived within ``seconds``."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise ApiError(413, f"request body over {limit} bytes", code="query_too_long")
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        async with asyncio.timeout(seconds):
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > limit:
+                    raise ApiError(413, f"request body over {limit} bytes", code="query_too_long")
+                chunks.append(chunk)
+    except TimeoutError:
+        raise ApiError(408, f"the request body did not arrive within {seconds:g} s") from None
+    return b"".join(chunks)
 
 
 def _no_query(request: Request, snapshot: SnapshotDep, settings: Settings) -> Response:
@@ -133,12 +159,12 @@ def _page(request: Request) -> HTMLResponse:
     return HTMLResponse(template.render(examples=load_examples()), headers={"Vary": "Accept"})
 
 
-@router.get("", responses=_RESPONSES, summary="SPARQL query (GET)")
+@router.get("", responses=_GET_RESPONSES, summary="SPARQL query (GET)")
 async def sparql_get(
     request: Request,
     snapshot: SnapshotDep,
     settings: SettingsDep,
-    runner: RunnerDep,
+    answers: AnswersDep,
     query: Annotated[str | None, Query(description="The SPARQL query.")] = None,
     default_graph_uri: Annotated[list[str], Query(alias="default-graph-uri")] = [],  # noqa: B006
     named_graph_uri: Annotated[list[str], Query(alias="named-graph-uri")] = [],  # noqa: B006
@@ -154,14 +180,12 @@ async def sparql_get(
     if query is None:
         return _no_query(request, snapshot, settings)
     accept = _accept(request, format)
-    return await _answer(
-        request, query, default_graph_uri, named_graph_uri, accept, snapshot, settings, runner
-    )
+    return await _answer(query, default_graph_uri, named_graph_uri, accept, answers, settings)
 
 
 @router.post(
     "",
-    responses=_RESPONSES,
+    responses=_POST_RESPONSES,
     summary="SPARQL query (POST form or application/sparql-query)",
     openapi_extra={
         "requestBody": {
@@ -183,20 +207,13 @@ async def sparql_get(
         }
     },
 )
-async def sparql_post(
-    request: Request, snapshot: SnapshotDep, settings: SettingsDep, runner: RunnerDep
-) -> Response:
+async def sparql_post(request: Request, settings: SettingsDep, answers: AnswersDep) -> Response:
     """Run a query sent in the body, as a form field or as ``application/sparql-query``."""
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    limit = settings.sparql_max_query_chars * 4 + 4096
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise ApiError(413, f"request body over {limit} bytes", code="query_too_long")
     if content_type == "application/sparql-update":
         raise ApiError(403, "this SPARQL endpoint is read-only: updates are refused")
-    raw = await request.body()
-    if len(raw) > limit:
-        raise ApiError(413, f"request body over {limit} bytes", code="query_too_long")
+    limit = settings.sparql_max_query_chars * 4 + 4096
+    raw = await _read_body(request, limit, settings.body_timeout)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -225,7 +242,7 @@ async def sparql_post(
             "application/sparql-query",
         )
     accept = _accept(request, fmt)
-    return await _answer(request, query, defaults, named, accept, snapshot, settings, runner)
+    return await _answer(query, defaults, named, accept, answers, settings)
 
 
 @router.get("/examples", response_model=list[SparqlExample], summary="The example queries")

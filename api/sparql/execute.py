@@ -332,8 +332,12 @@ def _evaluate(
             form = "graph"
     except SyntaxError as exc:
         raise SparqlFailure(400, "malformed_query", f"malformed SPARQL query: {exc}") from exc
-    except OSError as exc:
+    except (OSError, RuntimeError) as exc:
+        # The engine's own runtime errors (an unbound SERVICE name, a refused socket, a bad
+        # regular expression...): the query's fault, never a 500. Only the first line of the
+        # engine's message is kept, cut short, so nothing fetched from elsewhere is quoted.
+        reason = (str(exc).splitlines() or [type(exc).__name__])[0][:200]
         raise SparqlFailure(
-            400, "query_failed", f"the query could not be evaluated: {exc}"
+            400, "query_failed", f"the query could not be evaluated: {reason}"
         ) from exc
     return SparqlAnswer(body, media, form, rows, truncated, time.monotonic() - started)

@@ -1,8 +1,9 @@
-"""Run SPARQL evaluations in a small, bounded pool of worker threads, each with a deadline.
+"""Run SPARQL evaluations sent to a remote store in a small, bounded pool of threads.
 
-Why a pool of its own: an analyst's query may run for seconds, while the REST lookups answer in
-microseconds on the event loop. Evaluations therefore run in ``workers`` dedicated threads (the
-GIL is released inside pyoxigraph), so a heavy query never stalls the other routes.
+Why threads here: with a remote store (a SPARQL server) the evaluation happens on that server and
+this process only waits for it, so a thread is enough; the embedded store's evaluations run in
+killable worker processes instead (:mod:`api.workers`). The query text is checked in a worker
+first either way.
 
 What the timeout guarantees:
 

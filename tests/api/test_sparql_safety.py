@@ -85,9 +85,17 @@ def test_keywords_inside_names_strings_and_iris_are_harmless(client: TestClient)
     assert r.json()["results"]["bindings"][0]["service"]["value"] == "SERVICE <http://x/>"
 
 
-def test_codepoint_escapes_outside_literals_are_refused(client: TestClient) -> None:
-    r = client.get("/sparql", params={"query": "SELECT * { \\u0053ERVICE <urn:x> { ?s ?p ?o } }"})
-    assert r.status_code == 400 and r.json()["code"] == "escape_outside_literal"
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * { \\u0053ERVICE <urn:x> { ?s ?p ?o } }",
+        "SELECT * { BIND('a\\u0027 AS ?x) }",  # an escaped quote would end the string for rdflib
+        "SELECT * { ?s ?p <urn:\\U00000041> }",
+    ],
+)
+def test_codepoint_escapes_are_refused_anywhere(client: TestClient, query: str) -> None:
+    r = client.get("/sparql", params={"query": query})
+    assert r.status_code == 400 and r.json()["code"] == "escape_refused"
 
 
 @pytest.mark.parametrize(
@@ -181,52 +189,64 @@ def test_cap_refuses_formats_that_cannot_say_so(
         assert r.status_code == 422
 
 
-def _until_idle(runner: object) -> None:
-    """Wait until abandoned evaluations have given their worker slots back (a hang is caught by
-    the test's timeout mark, not by a bound here)."""
-    while runner.busy():  # type: ignore[attr-defined]
-        time.sleep(0.02)
+def _pids(client: TestClient) -> list[int]:
+    engines = client.app.state.engines  # type: ignore[attr-defined]
+    return [pid for e in engines.engines() for pid in e.sparql.pids]
 
 
 @pytest.mark.timeout(120)
-def test_timeout_answers_before_the_evaluation_ends_and_busy_slots_refuse(
+def test_a_timed_out_evaluation_is_killed_and_its_worker_replaced(
     make_client: Callable[..., TestClient], many: Callable[[int], Store]
 ) -> None:
+    """The aggregate yields no row before the end, so only a kill can stop it: the worker that
+    ran it is gone, the next query answers at once from a new one."""
     store = many(2500)
-    with make_client(store, sparql_timeout=0.3, sparql_workers=1, sparql_queue_wait=0.2) as c:
+    with make_client(store, sparql_timeout=0.3, sparql_workers=1, sparql_queue_wait=5) as c:
+        assert c.get("/sparql", params={"query": "ASK {}"}).json()["boolean"] is True
+        before = _pids(c)
         r = c.get("/sparql", params={"query": HEAVY})
         assert r.status_code == 503 and r.json()["code"] == "query_timeout", r.text
         assert "within 0.3 s" in r.json()["error"]
-        # The answer came while the evaluation still ran: it holds the only worker slot, so the
-        # next query is refused, not queued.
-        runner = c.app.state.sparql_runner  # type: ignore[attr-defined]
-        assert runner.busy() == 1
-        busy = c.get("/sparql", params={"query": "ASK {}"})
+        assert c.get("/sparql", params={"query": "ASK {}"}).json()["boolean"] is True
+        after = _pids(c)
+        assert len(before) == len(after) == 1 and before != after
+        assert c.get("/health").status_code == 200
+
+
+@pytest.mark.timeout(120)
+def test_busy_workers_refuse_with_retry_after(
+    make_client: Callable[..., TestClient], many: Callable[[int], Store]
+) -> None:
+    store = many(2500)
+    with make_client(store, sparql_timeout=2, sparql_workers=1, sparql_queue_wait=0.1) as c:
+        results: list[object] = []
+        heavy = threading.Thread(
+            target=lambda: results.append(c.get("/sparql", params={"query": HEAVY}))
+        )
+        heavy.start()
+        while not any(e.sparql._idle == [] and e.sparql.pids for e in _engines(c)):
+            time.sleep(0.01)
+        busy = c.get("/sparql", params={"query": "ASK { ?s ?p 1 }"})
+        heavy.join()
         assert busy.status_code == 503 and busy.json()["code"] == "busy"
         assert busy.headers["retry-after"] == "1"
-        # REST routes do not share the SPARQL workers.
-        assert c.get("/health").status_code == 200
-        _until_idle(runner)
-        assert c.get("/sparql", params={"query": "ASK {}"}).json()["boolean"] is True
+        assert c.get("/health").status_code == 200  # REST routes do not share the workers
+
+
+def _engines(client: TestClient) -> list[object]:
+    return client.app.state.engines.engines()  # type: ignore[attr-defined,no-any-return]
 
 
 @pytest.mark.timeout(120)
 def test_streaming_timeout_stops_the_evaluation(
     make_client: Callable[..., TestClient], many: Callable[[int], Store]
 ) -> None:
-    """A query producing rows is stopped at the deadline, freeing its worker.
-
-    The query has 3000^3 solutions: run to its end it would hold the worker for hours, so the
-    slot coming back at all shows the evaluation was stopped (a hang fails the timeout mark).
-    """
+    """A query producing rows stops itself at the deadline: the worker survives and answers."""
     store = many(3000)
     endless = "SELECT * WHERE { ?a <urn:p> ?x . ?b <urn:p> ?y . ?c <urn:p> ?z }"
     with make_client(store, sparql_timeout=0.3, sparql_workers=1, sparql_max_rows=10**9) as c:
         r = c.get("/sparql", params={"query": endless})
         assert r.status_code == 503 and r.json()["code"] == "query_timeout"
-        runner = c.app.state.sparql_runner  # type: ignore[attr-defined]
-        _until_idle(runner)
-        assert runner.busy() == 0
         assert c.get("/sparql", params={"query": "ASK {}"}).json()["boolean"] is True
 
 

@@ -1,0 +1,144 @@
+"""The query worker process: confined, read-only, one job at a time, answering over a pipe.
+
+Why a process: a query can crash the engine (a stack overflow in a parser), allocate without
+bound (a huge ORDER BY) or run for hours in one step no Python code can interrupt. In a worker
+process all three end the same way — the server kills or loses the process and starts another —
+while the server itself never stops answering. See :mod:`api.workers.pool` for the server side.
+
+The worker confines itself first (:func:`api.workers.sandbox.enter_sandbox`: no IP sockets,
+``RLIMIT_AS``, nice), then opens its store read-only, says ``ready`` and serves jobs:
+
+* ``sparql``: check the parsed query (:func:`api.sparql.guard.inspect_query`, unless the server
+  has seen this exact text pass already) and evaluate it with the deadline and row cap
+  (:func:`api.sparql.evaluate`); answers a :class:`~api.sparql.execute.SparqlAnswer`;
+* ``check``: only the parse check (for a remote store, which evaluates elsewhere);
+* ``task``: one REST computation by name (:mod:`api.workers.tasks`), answering JSON bytes;
+* ``warm``: build the citation network and touch the store, so the first requests after a swap
+  do not pay for it; answers the pickled network for the other workers.
+
+Jobs run in a thread with a 64 MiB stack and a high recursion limit: rdflib's parser recurses
+per nesting level, and the server bounds that depth before a query gets here.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+import threading
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+# Imported here, before any fork: the fork server preloads this module, so every worker starts
+# with the engine, the parser's grammar and the graph functions already in memory.
+import pyoxigraph as ox
+from rdflib.plugins.sparql import parser as _rdflib_parser  # noqa: F401  (grammar built once)
+
+from api.sparql.execute import SparqlFailure, evaluate
+from api.sparql.guard import QueryRefused, inspect_query
+from api.workers.protocol import Failure, Job, StoreSource, WorkerConfig
+from api.workers.sandbox import SandboxError, enter_sandbox
+from api.workers.tasks import failure_of, run_task
+from graph import citation_network
+from graph.embedded.store import GraphStore
+
+__all__ = ["main"]
+
+STACK_BYTES = 64 * 2**20
+RECURSION_LIMIT = 20_000
+
+
+class _State:
+    """The worker's store and its lazily built citation network."""
+
+    def __init__(self, config: WorkerConfig) -> None:
+        self.store = _open(config.source)
+        self._network: Any = pickle.loads(config.network) if config.network else None
+
+    def network(self) -> Any:
+        if self._network is None:
+            self._network = citation_network(self.store)
+        return self._network
+
+
+def _open(source: StoreSource) -> GraphStore:
+    root = None if source.root is None else Path(source.root)
+    if source.path is not None:
+        path = Path(source.path)
+        store = ox.Store.read_only(str(path))
+        return GraphStore(root, path, source.generation, store, True, source.base)
+    store = ox.Store()
+    if source.dump:
+        store.load(source.dump, ox.RdfFormat.N_QUADS)
+    return GraphStore(root, None, source.generation, store, True, source.base)
+
+
+def _handle(state: _State, job: Job) -> Any:
+    if job.kind == "sparql":
+        request, timeout, max_rows, checked = job.payload
+        if not checked:
+            inspect_query(request.query)
+        return evaluate(state.store, request, timeout=timeout, max_rows=max_rows)
+    if job.kind == "check":
+        return inspect_query(job.payload)
+    if job.kind == "task":
+        name, kwargs = job.payload
+        return run_task(name, state.store, state.network, kwargs)
+    if job.kind == "warm":
+        network = state.network() if job.payload else None
+        state.store.ox_query("ASK { ?s ?p ?o }")
+        return pickle.dumps(network) if network is not None else None
+    raise ValueError(f"unknown job kind {job.kind!r}")
+
+
+def _reply(state: _State, job: Job) -> tuple[str, Any]:
+    try:
+        return "ok", _handle(state, job)
+    except QueryRefused as exc:
+        return "fail", Failure(exc.status, exc.code, exc.message)
+    except SparqlFailure as exc:
+        return "fail", Failure(exc.status, exc.code, exc.message)
+    except MemoryError:
+        return "fail", Failure(
+            503, "memory_limit", "the query needed more memory than a worker may use", retire=True
+        )
+    except RecursionError:
+        return "fail", Failure(400, "query_too_deep", "the query nests too deep to be parsed")
+    except Exception as exc:
+        failure = failure_of(exc)
+        if failure is None:
+            import logging
+
+            logging.getLogger("resgraph.api.worker").exception("job %s failed", job.kind)
+            failure = Failure(500, "internal_error", "internal error; the server log has details")
+        return "fail", failure
+
+
+def _serve(conn: Connection, config: WorkerConfig) -> None:
+    try:
+        state = _State(config)
+    except Exception as exc:
+        conn.send(("fail", Failure(503, "store_unavailable", f"cannot open the store: {exc}")))
+        return
+    conn.send(("ready", os.getpid()))
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        conn.send(_reply(state, job))
+
+
+def main(conn: Connection, config: WorkerConfig) -> None:
+    """Entry point of a worker process (started by :class:`api.workers.pool.WorkerPool`)."""
+    try:
+        enter_sandbox(config.address_space_mb)
+    except (SandboxError, OSError, ValueError) as exc:
+        conn.send(("fail", Failure(503, "sandbox", f"query worker not confined: {exc}")))
+        return
+    sys.setrecursionlimit(RECURSION_LIMIT)
+    threading.stack_size(STACK_BYTES)
+    worker = threading.Thread(target=_serve, args=(conn, config), name="query-worker")
+    worker.start()
+    worker.join()

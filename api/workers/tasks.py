@@ -1,0 +1,156 @@
+"""The REST routes' graph computations, by name, as a query worker runs them.
+
+Why named tasks: a route cannot send a closure over its store to another process, and a worker
+must not run arbitrary code it is sent. So each computation a REST route may need is a function
+here, looked up by name, called with the worker's own read-only store and plain arguments, and
+its result validated against the route's pydantic model *in the worker*: the server receives the
+exact JSON bytes it will serve (and cache). The same :func:`run_task` serves a remote store
+in-process (its evaluation happens on the SPARQL server).
+
+Example:
+    >>> from pyoxigraph import Store
+    >>> from graph import as_store
+    >>> run_task("conferences", as_store(Store()), lambda: None, {})[:1]
+    b'['
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+from pydantic import BaseModel, TypeAdapter
+
+from api.schemas import (
+    AssignmentResults,
+    CitationPath,
+    ConferenceInfo,
+    DependencyGraph,
+    GraphStats,
+    Lineage,
+    OutdatedList,
+    ResolutionDetail,
+    SearchPage,
+    VersionInfo,
+)
+from api.workers.protocol import Failure
+from graph import (
+    ResolutionNotFound,
+    Store,
+    citation_path,
+    dependencies,
+    get_resolution,
+    graph_stats,
+    impact,
+    lineage,
+    list_conferences,
+    outdated_citations,
+    parse_short_id,
+    search_resolutions,
+)
+from graph import assignments as find_assignments
+
+__all__ = ["TASKS", "TaskError", "run_task"]
+
+NetworkGetter = Callable[[], nx.DiGraph | None]
+
+
+class TaskError(Exception):
+    """A task's answer is an HTTP error (e.g. no citation path: 404 ``no_path``)."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.failure = Failure(status, code, message)
+
+
+@dataclass(frozen=True)
+class Task:
+    """A computation and the model its answer must fit."""
+
+    fn: Callable[[Store, NetworkGetter, dict[str, Any]], Any]
+    schema: type[BaseModel] | TypeAdapter[Any]
+
+
+def _walk(store: Store, network: NetworkGetter, kw: dict[str, Any]) -> Any:
+    walk = dependencies if kw["direction"] == "out" else impact
+    ident, depth = kw["ident"], kw["depth"]
+    # Deep walks between works run on the in-memory network view (identical answers, far
+    # faster); the view is work-level, so version walks (and one hop) stay in SPARQL.
+    net = network() if depth > 1 and parse_short_id(ident)[2] is None else None
+    return walk(store, ident, depth=depth, organs=kw["organs"], net=net)
+
+
+def _version(store: Store, network: NetworkGetter, kw: dict[str, Any]) -> Any:
+    versions = lineage(store, kw["work"]).versions
+    for v in versions:
+        if v.id == kw["ident"]:
+            return v
+    raise ResolutionNotFound(kw["ident"], tuple(v.id for v in versions)[:5])
+
+
+def _path(store: Store, network: NetworkGetter, kw: dict[str, Any]) -> Any:
+    found = citation_path(store, kw["source"], kw["target"], max_depth=kw["max_depth"])
+    if found is None:
+        raise TaskError(
+            404,
+            "no_path",
+            f"no citation path from {kw['source']} to {kw['target']} within {kw['max_depth']} hops",
+        )
+    return found
+
+
+def _outdated(store: Store, network: NetworkGetter, kw: dict[str, Any]) -> Any:
+    items = outdated_citations(store, organ=kw["organ"])
+    return {"total": len(items), "items": [i.to_dict() for i in items]}
+
+
+TASKS: dict[str, Task] = {
+    "search": Task(lambda s, n, kw: search_resolutions(s, **kw), SearchPage),
+    "resolution": Task(
+        lambda s, n, kw: get_resolution(s, kw["organ"], kw["number"]), ResolutionDetail
+    ),
+    "lineage": Task(lambda s, n, kw: lineage(s, kw["ident"]), Lineage),
+    "walk": Task(_walk, DependencyGraph),
+    "version": Task(_version, VersionInfo),
+    "path": Task(_path, CitationPath),
+    "assignments": Task(lambda s, n, kw: find_assignments(s, **kw), AssignmentResults),
+    "outdated": Task(_outdated, OutdatedList),
+    "conferences": Task(lambda s, n, kw: list_conferences(s), TypeAdapter(list[ConferenceInfo])),
+    "stats": Task(lambda s, n, kw: graph_stats(s, top=kw["top"]), GraphStats),
+}
+
+
+def _plain(result: Any) -> Any:
+    if hasattr(result, "to_dict"):
+        return result.to_dict()
+    if isinstance(result, tuple | list):
+        return [_plain(r) for r in result]
+    return result
+
+
+def run_task(name: str, store: Store, network: NetworkGetter, kwargs: dict[str, Any]) -> bytes:
+    """Run the task ``name`` on ``store`` and return its answer as validated JSON bytes.
+
+    Raises:
+        KeyError: for an unknown task name.
+        ResolutionNotFound, ValueError, TaskError: as the graph function raises them (the
+            caller maps them to 404, 422 and the task's own status).
+    """
+    task = TASKS[name]
+    plain = _plain(task.fn(store, network, kwargs))
+    if isinstance(task.schema, TypeAdapter):
+        return task.schema.dump_json(task.schema.validate_python(plain))
+    return task.schema.model_validate(plain).model_dump_json().encode()
+
+
+def failure_of(exc: BaseException) -> Failure | None:
+    """The client-facing :class:`Failure` of a task's exception, or None when it is a bug."""
+    if isinstance(exc, TaskError):
+        return exc.failure
+    if isinstance(exc, ResolutionNotFound):
+        return Failure(404, "not_found", str(exc), tuple(exc.suggestions))
+    if isinstance(exc, ValueError):
+        return Failure(422, "invalid_parameter", str(exc))
+    return None
