@@ -135,7 +135,7 @@ def _of_itu(
     """
     if not records:
         return records
-    formulas = enacting_formulas(text, structure.langs())
+    formulas = enacting_formulas(text, structure.langs(), _formula_spans(structure))
     kept: list[Assignment] = []
     doubtful: list[Assignment] = []
     shared = shared_labels()
@@ -158,6 +158,22 @@ def _of_itu(
     ):
         return sorted([*kept, *doubtful], key=lambda a: (a.start, a.end))
     return kept
+
+
+_FORMULA_REACH = 4000  # how far after a resolution's heading its enacting formula may stand
+
+
+def _formula_spans(structure: DocumentStructure) -> list[tuple[int, int]] | None:
+    """Where enacting formulas can stand: after each resolution's heading, up to its first
+    section; before the first resolution; everywhere in a text the segmenter found none in."""
+    if not structure.resolutions:
+        return None
+    first = min(r.start for r in structure.resolutions)
+    spans = [(0, min(first, _FORMULA_REACH))]
+    for r in structure.resolutions:
+        stop = r.sections[0].heading_start if r.sections else r.end
+        spans.append((r.heading_start, min(stop, r.heading_start + _FORMULA_REACH, r.end)))
+    return spans
 
 
 def _languages(

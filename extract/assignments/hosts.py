@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -114,12 +115,17 @@ _OTHER_OPENERS = " \t"  # a line may open with blanks before its first word
 _MAX_LINE = 240
 
 
-def enacting_formulas(text: str, langs: frozenset[str] | None = None) -> tuple[Formula, ...]:
+def enacting_formulas(
+    text: str,
+    langs: frozenset[str] | None = None,
+    spans: Sequence[tuple[int, int]] | None = None,
+) -> tuple[Formula, ...]:
     """The enacting formulas of ``text`` (in languages ``langs``; None: all) in text order.
 
     Only lines that end with a comma and begin with a capital letter (or a CJK or Arabic
-    character) can be one, so only those are read, found with plain string search: the
-    formulas are looked for in every document that has a head.
+    character) can be one, so only those are read, found with plain string search; ``spans``
+    limits the search to where formulas stand (between a resolution's heading and its first
+    section), since the formulas are looked for in every document that has a head.
 
     Example:
         >>> [(f.organ, f.itu) for f in enacting_formulas("Title\\nThe General Conference,\\n\\n"
@@ -130,15 +136,16 @@ def enacting_formulas(text: str, langs: frozenset[str] | None = None) -> tuple[F
     patterns = [rx for lang, rx in table.formulas if langs is None or lang in langs]
     starts: set[int] = set()
     find, rfind = text.find, text.rfind
-    for end in _LINE_ENDS:
-        k = find(end)
-        while k >= 0:
-            ls = rfind("\n", max(0, k - _MAX_LINE), k) + 1
-            first = text[ls]
-            opens = first.isupper() or first in _OTHER_OPENERS or not first.isascii()
-            if opens and (ls > 0 or k < _MAX_LINE) and _may_open(text, ls, k):
-                starts.add(ls)
-            k = find(end, k + 1)
+    for lo, hi in spans if spans is not None else [(0, len(text))]:
+        for end in _LINE_ENDS:
+            k = find(end, lo, hi)
+            while k >= 0:
+                ls = rfind("\n", max(0, k - _MAX_LINE), k) + 1
+                first = text[ls]
+                opens = first.isupper() or first in _OTHER_OPENERS or not first.isascii()
+                if opens and (ls > 0 or k < _MAX_LINE) and _may_open(text, ls, k):
+                    starts.add(ls)
+                k = find(end, k + 1, hi)
     found: list[Formula] = []
     for ls in sorted(starts):
         for rx in patterns:
@@ -165,5 +172,5 @@ def _may_open(text: str, ls: int, end: int) -> bool:
 
 def speaker_at(formulas: tuple[Formula, ...], offset: int) -> Formula | None:
     """The formula whose organ speaks at ``offset``: the last one before it."""
-    k = bisect.bisect_right([f.start for f in formulas], offset)
+    k = bisect.bisect_right(formulas, offset, key=lambda f: f.start)
     return formulas[k - 1] if k else None
