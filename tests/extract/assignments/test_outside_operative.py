@@ -538,6 +538,11 @@ NEGATIVES = [
     "Региональная конференция почтовых служб,\n\nотмечая работу МСЭ,\n\n"
     "поручает Генеральному секретарю представить отчет.",
     "区域邮政大会，\n\n注意到国际电联的工作，\n\n请各成员国参与国际电联的研究。",
+    # the same in a resolution the segmenter reads (heading, sections)
+    "RESOLUTION 12 (Lomé, 2031)\n\nRegional cooperation on spectrum\n\nThe General Assembly of "
+    "the Regional Broadcasting Union,\n\nconsidering\na)\tthat the International "
+    "Telecommunication Union studies the bands;\n\ninvites Member States\n1\tto contribute to "
+    "the studies of ITU-R;\n\ninstructs the Secretary-General\n1\tto report to the Assembly",
     # "requests" with a result, not an addressee; a verb glued to "and"
     "ويطلب القرار 2 (المراجَع في جنيف، 2022) تعزيز التعاون بين القطاعات في الاتحاد الدولي "
     "للاتصالات.",
