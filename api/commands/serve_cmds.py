@@ -31,6 +31,7 @@ def run_server(settings: Settings, *, log_level: str = "info", access_log: bool 
     import uvicorn
 
     from api.main import create_app
+    from api.serving import uvicorn_options
 
     if not settings.remote and not Path(settings.store).is_dir():
         raise FileNotFoundError(
@@ -39,11 +40,9 @@ def run_server(settings: Settings, *, log_level: str = "info", access_log: bool 
         )
     uvicorn.run(
         create_app(settings),
-        host=settings.host,
-        port=settings.port,
         log_level=log_level,
         access_log=access_log,
-        timeout_graceful_shutdown=5,
+        **uvicorn_options(settings),
     )
 
 

@@ -27,7 +27,6 @@ import pickle
 import sys
 import threading
 from multiprocessing.connection import Connection
-from pathlib import Path
 from typing import Any
 
 # Imported here, before any fork: the fork server preloads this module, so every worker starts
@@ -40,8 +39,7 @@ from api.sparql.guard import QueryRefused, inspect_query
 from api.workers.protocol import Failure, Job, StoreSource, WorkerConfig
 from api.workers.sandbox import SandboxError, enter_sandbox
 from api.workers.tasks import failure_of, run_task
-from graph import citation_network
-from graph.embedded.store import GraphStore
+from graph import Store, as_store, citation_network, open_store
 
 __all__ = ["main"]
 
@@ -62,16 +60,13 @@ class _State:
         return self._network
 
 
-def _open(source: StoreSource) -> GraphStore:
-    root = None if source.root is None else Path(source.root)
-    if source.path is not None:
-        path = Path(source.path)
-        store = ox.Store.read_only(str(path))
-        return GraphStore(root, path, source.generation, store, True, source.base)
+def _open(source: StoreSource) -> Store:
+    if source.path is not None:  # a generation directory opens as a bare Oxigraph database
+        return open_store(source.path, read_only=True, base=source.base)
     store = ox.Store()
     if source.dump:
         store.load(source.dump, ox.RdfFormat.N_QUADS)
-    return GraphStore(root, None, source.generation, store, True, source.base)
+    return as_store(store, source.base)
 
 
 def _handle(state: _State, job: Job) -> Any:

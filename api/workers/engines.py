@@ -35,7 +35,7 @@ from api.sparql.execute import SparqlAnswer, SparqlFailure, SparqlRequest, evalu
 from api.sparql.runner import SparqlRunner
 from api.workers.pool import WorkerFailure, WorkerPool
 from api.workers.protocol import Failure, Job, StoreSource, WorkerConfig
-from graph.embedded.store import GraphStore
+from graph import parse_store_url
 
 if TYPE_CHECKING:
     from api.deps import GraphSnapshot
@@ -51,18 +51,19 @@ ALLOWED_TEXTS = 4096
 def source_of(snapshot: GraphSnapshot) -> StoreSource | None:
     """How a worker opens ``snapshot``'s store; None for a remote store.
 
-    An on-disk generation is opened by path; a store held only in this process (tests,
+    An on-disk generation is opened by path (the Oxigraph directory of the very generation the
+    snapshot holds, not whatever is current by then); a store held only in this process (tests,
     notebooks) is handed over as N-Quads.
     """
     store = snapshot.store
-    if not isinstance(store, GraphStore):
+    if parse_store_url(store.location) is not None:
         return None
     base, gen = store.base, store.generation
-    root = None if store.root is None else str(store.root)
-    path = store.path
+    root = None if store.location == "memory" else store.location
+    path = getattr(store, "path", None)  # an embedded generation's Oxigraph directory
     if path is not None and (Path(path) / "CURRENT").is_file():
         return StoreSource(f"dir:{path}:{gen}", root, str(path), gen, base)
-    dump = store.store.dump(format=ox.RdfFormat.N_QUADS)
+    dump = store.snapshot().dump(format=ox.RdfFormat.N_QUADS)
     return StoreSource(f"mem:{id(store)}", root, None, gen, base, dump=dump)
 
 
