@@ -64,17 +64,27 @@ def source_files(paths: Iterable[str | Path]) -> list[Path]:
 #: The hash given to a file that cannot be read: it counts as changed, so the extractor reports
 #: why (E009) and an earlier version in the store stays.
 UNREADABLE = "0" * 64
+#: Files larger than the loader accepts (``extract.load_document``'s ``max_bytes``, 50 MB) are
+#: not hashed: the loader refuses them by their size alone (E002), so reading them would only
+#: cost time (seconds for a file of gigabytes, at every build).
+MAX_HASHED_BYTES = 50_000_000
 
 
 def file_sha256(path: Path) -> str:
-    """The SHA-256 of a file, read in chunks: a 3 GB file costs a few kilobytes of memory
-    (it is refused later, by size, before anything reads it whole).
+    """The SHA-256 of a file, read in chunks (a 50 MB file costs a few kilobytes of memory).
+
+    A file over :data:`MAX_HASHED_BYTES` gets a key of its size and modification time instead,
+    which never equals a stored hash: it is handed to the extractor, which refuses it.
 
     Example:
         >>> file_sha256(Path("missing.txt")) == UNREADABLE
         True
     """
     try:
+        stat = path.stat()
+        if stat.st_size > MAX_HASHED_BYTES:
+            key = f"oversized {stat.st_size} {stat.st_mtime_ns}".encode()
+            return hashlib.sha256(key).hexdigest()
         with path.open("rb") as fh:
             return hashlib.file_digest(fh, "sha256").hexdigest()
     except OSError:
