@@ -101,6 +101,10 @@ _VOTE_SLICE = 2_000
 _BLOCK = 400
 #: A second language whose sampled votes reach this share of the first's is worth runs.
 _MIXED_SHARE = 0.1
+#: ... and so are words of another script making this share of the sample's words.
+_MIXED_SCRIPT_SHARE = 0.05
+#: How much of a block is read to tell its language.
+_BLOCK_SAMPLE = 800
 
 
 def _script_words(s: str) -> dict[str, int]:
@@ -201,11 +205,17 @@ def _block_lang(s: str) -> str | None:
 
 
 def _is_mixed(text: str, lang: str) -> bool:
-    """Whether a sampled vote shows a second language worth reading block by block."""
-    s = text[:200_000]
-    scores = _votes(_vote_sample(s))
-    script = _script_lang(s)
-    if script is None and lang in _FUNCTION_WORDS:
+    """Whether the sampled vote (at most 16 kB of slices) shows a second language worth reading
+    block by block: another Latin-script language's function words, or words of another script
+    making a twentieth of the sample."""
+    s = _vote_sample(text[:200_000])
+    scores = _votes(s)
+    if lang in _FUNCTION_WORDS:
+        if not s.isascii() and _NON_LATIN.search(s) is not None:
+            words = _script_words(s)
+            other = words["zh"] + words["ru"] + words["ar"]
+            if other >= max(5, _MIXED_SCRIPT_SHARE * sum(words.values())):
+                return True
         others = [v for k, v in scores.items() if k != lang]
         return max(others, default=0) >= max(1, _MIXED_SHARE * scores[lang])
     # a document in a non-Latin script: mixed when Latin-script prose is there too
@@ -229,7 +239,8 @@ def language_runs(text: str, lang: str | None = None) -> tuple[LangRun, ...]:
     if not text or not _is_mixed(text, lang):
         return (LangRun(0, len(text), lang),)
     blocks = _blocks(text)
-    langs = [_block_lang(text[s:e]) for s, e in blocks]
+    # a block's first few kB decide it: a long block costs no more than a short one
+    langs = [_block_lang(text[s : min(e, s + _BLOCK_SAMPLE)]) for s, e in blocks]
     known = [x for x in langs if x is not None]
     prev = known[0] if known else lang
     runs: list[LangRun] = []
