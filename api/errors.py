@@ -15,6 +15,7 @@ Example:
 from __future__ import annotations
 
 import logging
+import re
 from types import MappingProxyType
 from typing import Any
 
@@ -33,6 +34,7 @@ __all__ = [
     "LOOKUP_RESPONSES",
     "RESPONSES",
     "ApiError",
+    "choice_pattern",
     "error_body",
     "error_response",
     "error_responses",
@@ -58,6 +60,7 @@ _PHRASES = MappingProxyType(
 )
 
 
+_META = re.compile(r"[.^$*+?()\[\]{}|\\]")  # escaped the same way in Python and ECMA-262
 _MEANINGS = MappingProxyType(
     {
         400: "Malformed request.",
@@ -73,12 +76,27 @@ _MEANINGS = MappingProxyType(
 )
 
 
-def error_responses(*statuses: int, **descriptions: str) -> dict[int | str, dict[str, Any]]:
+def choice_pattern(choices: tuple[str, ...] | list[str]) -> str:
+    """A regular expression matching exactly one of ``choices`` (an enum a query parameter can
+    carry as ``pattern``, so the OpenAPI document lists what is valid).
+
+    Example:
+        >>> choice_pattern(["json", "text/csv"])
+        '^(?:json|text/csv)$'
+    """
+    return "^(?:" + "|".join(_META.sub(r"\\\g<0>", c) for c in choices) + ")$"
+
+
+def error_responses(
+    *statuses: int, json_ref: bool = False, **descriptions: str
+) -> dict[int | str, dict[str, Any]]:
     """OpenAPI ``responses`` for error statuses, each with the canonical body as its schema.
 
     Why: a route's documented statuses must be every status it can answer, each with its real
     body (the contract schemathesis checks). ``descriptions`` (``s404="..."``) override the
-    default meanings.
+    default meanings. ``json_ref`` is for routes whose success is not JSON (an HTML page):
+    FastAPI would document the error bodies under the page's media type, so they are written
+    out as ``application/json`` with a reference to the schema.
 
     Example:
         >>> sorted(error_responses(404, 503))
@@ -87,7 +105,11 @@ def error_responses(*statuses: int, **descriptions: str) -> dict[int | str, dict
     out: dict[int | str, dict[str, Any]] = {}
     for status in statuses:
         text = descriptions.get(f"s{status}", _MEANINGS.get(status, "Error."))
-        out[status] = {"model": ErrorBody, "description": text}
+        if json_ref:
+            schema = {"$ref": "#/components/schemas/ErrorBody"}
+            out[status] = {"description": text, "content": {"application/json": {"schema": schema}}}
+        else:
+            out[status] = {"model": ErrorBody, "description": text}
     return out
 
 
@@ -175,6 +197,19 @@ def _validation_detail(exc: RequestValidationError) -> tuple[str, list[dict[str,
     return message, detail
 
 
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method some route of the app answers on this request's path."""
+    from starlette.routing import Match
+
+    methods: set[str] = set()
+    scope = {**request.scope, "method": "GET"}
+    for route in request.app.router.routes:
+        match, _ = route.matches(scope)
+        if match != Match.NONE:
+            methods |= set(getattr(route, "methods", None) or ())
+    return sorted(methods)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     """Register the handlers that turn every failure into the canonical body.
 
@@ -223,12 +258,14 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         message = exc.detail if isinstance(exc.detail, str) else "request failed"
+        headers = dict(getattr(exc, "headers", None) or {})
         if exc.status_code == 404 and message == "Not Found":
             message = f"no route {request.url.path!r}; the API is described at /docs"
+        if exc.status_code == 405:  # one route per method: Allow must name them all
+            headers["Allow"] = ", ".join(_allowed_methods(request))
+            message = f"method {request.method} not allowed; allowed: {headers['Allow']}"
         return JSONResponse(
-            error_body(exc.status_code, message),
-            status_code=exc.status_code,
-            headers=getattr(exc, "headers", None),
+            error_body(exc.status_code, message), status_code=exc.status_code, headers=headers
         )
 
     @app.exception_handler(Exception)

@@ -18,12 +18,12 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from pyoxigraph import Literal, NamedNode, RdfFormat, serialize
 
 from api.deps import SettingsDep, SnapshotDep
-from api.errors import ApiError
+from api.errors import ApiError, choice_pattern, error_responses
 from api.sparql.negotiate import choose
 from graph import PREFIXES, describe, did_you_mean, id_iri, id_path, short
 
@@ -52,6 +52,8 @@ ALIASES = MappingProxyType(
         "rdfxml": "application/rdf+xml",
     }
 )
+#: What the ``format`` parameter accepts: the aliases and the media types themselves.
+FORMAT_CHOICES = (*ALIASES, *FORMATS)
 _SEGMENT = re.compile(r"^[A-Za-z0-9._~%\-]+$")
 
 
@@ -96,16 +98,31 @@ def _local(iri: str, base: str) -> str:
     summary="Dereference a graph IRI",
     responses={
         200: {"content": {m: {} for m in FORMATS}, "description": "The resource description."},
-        404: {"description": "Unknown IRI (with did-you-mean for resolutions)."},
-        406: {"description": "No acceptable format."},
+        **error_responses(
+            400,
+            404,
+            406,
+            422,
+            s400="A malformed identifier path (empty, '.' or '..' segments, other characters).",
+            s404="Unknown IRI (with did-you-mean for resolutions).",
+        ),
     },
 )
 async def dereference(
     request: Request,
-    path: str,
     snapshot: SnapshotDep,
     settings: SettingsDep,
-    format: Annotated[str | None, Query(description="Override Accept: jsonld, ttl, html")] = None,
+    path: Annotated[
+        str,
+        Path(description="The identifier after /id/, e.g. resolution/wtsa/44 (400 if malformed)."),
+    ],
+    format: Annotated[
+        str | None,
+        Query(
+            pattern=choice_pattern(FORMAT_CHOICES),
+            description="Override Accept: jsonld, ttl, html, nt, rdfxml or a media type",
+        ),
+    ] = None,
 ) -> Response:
     """``<base>id/<path>`` described in JSON-LD, Turtle, N-Triples, RDF/XML or HTML."""
     _check_path(path)

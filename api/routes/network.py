@@ -12,7 +12,7 @@ from fastapi import APIRouter, Query, Response
 
 from api.deps import AnswersDep
 from api.errors import LOOKUP_RESPONSES, RESPONSES
-from api.routes.resolutions import CONFERENCE_RE, ORGAN_RE
+from api.routes.resolutions import CONFERENCE_RE, ORGAN_RE, organ_alternation
 from api.schemas import AssignmentResults, CitationPath, OutdatedList
 from graph import organ_code
 
@@ -20,8 +20,11 @@ __all__ = ["router"]
 
 router = APIRouter(tags=["network"])
 
-SHORT_ID_RE = r"^[A-Za-z]{2,10}/[0-9A-Za-z][0-9A-Za-z.\-]{0,15}(/[0-9]{4})?$"
+SHORT_ID_RE = f"^{organ_alternation()}/[0-9A-Za-z][0-9A-Za-z.\\-]{{0,15}}(/[0-9]{{4}})?$"
 ACTOR_RE = r"^[\w .,'()\-]{1,80}$"
+# The three Sectors, in any letter case, with a hyphen, a space or a Unicode hyphen (as
+# graph.assignments reads them).
+SECTOR_RE = "^[Ii][Tt][Uu][ \u2010\u2011\u2013-][DdTtRr]$"
 ShortId = Annotated[str, Query(pattern=SHORT_ID_RE, examples=["wtsa/44"])]
 Actor = Annotated[str | None, Query(pattern=ACTOR_RE, examples=["BDT"])]
 
@@ -55,7 +58,7 @@ async def assignments(
     collaborator: Actor = None,
     involving: Annotated[
         str | None,
-        Query(pattern=ACTOR_RE, description="A sector or actor involved in any role (ITU-D)."),
+        Query(pattern=SECTOR_RE, description="A sector whose actors are involved in any role."),
     ] = None,
     organ: Annotated[str | None, Query(pattern=ORGAN_RE)] = None,
     conference: Annotated[str | None, Query(pattern=CONFERENCE_RE, examples=["wtsa-2022"])] = None,

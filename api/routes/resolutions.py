@@ -10,18 +10,57 @@ unknown resolution is a 404 whose body carries "did you mean" suggestions.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response
+from pydantic import StringConstraints
 
 from api.deps import AnswersDep
 from api.errors import LOOKUP_RESPONSES, RESPONSES, ApiError
 from api.schemas import DependencyGraph, Lineage, ResolutionDetail, SearchPage, VersionInfo
+from extract import load_gazetteer
 from graph import organ_code
 
-__all__ = ["CONFERENCE_RE", "NUMBER_RE", "ORGAN_RE", "router"]
+__all__ = [
+    "CONFERENCE_RE",
+    "NUMBER_RE",
+    "ORGAN_RE",
+    "any_case_choice",
+    "organ_alternation",
+    "router",
+]
 
-ORGAN_RE = r"^[A-Za-z]{2,10}$"
+
+def _any_case(word: str) -> str:
+    return "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else re.escape(c) for c in word)
+
+
+def any_case_choice(words: tuple[str, ...] | list[str]) -> str:
+    """An anchored regular expression matching one of ``words`` in any letter case.
+
+    Example:
+        >>> any_case_choice(["BR", "SG"])
+        '^(?:[Bb][Rr]|[Ss][Gg])$'
+    """
+    return "^(?:" + "|".join(_any_case(w) for w in words) + ")$"
+
+
+def organ_alternation() -> str:
+    """A regular expression (no anchors) matching exactly the organ codes ``organ_code`` takes,
+    in any letter case: the OpenAPI document then says which organs are valid.
+
+    Example:
+        >>> import re
+        >>> organs = organ_alternation()
+        >>> bool(re.fullmatch(organs, "wTsA")), bool(re.fullmatch(organs, "xx"))
+        (True, False)
+    """
+    codes = (*load_gazetteer().organs, "unknown")
+    return "(?:" + "|".join(_any_case(code) for code in codes) + ")"
+
+
+ORGAN_RE = f"^{organ_alternation()}$"
 NUMBER_RE = r"^[0-9A-Za-z][0-9A-Za-z.\-]{0,15}$"
 CONFERENCE_RE = r"^[A-Za-z]{2,10}-?[0-9]{2,4}$"
 
@@ -40,7 +79,7 @@ Year = Annotated[
     int, Path(ge=1865, le=2100, description="Year of the adopting conference.", examples=[2022])
 ]
 OrganFilter = Annotated[
-    list[str] | None,
+    list[Annotated[str, StringConstraints(pattern=ORGAN_RE)]] | None,
     Query(alias="organ", description="Keep only nodes of these organs (repeatable)."),
 ]
 

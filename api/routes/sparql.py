@@ -23,7 +23,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from api.deps import AnswersDep, SettingsDep, SnapshotDep
-from api.errors import ApiError, error_responses
+from api.errors import ApiError, choice_pattern, error_responses
 from api.schemas import SparqlExample
 from api.settings import Settings
 from api.sparql.description import DESCRIPTION_FORMATS, service_description
@@ -114,10 +114,15 @@ async def _answer(
 
 async def _read_body(request: Request, limit: int, seconds: float) -> bytes:
     """The request body, read in chunks: 413 as soon as it passes ``limit`` bytes (nothing more
-    is read or kept), 408 when it has not all arrived within ``seconds``."""
+    is read or kept), 408 when it has not all arrived within ``seconds``. Both answers close the
+    connection, so the rest of an oversized body is never read."""
+    close = {"Connection": "close"}
     declared = request.headers.get("content-length", "")
+    too_big = ApiError(
+        413, f"request body over {limit} bytes", code="query_too_long", headers=close
+    )
     if declared.isdigit() and int(declared) > limit:
-        raise ApiError(413, f"request body over {limit} bytes", code="query_too_long")
+        raise too_big
     chunks: list[bytes] = []
     size = 0
     try:
@@ -125,10 +130,12 @@ async def _read_body(request: Request, limit: int, seconds: float) -> bytes:
             async for chunk in request.stream():
                 size += len(chunk)
                 if size > limit:
-                    raise ApiError(413, f"request body over {limit} bytes", code="query_too_long")
+                    raise too_big
                 chunks.append(chunk)
     except TimeoutError:
-        raise ApiError(408, f"the request body did not arrive within {seconds:g} s") from None
+        raise ApiError(
+            408, f"the request body did not arrive within {seconds:g} s", headers=close
+        ) from None
     return b"".join(chunks)
 
 
@@ -169,7 +176,11 @@ async def sparql_get(
     default_graph_uri: Annotated[list[str], Query(alias="default-graph-uri")] = [],  # noqa: B006
     named_graph_uri: Annotated[list[str], Query(alias="named-graph-uri")] = [],  # noqa: B006
     format: Annotated[
-        str | None, Query(description="Override Accept: json, xml, csv, tsv, turtle, ...")
+        str | None,
+        Query(
+            pattern=choice_pattern([*FORMAT_ALIASES, *RESULT_FORMATS, *GRAPH_FORMATS]),
+            description="Override Accept: json, xml, csv, tsv, turtle, ... or a media type",
+        ),
     ] = None,
 ) -> Response:
     """Run a query given as ``?query=``; with no query, the query page or service description."""

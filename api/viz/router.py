@@ -15,11 +15,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
-from pydantic import BaseModel
+from pydantic import BaseModel, StringConstraints
 
 from api.deps import GraphSnapshot, SnapshotDep
-from api.errors import ApiError
-from api.viz.data import lineage_data, viz_data
+from api.errors import ApiError, error_responses
+from api.routes.resolutions import ORGAN_RE, any_case_choice
+from api.viz.data import BUREAUX, lineage_data, viz_data
 from api.viz.model import FocusNotFound, VizData, VizParams
 from api.viz.render import render_html
 from api.viz.source import VizSource, load_source
@@ -74,6 +75,9 @@ def viz_source(request: Request, snapshot: GraphSnapshot, versions: bool) -> Viz
     return sources[key]
 
 
+#: The addressees the assignment filter knows (any letter case).
+BUREAU_RE = any_case_choice(BUREAUX)
+
 #: Views kept per app (the default page of a 1M-triple store takes seconds to select and quote).
 VIEW_CACHE_SIZE = 16
 
@@ -111,11 +115,15 @@ def _build(request: Request, snapshot: GraphSnapshot, params: VizParams) -> VizD
 def _params(
     focus: Annotated[str | None, Query(description="Short id to centre on, e.g. wtsa/44.")] = None,
     depth: Annotated[int, Query(ge=0, le=10, description="Citation steps around the focus.")] = 1,
-    organ: Annotated[list[str] | None, Query(description="Keep these organs (repeatable).")] = None,
+    organ: Annotated[
+        list[Annotated[str, StringConstraints(pattern=ORGAN_RE)]] | None,
+        Query(description="Keep these organs (repeatable)."),
+    ] = None,
     from_year: Annotated[int | None, Query(ge=1800, le=2200)] = None,
     to_year: Annotated[int | None, Query(ge=1800, le=2200)] = None,
     bureau: Annotated[
-        list[str] | None, Query(description="TSB, BDT, BR or SG (repeatable).")
+        list[Annotated[str, StringConstraints(pattern=BUREAU_RE)]] | None,
+        Query(description="TSB, BDT, BR or SG (repeatable)."),
     ] = None,
     versions: Annotated[bool, Query(description="One node per version.")] = False,
     assignments: Annotated[bool, Query(description="Draw the bureau layer.")] = False,
@@ -132,7 +140,14 @@ def _params(
         raise ApiError(422, str(exc)) from exc
 
 
-@router.get("/viz", response_class=HTMLResponse, summary="Interactive citation network")
+@router.get(
+    "/viz",
+    response_class=HTMLResponse,
+    summary="Interactive citation network",
+    responses=error_responses(
+        404, 422, json_ref=True, s404="The focus or lineage resolution is not in the graph."
+    ),
+)
 def viz_html(
     request: Request, snapshot: SnapshotDep, params: Annotated[VizParams, Depends(_params)]
 ) -> HTMLResponse:
@@ -140,7 +155,14 @@ def viz_html(
     return HTMLResponse(render_html(_cached_build(request, snapshot, params), link_base="/"))
 
 
-@router.get("/viz.json", response_model=VizPayload, summary="Citation network data (JSON twin)")
+@router.get(
+    "/viz.json",
+    response_model=VizPayload,
+    summary="Citation network data (JSON twin)",
+    responses=error_responses(
+        404, 422, s404="The focus or lineage resolution is not in the graph."
+    ),
+)
 def viz_json(
     request: Request, snapshot: SnapshotDep, params: Annotated[VizParams, Depends(_params)]
 ) -> dict[str, Any]:
