@@ -32,7 +32,14 @@ from api.bench.registry import Measurement, benchmark
 from api.loadgen import LoadResult, percentile, run_load
 from api.settings import get_settings
 
-__all__ = ["api_benchmarks", "free_port", "serving", "trivial_app", "wait_until_up"]
+__all__ = [
+    "api_benchmarks",
+    "free_port",
+    "server_process",
+    "serving",
+    "trivial_app",
+    "wait_until_up",
+]
 
 HOST = "127.0.0.1"
 BENCH_DIR = Path("bench-data")
@@ -103,6 +110,18 @@ def serving(
         ...     run_load(port, ["/ping"], total=100).errors
         0
     """
+    with server_process(store, env=env, timeout=timeout) as (port, _):
+        yield port
+
+
+@contextlib.contextmanager
+def server_process(
+    store: Path | None,
+    *,
+    env: dict[str, str] | None = None,
+    timeout: float = 60.0,
+) -> Iterator[tuple[int, subprocess.Popen[bytes]]]:
+    """:func:`serving`, yielding the process too (tests read its workers' memory in /proc)."""
     port = free_port()
     if store is None:
         cmd = [sys.executable, "-m", "uvicorn", "--factory", "api.bench.api_bench:trivial_app"]
@@ -112,23 +131,31 @@ def serving(
         cmd = [sys.executable, "-m", "api.cli", "serve", "--store", str(store)]
         cmd += ["--host", HOST, "--port", str(port), "--quiet"]
         ready = "/health"
-    proc = subprocess.Popen(
-        cmd,
-        env={**os.environ, **(env or {})},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        cwd=Path(__file__).resolve().parents[2],
-    )
-    try:
-        wait_until_up(port, ready, proc, timeout)
-        yield port
-    finally:
-        proc.terminate()
+    # The server's output goes to a file, never to an unread pipe: a long run that logs would
+    # fill the pipe and block the server on a write.
+    with tempfile.TemporaryFile() as log:
+        proc = subprocess.Popen(
+            cmd,
+            env={**os.environ, **(env or {})},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            cwd=Path(__file__).resolve().parents[2],
+        )
         try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+            try:
+                wait_until_up(port, ready, proc, timeout)
+            except RuntimeError as exc:
+                log.seek(0)
+                output = log.read().decode(errors="replace")[-2000:]
+                raise RuntimeError(f"{exc}\n{output}") from None
+            yield port, proc
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
 
 
 def _get_json(port: int, path: str) -> object:

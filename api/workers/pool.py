@@ -142,6 +142,7 @@ class _Worker:
                 return "fail", on_timeout
             if not self.process.is_alive():
                 break
+        self.process.join(1)  # the pipe closed as it died: reap it to learn how
         code = self.process.exitcode
         self.kill()
         return "fail", _aborted(code)
