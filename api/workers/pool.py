@@ -119,7 +119,7 @@ class _Worker:
             return "fail", _aborted(None)
         deadline = time.monotonic() + timeout
         while True:
-            if self.conn.poll(POLL_SECONDS):
+            if self.conn.poll(max(0.0, min(POLL_SECONDS, deadline - time.monotonic()))):
                 try:
                     reply = self.conn.recv()
                 except (EOFError, OSError):
