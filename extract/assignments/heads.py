@@ -74,7 +74,7 @@ def find_heads(
 
     Args:
         text: any text (a window of a document or a whole one).
-        lang: ``en`` or ``zh``: which verb and actor patterns to use.
+        lang: which verb and actor patterns to use (en, zh, fr, es, ru, ar).
         sector: the host's Sector (``ITU-T`` for a WTSA text): reads "Study Group 17" and "the
             other Bureaux".
         patterns: verb/collaborator patterns (default: the packaged ``assignments.jsonl``).

@@ -1,0 +1,172 @@
+"""The actor pattern table (``patterns/actors.jsonl``): rows, loading, and what may begin where.
+
+Why apart from the actor grammar (:mod:`extract.assignments.actors`): the table is data read once
+per language, and deciding which of its dozens of rows can match at a place of a text (from the
+first characters there, memoized) is what keeps the grammar fast; the grammar itself only strings
+matches together.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import NamedTuple
+
+from extract.assignments.table import LOOSE_ACCENT_LANGUAGES, loose_accents
+from extract.nlp.regex_first import Beginnings, beginnings
+
+__all__ = [
+    "LANGUAGES",
+    "ActorEntry",
+    "ActorTable",
+    "RowsAt",
+    "load_actor_table",
+    "shared_labels",
+]
+
+#: languages with actor patterns (English, Chinese, French, Spanish, Russian, Arabic)
+LANGUAGES = ("en", "zh", "fr", "es", "ru", "ar")
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """One row of ``patterns/actors.jsonl``: a compiled surface pattern and what it yields."""
+
+    id: str
+    lang: str
+    kind: str
+    labels: tuple[str, ...]
+    pattern: re.Pattern[str]
+    example: str
+    qualifier: str | None = None
+
+
+class RowsAt(NamedTuple):
+    """What may begin at one place of a text (see :meth:`ActorTable.at`)."""
+
+    admits: bool  # an actor, bureau or director phrase may begin here
+    actors: tuple[ActorEntry, ...]  # the actor rows that may match here
+    lists: tuple[ActorEntry, ...]  # the list_prefix rows that may match here
+
+
+@dataclass(frozen=True)
+class ActorTable:
+    """The actor patterns of one language, grouped by their role in the grammar."""
+
+    lang: str
+    entries: tuple[ActorEntry, ...]
+    by_kind: dict[str, tuple[ActorEntry, ...]] = field(default_factory=dict, compare=False)
+    starter: re.Pattern[str] | None = field(default=None, compare=False)
+    # how an actor phrase can begin, to reject most places at once (None: no shortcut)
+    begins: Beginnings | None = field(default=None, compare=False)
+    # the same for the phrases that introduce a list ("ITU's membership - its")
+    list_begins: Beginnings | None = field(default=None, compare=False)
+    # how each actor row can begin (None: cannot tell), and the rows found per beginning
+    _row_begins: tuple[Beginnings | None, ...] = field(default=(), compare=False)
+    _memo: dict[str, RowsAt] = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        kinds = {e.kind for e in self.entries}
+        groups = {k: tuple(e for e in self.entries if e.kind == k) for k in kinds}
+        object.__setattr__(self, "by_kind", groups)
+        starts = [
+            re.sub(r"\(\?P<\w+>", "(?:", e.pattern.pattern)
+            for e in self.entries
+            if e.kind in {"actor", "bureau", "directors_prefix"}
+        ]
+        starter = re.compile("|".join(f"(?:{p})" for p in starts), re.IGNORECASE)
+        object.__setattr__(self, "starter", starter)
+        object.__setattr__(self, "begins", beginnings(starter.pattern, starter.flags, 3))
+        rows = groups.get("actor", ())
+        row_begins = tuple(beginnings(e.pattern.pattern, e.pattern.flags, 3) for e in rows)
+        object.__setattr__(self, "_row_begins", row_begins)
+        lists = [e.pattern.pattern for e in self.entries if e.kind == "list_prefix"]
+        if lists:
+            joined = "|".join(f"(?:{p})" for p in lists)
+            object.__setattr__(self, "list_begins", beginnings(joined, re.IGNORECASE, 3))
+
+    def at(self, text: str, pos: int) -> RowsAt:
+        """What may begin at ``pos``, read from its first three characters (memoized): with
+        dozens of rows, trying each one everywhere costs more than the rest of the head
+        finder."""
+        head = text[pos : pos + 3]
+        if not head.isascii():
+            return RowsAt(True, self.of("actor"), self.of("list_prefix"))
+        low = head.lower()
+        hit = self._memo.get(low)
+        if hit is None:
+            rows = zip(self.of("actor"), self._row_begins, strict=True)
+            lists = self.of("list_prefix")
+            if self.list_begins is not None and not self.list_begins.admits(low, 0):
+                lists = ()
+            hit = RowsAt(
+                self.begins is None or self.begins.admits(low, 0),
+                tuple(e for e, b in rows if b is None or b.admits(low, 0)),
+                lists,
+            )
+            if len(self._memo) < 20_000:
+                self._memo[low] = hit
+        return hit
+
+    def of(self, kind: str) -> tuple[ActorEntry, ...]:
+        """Entries of one kind (``actor``, ``bureau``, ``separator``, ...)."""
+        return self.by_kind.get(kind, ())
+
+
+@cache
+def load_actor_table(lang: str) -> ActorTable:
+    """Load the actor patterns of ``lang`` (one of :data:`LANGUAGES`) from ``patterns/actors.jsonl``.
+
+    Example:
+        >>> load_actor_table("en").of("separator")[0].id
+        'en-separator'
+    """
+    base = lang.split("-")[0].lower()
+    if base not in LANGUAGES:
+        valid = ", ".join(LANGUAGES)
+        raise ValueError(f"no actor patterns for language {lang!r}; valid options: {valid}")
+    text = (Path(__file__).parent / "patterns" / "actors.jsonl").read_text(encoding="utf-8")
+    entries = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            if row["lang"] != base:
+                continue
+            entries.append(
+                ActorEntry(
+                    id=row["id"],
+                    lang=row["lang"],
+                    kind=row["kind"],
+                    labels=tuple(row["labels"]),
+                    pattern=re.compile(_readable(row["pattern"], base), re.IGNORECASE),
+                    example=row["example"],
+                    qualifier=row.get("qualifier"),
+                )
+            )
+        except (KeyError, json.JSONDecodeError, re.error) as exc:
+            raise ValueError(f"patterns/actors.jsonl line {n}: bad entry ({exc})") from exc
+    return ActorTable(base, tuple(entries))
+
+
+def _readable(pattern: str, lang: str) -> str:
+    """The pattern as compiled: accents optional in languages whose texts lose them."""
+    return loose_accents(pattern) if lang in LOOSE_ACCENT_LANGUAGES else pattern
+
+
+@cache
+def shared_labels() -> frozenset[str]:
+    """Labels that other organisations' texts give work to as well (the Secretary-General,
+    Member States, the Council): the rows of ``patterns/actors.jsonl`` marked ``shared``.
+
+    Example:
+        >>> "SG" in shared_labels(), "BDT" in shared_labels()
+        (True, False)
+    """
+    text = (Path(__file__).parent / "patterns" / "actors.jsonl").read_text(encoding="utf-8")
+    rows = [json.loads(line) for line in text.splitlines() if line.strip()]
+    return frozenset(lab for r in rows if r.get("shared") for lab in r["labels"])
