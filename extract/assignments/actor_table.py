@@ -118,7 +118,7 @@ class ActorTable:
 
 @cache
 def load_actor_table(lang: str) -> ActorTable:
-    """Load the actor patterns of ``lang`` (one of :data:`LANGUAGES`) from ``patterns/actors.jsonl``.
+    """Load the actor patterns of ``lang`` (one of :data:`LANGUAGES`) from the actor table.
 
     Example:
         >>> load_actor_table("en").of("separator")[0].id
