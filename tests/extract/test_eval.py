@@ -11,12 +11,14 @@ from typer.testing import CliRunner
 from api.cli import app
 from api.commands.eval_cmds import run_eval
 from extract.evaluation import (
+    SET_TARGETS,
     TARGETS,
     GoldSet,
     discover_gold_sets,
     evaluate,
     evaluate_set,
     format_report,
+    format_sets,
     load_gold,
 )
 
@@ -200,3 +202,23 @@ def test_a_citation_in_a_passage_with_no_gold_record_is_a_false_positive(tmp_pat
     report = evaluate_set([pred], gs).report
     s = next(s for s in report.scores if s.name == "citation.itu.span.exact")
     assert (s.tp, s.fp, s.fn) == (0, 1, 0)
+
+
+@pytest.fixture(scope="module")
+def dev_report():
+    """One extraction of the dev passages (real text written by others), shared by its gate."""
+    from api.commands.eval_cmds import run_eval_sets
+
+    reports = {r.gold.name: r for r in run_eval_sets(GOLD, CORPUS)}
+    return reports["dev"]
+
+
+def test_no_dev_passage_fails(dev_report):
+    assert dev_report.failed == ()
+
+
+@pytest.mark.parametrize("metric", sorted(SET_TARGETS["dev"]))
+def test_ci_gate_targets_on_the_dev_passages(dev_report, metric):
+    """The CI gate on text nobody wrote for the rules: every target of the dev set."""
+    value = dev_report.report.value(metric)
+    assert value >= SET_TARGETS["dev"][metric], format_sets([dev_report])
