@@ -62,6 +62,7 @@ test: $(VENV)/.installed-dev system-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy --strict extract graph api
+	$(BIN)/resgraph eval --check
 	$(BIN)/python -m pytest --cov --cov-report=
 
 test-fast: $(VENV)/.installed-dev
