@@ -23,19 +23,24 @@ from extract.evaluation.score import GOLD_FILES, TARGETS, EvalReport, evaluate
 
 __all__ = ["SET_TARGETS", "GoldSet", "SetReport", "discover_gold_sets", "evaluate_set"]
 
-# Targets per set name; a set with no entry is reported without a gate.
+# Targets per set name; a set with no entry is reported without a gate. The passage sets (dev:
+# real text by others; probe, probe2: passages the team wrote as fresh examples of the forms,
+# measured blind before any rule was written for them) share the targets of issue 15.
+_PASSAGE_TARGETS = {
+    "citation.itu.span.exact.f1": 0.97,
+    "citation.field.body": 0.97,
+    "citation.field.year": 0.97,
+    "citation.field.revised": 0.97,
+    "citation.nearmiss.not_itu": 1.0,
+    "assignment.all.span.exact.f1": 0.90,
+    "assignment.field.addressee": 0.95,
+    "assignment.field.collaborators": 0.95,
+}
 SET_TARGETS: dict[str, dict[str, float]] = {
     "seeds": dict(TARGETS),
-    "dev": {
-        "citation.itu.span.exact.f1": 0.97,
-        "citation.field.body": 0.97,
-        "citation.field.year": 0.97,
-        "citation.field.revised": 0.97,
-        "citation.nearmiss.not_itu": 1.0,
-        "assignment.all.span.exact.f1": 0.90,
-        "assignment.field.addressee": 0.95,
-        "assignment.field.collaborators": 0.95,
-    },
+    "dev": dict(_PASSAGE_TARGETS),
+    "probe": dict(_PASSAGE_TARGETS),
+    "probe2": dict(_PASSAGE_TARGETS),
 }
 
 # The breakdowns a set's passages can give, and the scores each breakdown row shows.
