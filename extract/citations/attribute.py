@@ -24,6 +24,9 @@ from extract.citations.parts import CitationParts
 __all__ = ["MentionFacts", "label_before_mention", "member_parts"]
 
 _COUNCIL = "Council"
+# Arabic-Indic and Persian digits ("القرار ٧١"): the number is recorded in ASCII digits, as the
+# graph names works by it (the surface keeps the digits as written)
+_ASCII_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
 @dataclass(frozen=True)
@@ -131,6 +134,7 @@ def member_parts(
         organ, basis = facts.organ, facts.basis
         if version is not None and version.organ and organ is None:
             organ, basis = version.organ, "explicit"
+        num = num.translate(_ASCII_DIGITS)
         suffix = None
         if meta.get("version_suffix"):
             num, suffix = split_suffix(num, facts.anchor_text if i == 0 else num)

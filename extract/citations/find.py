@@ -185,6 +185,7 @@ def spans_to_citations(
     headings = _Headings(structure)
     out: list[Citation] = []
     itu_text: list[bool] = []  # whether the text says anything about ITU, read once if asked
+    rival: list[bool] = []  # whether it names another organisation that numbers resolutions
     for p in parts:
         heading = headings.of(p.start)
         loc_res, loc_sec, loc_par = structure.where(p.start)
@@ -234,6 +235,10 @@ def spans_to_citations(
                 kind = lex.non_itu_organs[body]
             elif body == OTHER:  # numbered as no ITU organ numbers ("resolution 2394 (2017)")
                 kind = "non_itu"
+            elif basis == "context" and _names_rival(rival, lex, doc.text):
+                # "القرار رقم 4" in a text naming the Arab League: only the host's organ said
+                # ITU, and the text names another body that numbers its resolutions
+                kind, body = "non_itu", OTHER
             elif p.foreign or not _itu_evidence(p, basis, host_organ, lex):
                 # another organisation's numbering, or nothing ties the mention to ITU in a
                 # text that never speaks of ITU (an OAS or UNESCO resolution)
@@ -297,3 +302,10 @@ def _itu_evidence(p: CitationParts, basis: str, host_organ: str | None, lex: Org
             and host_organ != _COUNCIL
         )
     )
+
+
+def _names_rival(memo: list[bool], lex: OrganLexicon, text: str) -> bool:
+    """:meth:`OrganLexicon.names_rival_body` of ``text``, searched once per document."""
+    if not memo:
+        memo.append(lex.names_rival_body(text))
+    return memo[0]

@@ -37,15 +37,25 @@ __all__ = ["STATUS", "Member", "anchor_number", "coordinated_members", "zh_list_
 STATUS = re.compile(r"[ \t]*\[(Rev|NOC|New|Sup|MOD|SUP|REV)\]")
 # ", 76", " and 76", "] and [76": another number of the same plural mention (not "..., 2 that",
 # not "5.441B"); "and 23-2" in a list of ITU-R resolutions
-_COORD_HEAD = r"\]?[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|et|y|и|&)[ \t]+)\[?[ \t]*"
+# (Arabic "و" is glued to the next word or stands alone: "71 و140", "71 و 140")
+_COORD_HEAD = (
+    r"\]?[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|et|y|и|&)[ \t]+|[ \t]+و[ \t]*)\[?[ \t]*"
+)
 _COORD_TAIL = r"\b(?!\d|[./]\d)(?![ \t]*(?:that|to|per|percent|%|\)))"
-_COORD = re.compile(_COORD_HEAD + r"(\d{1,4})" + _COORD_TAIL)
-_COORD_SUFFIXED = re.compile(_COORD_HEAD + r"(\d{1,3}(?:-\d{1,2})?)" + _COORD_TAIL)
+_COORD = re.compile(_COORD_HEAD + r"(?P<lead>)(?P<num>\d{1,4})" + _COORD_TAIL)
+# a member of an ITU-R list may repeat the prefix, where its surface starts: "Resolutions
+# ITU-R 1-8 and ITU-R 2-9", "Resoluciones UIT-R 2-9 y UIT-R 4-8"
+_COORD_SUFFIXED = re.compile(
+    _COORD_HEAD
+    + r"(?P<lead>(?:ITU|UIT|МСЭ)[-‑][ \t]?R[ \t]+)?(?P<num>\d{1,3}(?:-\d{1,2})?)"
+    + _COORD_TAIL
+)
 # A revision word between the number and its version: "Resolution 88 rev", "Council Decision 482
 # modified (C2008)" ("modified"/"amended" only before a parenthesis).
 _REV_WORD = re.compile(r"[ \t]+(?:(?i:rev)\b\.?|(?:modified|amended|modifiée?)(?=[ \t]*[(（]))")
 _COORD_Q = re.compile(  # "Questions 1/1, 2/1 and 3/2"
-    r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|et|y|и|&)[ \t]+)(\d{1,2}(?:-\d{1,2})?/\d{1,2})\b"
+    r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|et|y|и|&)[ \t]+)"
+    r"(?P<lead>)(?P<num>\d{1,2}(?:-\d{1,2})?/\d{1,2})\b"
 )
 # the next number of a Chinese list, and the list's end:
 # "第44[和76]号决议", "第5号[、第11]号[和第12]号决定"
@@ -122,7 +132,8 @@ def coordinated_members(
         coord = coord_re.match(text, end)
         if coord is None:
             break
-        start, end, number = coord.start(1), coord.end(1), coord.group(1)
+        start = coord.start("lead") if coord.group("lead") else coord.start("num")
+        end, number = coord.end("num"), coord.group("num")
     return members
 
 

@@ -19,8 +19,11 @@ _COUNCIL = "Council"
 __all__ = [
     "council_abbrev_in_context",
     "foreign_marks",
+    "glued_organ_prefix",
+    "rejoined",
     "sector_of",
     "session_after_title",
+    "session_label_version",
     "split_suffix",
 ]
 
@@ -42,6 +45,15 @@ _TITLE_START = re.compile(r"[ \t]+[A-Z\u00c0-\u00dd\u0400-\u042f\u4e00-\u9fff]")
 _SENTENCE_END = re.compile(r"[.;:。；]|\n")
 _PARENTHESIS = re.compile(r"[(（]([^()（）\n]{1,40})[)）]")
 _SESSION_CODE = re.compile(r"[ \t]*[(（]([^()（）\n]{1,40})[)）]")
+# An organ acronym (or "Council") glued by a lost space to a short lowercase word before it:
+# "ofCouncil Resolution 1372", "theWTDC Resolution 17" (not "SecurityCouncil": a capital)
+_GLUED_PREFIX = re.compile(
+    r"(?<![A-Za-z])(?:of|ofthe|the|and|by|in|to|under|with|see)"
+    r"(?P<organ>Council|WTSA|WTDC|WRC|PP|RA)[ \t]+\Z"
+)
+# A Council session label before "/Res.": "C22/Res. 1411" (the 2022 session)
+_SESSION_LABEL = re.compile(r"C[ \t]*(\d{2})/(?:Res|RES)\.")
+_HYPHEN_BREAK = re.compile(r"-[ \t]*\n?[ \t]*")
 _ABBREV_NEIGHBOUR_AFTER = re.compile(r"[ \t]*(?:,|;|and|et|y)[ \t]*[RD][ \t]+\d{3,4}\b")
 _ABBREV_NEIGHBOUR_BEFORE = re.compile(r"\b[RD][ \t]+\d{3,4}[ \t]*(?:,|;|and|et|y)[ \t]*\Z")
 
@@ -161,3 +173,50 @@ def sector_of(lex: OrganLexicon, text: str, a_start: int, atext: str, lookback: 
             if k >= 0 and (best is None or k > best[0]):
                 best = (k, sector)
     return best[1] if best else None
+
+
+def glued_organ_prefix(text: str, start: int, lex: OrganLexicon) -> tuple[int, str] | None:
+    """Where an organ prefix glued to the word before it starts, and its organ: "ofCouncil
+    Resolution 1372" (a space lost in conversion) -> the surface starts at "Council" as it would
+    after "of Council". Only short function words are looked past, so the end of a longer name
+    ("SecurityCouncil") never counts.
+
+    Example:
+        >>> from extract.citations.organs import load_organ_lexicon
+        >>> t = "in line ofCouncil Resolution 1372"
+        >>> glued_organ_prefix(t, t.index("Resolution"), load_organ_lexicon())
+        (10, 'Council')
+        >>> t = "the SecurityCouncil resolution 338"
+        >>> glued_organ_prefix(t, t.index("resolution"), load_organ_lexicon()) is None
+        True
+    """
+    m = _GLUED_PREFIX.search(text, max(0, start - 24), start)
+    if m is None:
+        return None
+    organ = lex.organ_of_name(m.group("organ"))
+    return (m.start("organ"), organ) if organ else None
+
+
+def rejoined(anchor_text: str) -> str:
+    r"""The keyword hyphenated across a line ("Reso-\nlution 750"), joined and in lower case:
+    the token pattern takes any head and tail a keyword may be cut into, and this word tells
+    which keyword (if any) they make.
+
+    Example:
+        >>> rejoined("Reso-\nlution 750"), rejoined("Deci- sion 5"), rejoined("Re-\ntion 5")
+        ('resolution', 'decision', 'retion')
+    """
+    return _HYPHEN_BREAK.sub("", anchor_text, count=1).split()[0].lower()
+
+
+def session_label_version(anchor_text: str) -> VersionParts | None:
+    """The Council session a label before "/Res." names: "C22/Res. 1411" -> 2022.
+
+    Example:
+        >>> session_label_version("C22/Res. 1411").year
+        2022
+    """
+    m = _SESSION_LABEL.match(anchor_text)
+    if m is None:
+        return None
+    return VersionParts(None, 2000 + int(m.group(1)), False, organ=_COUNCIL)

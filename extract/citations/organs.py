@@ -91,6 +91,7 @@ class OrganLexicon:
     other_acting: re.Pattern[str] | None = None
     before_ends: frozenset[str] = frozenset()
     before_cjk: tuple[str, ...] = ()
+    rival_bodies: re.Pattern[str] | None = None
 
     def organ_of_name(self, name: str) -> str | None:
         """Organ code for a name or acronym as written (``"ITU Council"`` -> ``"Council"``,
@@ -203,6 +204,17 @@ class OrganLexicon:
             return False
         return self.other_acting is None or self.other_acting.search(text) is None
 
+    def names_rival_body(self, text: str) -> bool:
+        """Whether ``text`` names an organisation whose own numbered resolutions it may cite
+        ("جامعة الدول العربية"): a mention only the context ties to ITU is then not ITU's.
+
+        Example:
+            >>> lex = load_organ_lexicon()
+            >>> lex.names_rival_body("قرار مجلس الجامعة العربية"), lex.names_rival_body("ITU")
+            (True, False)
+        """
+        return self.rival_bodies is not None and self.rival_bodies.search(text) is not None
+
     def other_body_after(self, text: str, pos: int) -> bool:
         """Whether the phrase after a mention names another organisation: "Resolution No. 12
         of the 17th Session of the General Assembly of the APT", "adoptée par la CGPM"."""
@@ -254,6 +266,11 @@ def load_organ_lexicon() -> OrganLexicon:
         other_acting=phrases.other_acting,
         before_ends=phrases.before_ends,
         before_cjk=phrases.before_cjk,
+        rival_bodies=re.compile(
+            "|".join(re.escape(n) for n in sorted(raw.get("rival_bodies", []), key=len)[::-1])
+        )
+        if raw.get("rival_bodies")
+        else None,
     )
 
 

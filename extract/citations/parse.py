@@ -30,17 +30,21 @@ __all__ = [
 # A parenthesis right after the number: optional spaces (one line break allowed), then ( or （.
 _PAREN = re.compile(r"[ \t]*(?:\n[ \t]*)?([(（])([^()（）]{1,90})([)）])")
 # A parenthesis the text ends in before it closes (a page cut off): "(Rev. Dubai, 2018".
-_OPEN_AT_END = re.compile(r"[ \t]*([(（])([^()（）\n]{1,60}?)[ \t]*\Z")
+# Blanks after it (a final line break) are not part of it.
+_OPEN_AT_END = re.compile(r"[ \t]*([(（])([^()（）\n]{1,60}?)[ \t]*\s*\Z")
 # Revision markers: Rev./Rév./REV./rev (any case), Russian "Пересм.", Chinese "修订(版)",
 # Arabic "المراجَع"; a Council resolution says "Mod." / "modified" / "amended".
 _REV = re.compile(
-    r"(?<![A-Za-z])(?i:r[eé]v)\b\.?|(?i:пересм|изм)\b\.?|修订版|修订|修改|المراج[َ]?ع|المعد[َّ]*ل"
+    r"(?<![A-Za-z])(?i:r[eé]v)\b\.?|(?i:пересм|изм)\b\.?|(?i:изменен[а-я]*)|修订版|修订|修改"
+    r"|المراج[َ]?ع|المعد[َّ]*ل"
     r"|(?<![A-Za-z])(?i:mod\.|(?:last[ \t]+)?(?:modified|amended|revised)|modifi[ée]e|modificada)"
+    r"|(?<![A-Za-z])(?i:(?:derni[èe]re[ \t]+)?modification|(?:[úu]ltima[ \t]+)?modificaci[óo]n)"
 )
 # The revision words of Council texts ("(modified 2019)", "(Mod. 2008)", "(المعدَّل في 2022)"):
 # a parenthesis of these and a year is a Council version.
 _COUNCIL_REV = re.compile(
-    r"(?i:mod\.|(?:last[ \t]+)?(?:modified|amended)|modifi[ée]e|modificada|изм\.?)|المعد[َّ]*ل"
+    r"(?i:mod\.|(?:last[ \t]+)?(?:modified|amended)|modifi[ée]e|modificada|изменен[а-я]*|изм\.?)"
+    r"|المعد[َّ]*ل"
 )
 _COUNCIL_FILLER = re.compile(r"[\s,.;]|(?i:\b(?:in|en|в|г\.?)\b)|في|(?:19|20)\d\d")
 _YEAR_RUN = re.compile(r"(?<!\d)((?:19|20)\d\d)((?:19|20)\d\d)?(?!\d)")
@@ -247,8 +251,27 @@ def _sessions(inner: str) -> VersionParts | None:
     return VersionParts(None, max(years), revised, organ=_COUNCIL)
 
 
+def _read_mojibake(inner: str) -> str:
+    """The parenthesis as it was written when UTF-8 was read as Latin-1 or Windows-1252
+    upstream ("RÃ©v. GenÃ¨ve, 2022" -> "Rév. Genève, 2022"); unchanged otherwise. Only what is
+    read from the parenthesis changes: the text and its offsets stay as loaded.
+
+    Example:
+        >>> _read_mojibake("RÃ©v. GenÃ¨ve, 2022"), _read_mojibake("Rév. Genève")
+        ('Rév. Genève, 2022', 'Rév. Genève')
+    """
+    if "Ã" not in inner:
+        return inner
+    for codec in ("cp1252", "latin-1"):
+        try:
+            return inner.encode(codec).decode("utf-8")
+        except UnicodeError:
+            continue
+    return inner
+
+
 def _parse_version(inner: str, gaz: Gazetteer) -> VersionParts:
-    inner = " ".join(_CHUNK.sub("", inner).split())  # line breaks inside the parenthesis
+    inner = " ".join(_CHUNK.sub("", _read_mojibake(inner)).split())  # line breaks inside it
     sessions = _sessions(inner)
     if sessions is not None:
         return sessions

@@ -40,7 +40,13 @@ from extract.citations.members import (
     coordinated_members,
     zh_list_members,
 )
-from extract.citations.mention import council_abbrev_in_context, sector_of
+from extract.citations.mention import (
+    council_abbrev_in_context,
+    glued_organ_prefix,
+    rejoined,
+    sector_of,
+    session_label_version,
+)
 from extract.citations.organs import OrganLexicon, load_organ_lexicon
 from extract.citations.parse import paragraph_label_after_break
 from extract.citations.parts import (
@@ -60,6 +66,9 @@ __all__ = [
     "WindowContext",
     "load_patterns",
 ]
+
+
+_COUNCIL = "Council"
 
 
 class CitationComponent:
@@ -205,6 +214,10 @@ class CitationComponent:
         atext = text[a_start:a_end]  # cheaper than anchor.text, which joins the tokens
         if paragraph_label_after_break(text, atext, a_start, a_end):
             return []
+        if meta.get("hyphenated"):  # "Reso-\nlution" or "Deci-\nsion", not "Re-\ntions"
+            kind = meta["hyphenated"].get(rejoined(atext), "")
+            if not kind:
+                return []
         lex = self.lexicon
         if meta.get("sector_r"):  # "Resolution ITU-R 1-8", not "Resolution ITU 5"
             named = lex.sector.search(atext)
@@ -217,6 +230,16 @@ class CitationComponent:
         if meta.get("council_abbrev") and not council_abbrev_in_context(text, a_start, a_end):
             return []
         organ, basis = self._prefix_organ(text, off, anchor, atext, meta)
+        label_version = None
+        if meta.get("session_label"):  # "C22/Res. 1411": the session is the Council's label
+            label_version, organ, basis = session_label_version(atext), _COUNCIL, "explicit"
+            if label_version is None:
+                return []
+        elif organ is None:  # "ofCouncil Resolution 1372": an organ prefix glued to a word
+            glued = glued_organ_prefix(text, a_start, lex)
+            if glued is not None:
+                a_start, organ, basis = glued[0], glued[1], "explicit"
+                atext = text[a_start:a_end]
         if organ in lex.non_itu_organs and meta.get("organ_token") is not None:
             # "Security Council resolution 338": a UN organ's name stays outside the surface
             after_organ = anchor[int(meta["organ_token"]) + 1 :]
@@ -227,10 +250,13 @@ class CitationComponent:
             if kind in ("question", "recommendation")
             else None
         )
-        number = anchor_number(kind, atext, anchor[-1].text)
+        number = anchor_number(
+            kind, atext.partition("/")[2] if label_version else atext, anchor[-1].text
+        )
         # the keyword may follow an organ prefix: "Council Resolutions 1333 and 1372"
         words = [t.lower_ for t in anchor if t.is_alpha and len(t) > 4]
-        plural = any(w.endswith("s") or w in meta.get("plural", ()) for w in words) and kind in (
+        plurals = tuple(meta.get("plural", ()))  # "القراران" also after a glued "لل"
+        plural = any(w.endswith(("s", *plurals)) for w in words) and kind in (
             "resolution",
             "decision",
             "question",
@@ -257,6 +283,8 @@ class CitationComponent:
             )
         if not members or (meta.get("needs_version") and members[0][3] is None):
             return []
+        if label_version is not None and members[0][3] is None:
+            members = [(s, e, n, v or label_version, st) for s, e, n, v, st in members]
         last_end = members[-1][1]
         status_last = STATUS.match(text, last_end)
         after = lex.organ_after(text, status_last.end() if status_last else last_end)

@@ -43,14 +43,15 @@ _CORE = re.compile(r"(?:[ \t\n]*" + _CHARS + r"+){1,2}(?:号(?:决议|决定|课
 # end of a cut page), after an optional revision word ("88 rev", "482 modified (C2008)")
 _PAREN = re.compile(
     r"(?:[ \t]+(?i:rev\b\.?|modified|amended))?"
-    r"(?:[ \t]*(?:\n[ \t]*)?[(（][^()（）]{0,100}[)）]|[ \t]*[(（][^()（）\n]{0,60}\Z)"
+    r"(?:[ \t]*(?:\n[ \t]*)?[(（][^()（）]{0,100}[)）]|[ \t]*[(（][^()（）\n]{0,60}\s*\Z)"
     r"|[ \t]+(?i:rev)\b\.?"  # "Resolution 88 rev" without a parenthesis
 )
 # an unbracketed version: "Resolution 130, Rev. Dubai 2018"
 _BARE = re.compile(r",?[ \t]+(?:(?i:rev)\.?[ \t]*)?[A-Z][A-Za-z\- ]{1,24},?[ \t]*(?:19|20)\d\d")
 _STATUS = re.compile(r"[ \t]*\[[A-Za-z]{2,4}\]")
 _COORD = re.compile(
-    r"\]?[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|et|y|и|&)[ \t]+)\[?[ \t]*\d{1,4}"
+    r"\]?[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|et|y|и|&)[ \t]+|[ \t]+و[ \t]*)\[?[ \t]*"
+    r"(?:(?:ITU|UIT|МСЭ)[-‑][ \t]?R[ \t]+)?\d{1,4}"
     # Chinese lists: "第44和76号决议", "第5号、第11号和第12号决定"
     r"|[ \t]*号?[ \t]*[和及与、，][ \t]*(?:第[ \t]*)?\d{1,4}(?:[ \t]*号(?:[ \t]*决[议定])?)?"
 )

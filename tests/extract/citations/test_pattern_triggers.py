@@ -65,17 +65,29 @@ def test_every_spelling_of_the_anchor_is_found_through_the_windows(
 
 
 @pytest.mark.parametrize("pattern", PATTERNS, ids=[p["id"] for p in PATTERNS])
-def test_explicit_keywords_narrow_the_anchor_spellings(pattern: dict[str, Any]) -> None:
+def test_explicit_keywords_narrow_the_anchor_spellings(
+    nlp: Language, pattern: dict[str, Any]
+) -> None:
     """A pattern that names its keywords ("Res." for the anchor "Res") names spellings of its
-    anchor token, so the two cannot drift apart; a regex anchor accepts each keyword as a
-    word ("قرار" for the anchor that also takes "القرار" and "لقرار")."""
+    anchor token (in any case for a LOWER anchor: "RÃ©solution" of "rã©solution"), so the two
+    cannot drift apart; a regex anchor accepts each keyword as a word ("قرار" for the anchor
+    that also takes "القرار" and "لقرار"); a shape anchor holds it in a word of the example
+    ("/Res" of "C22/Res" in "C22/Res. 1411")."""
     spellings = anchor_spellings(pattern)
     anchor = pattern["pattern"][int(pattern.get("anchor", 0))]
     for kw in pattern["keywords"]:
         if spellings:
-            assert any(kw.startswith(s) for s in spellings), (pattern["id"], kw)
+            lower = "LOWER" in anchor
+            assert any(
+                kw.startswith(s) or (lower and kw.lower().startswith(s)) for s in spellings
+            ), (pattern["id"], kw)
+        elif "SHAPE" in anchor:  # "C22/Res": the keyword inside a word of that shape
+            words = nlp.make_doc(normalize(pattern["example"]).text)
+            shapes = anchor["SHAPE"]["IN"]
+            assert any(t.shape_ in shapes and kw.rstrip(".") in t.text for t in words), kw
         else:
-            assert re.fullmatch(anchor["TEXT"]["REGEX"], kw), (pattern["id"], kw)
+            regex = anchor["TEXT"]["REGEX"]
+            assert re.fullmatch(regex, kw), (pattern["id"], kw)
 
 
 def test_a_pattern_with_a_regex_anchor_must_name_its_keywords(tmp_path: Any) -> None:
