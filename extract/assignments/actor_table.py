@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-from extract.assignments.table import LOOSE_ACCENT_LANGUAGES, loose_accents
+from extract.assignments.table import LOOSE_ACCENT_LANGUAGES, loose_accents, loose_diacritics
 from extract.nlp.regex_first import Beginnings, beginnings
 
 __all__ = [
@@ -154,7 +154,10 @@ def load_actor_table(lang: str) -> ActorTable:
 
 
 def _readable(pattern: str, lang: str) -> str:
-    """The pattern as compiled: accents optional in languages whose texts lose them."""
+    """The pattern as compiled: accents optional in languages whose texts lose them, Arabic
+    diacritics optional everywhere."""
+    if lang == "ar":
+        return loose_diacritics(pattern)
     return loose_accents(pattern) if lang in LOOSE_ACCENT_LANGUAGES else pattern
 
 

@@ -86,11 +86,21 @@ class _Unit:
     ids: tuple[str, ...]
 
 
-def _word_ok(text: str, end: int, lang: str) -> bool:
-    """English, Russian and Arabic matches must not stop inside a word ("BR" in "BRoad")."""
-    if lang not in ("en", "ru", "ar") or end >= len(text) or end == 0:
+def _word_ok(text: str, end: int, table: ActorTable) -> bool:
+    """English, Russian and Arabic matches must not stop inside a word ("BR" in "BRoad"),
+    unless a conversion glued the list's "and" to it ("Bureauand the Director")."""
+    if table.lang not in ("en", "ru", "ar") or end >= len(text) or end == 0:
         return True
-    return not (text[end - 1].isalnum() and text[end].isalnum())
+    if not (text[end - 1].isalnum() and text[end].isalnum()):
+        return True
+    return any(e.pattern.match(text, end) for e in table.of("glued_separator"))
+
+
+def _separator(text: str, pos: int, table: ActorTable) -> int | None:
+    """Where the list separator at ``pos`` ends (", and", "y", a glued "and"), or None."""
+    return _first_match(table.of("separator"), text, pos) or _first_match(
+        table.of("glued_separator"), text, pos
+    )
 
 
 def _fill(label: str, m: re.Match[str], sector: str | None) -> str:
@@ -102,6 +112,8 @@ def _fill(label: str, m: re.Match[str], sector: str | None) -> str:
     letter = (groups.get("sector") or "").upper().replace("\u0422", "T")
     sec = f"ITU-{letter}" if letter else sector
     out = label.replace("{n}", groups.get("n") or "")
+    # "the Bureau": the host Sector's ("" when the host has none: no actor)
+    out = out.replace("{bureau}", _SECTOR_BUREAU.get(sec or "", ""))
     out = out.replace("{name}", (groups.get("name") or "").replace("\u2011", "-"))
     return out.replace("{sector} ", f"{sec} " if sec else "").replace("{sector}", sec or "")
 
@@ -123,14 +135,14 @@ def _bureau_list(text: str, pos: int, table: ActorTable) -> tuple[int, list[str]
         best: tuple[int, str] | None = None
         for e in table.of("bureau"):
             m = e.pattern.match(text, cur)
-            ok = m is not None and m.end() > cur and _word_ok(text, m.end(), table.lang)
+            ok = m is not None and m.end() > cur and _word_ok(text, m.end(), table)
             if ok and m is not None and (best is None or m.end() > best[0]):
                 best = (m.end(), e.labels[0])
         if best is None:
             break
         labels.append(best[1])
         end = best[0]
-        sep = _first_match(table.of("separator"), text, end)
+        sep = _separator(text, end, table)
         if sep is None:
             break
         cur = sep
@@ -158,9 +170,11 @@ def _unit(
     cands: list[_Unit] = []
     for e in at.actors:
         m = e.pattern.match(text, pos)
-        if m and m.end() > pos and _word_ok(text, m.end(), table.lang):
+        if m and m.end() > pos and _word_ok(text, m.end(), table):
             qual = (e.qualifier or m.group("qual")) if m.groupdict().get("qual") else None
             labels = tuple(x for lab in e.labels for x in _fill_all(lab, m, sector))
+            if not all(labels):
+                continue  # a name that only the host Sector explains, in no Sector's text
             cands.append(_Unit(m.end(), labels, qual, (e.id,)))
     prefix = _first_match(table.of("directors_prefix"), text, pos)
     if prefix is not None:
@@ -173,7 +187,7 @@ def _unit(
     if got is not None:
         end, bureaux = got
         suffix = _first_match(table.of("directors_suffix"), text, end)
-        if suffix is not None and _word_ok(text, suffix, table.lang):
+        if suffix is not None and _word_ok(text, suffix, table):
             cands.append(_Unit(suffix, tuple(bureaux), None, ("bureau-directors",)))
         cands.append(_Unit(end, tuple(bureaux), None, ("bureau",)))
     if not cands:
@@ -220,7 +234,7 @@ def match_actor_list(
             end, ext_labels = ext
             labels.extend(ext_labels)
             continue
-        sep = _first_match(table.of("separator"), text, end)
+        sep = _separator(text, end, table)
         if sep is None:
             break
         nxt = _unit(text, sep, table, sector)

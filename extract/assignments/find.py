@@ -128,6 +128,8 @@ def _of_itu(
     * After an enacting formula that names another organ ("The General Assembly,", "La
       Conférence générale des poids et mesures (CGPM),"), a head is that organ's operative
       verb, whatever it addresses; only a clause it reports of a cited ITU resolution stays.
+    * A clause reported of a "Council" resolution under another organisation's formula (or
+      in its text) is that organisation's council's, not ITU's.
     * Elsewhere, addressees that every organisation has ("requests the Secretary-General",
       "invites Member States") need evidence that the text is ITU's: an ITU formula, another
       head that names an ITU body (the CWG-LANG, BDT as addressee or collaborator), words only
@@ -139,8 +141,15 @@ def _of_itu(
     kept: list[Assignment] = []
     doubtful: list[Assignment] = []
     shared = shared_labels()
+    organs = load_organs()
+    foreign_text = structure.body in organs.non_itu_bodies
     for a in records:
         speaker = speaker_at(formulas, a.start)
+        # "Council resolution 2286 (2016) requests the Secretary-General" under the General
+        # Assembly's formula: the UN's Security Council, not ITU's Council
+        other_speaker = foreign_text or (speaker is not None and not speaker.itu)
+        if a.source == "reported" and a.resolution_body in _SHARED_NAMES and other_speaker:
+            continue
         if a.source == "reported" or (speaker is not None and speaker.itu):
             kept.append(a)
         elif speaker is not None:
@@ -151,7 +160,6 @@ def _of_itu(
             kept.append(a)
     if not doubtful:
         return kept
-    organs = load_organs()
     if kept or (
         structure.body not in organs.non_itu_bodies
         and (organs.is_itu(text) or cited.any_itu(structure))
@@ -159,6 +167,9 @@ def _of_itu(
         return sorted([*kept, *doubtful], key=lambda a: (a.start, a.end))
     return kept
 
+
+#: ITU organs whose resolutions other organisations' organs of the same name also adopt
+_SHARED_NAMES = frozenset({"Council"})
 
 _FORMULA_REACH = 4000  # how far after a resolution's heading its enacting formula may stand
 

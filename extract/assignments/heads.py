@@ -105,7 +105,7 @@ def find_heads(
             ve = tail.end()
         pos = gap.match(text, ve)
         start = pos.end() if pos else ve
-        if base != "zh" and start == ve:
+        if base != "zh" and start == ve and not _glued(text, ve, comp):
             continue
         actors = match_actor_list(text, start, base, sector)
         inline = comp.inline_item if actors is None and "\n" not in text[ve:start] else None
@@ -158,6 +158,11 @@ def find_heads(
     return heads
 
 
+def _glued(text: str, ve: int, comp: CompiledVerbs) -> bool:
+    """Whether a conversion glued the addressee's article to the verb ("instructsthe")."""
+    return comp.glued is not None and comp.glued.match(text, ve) is not None
+
+
 def _is_reference(text: str, end: int, comp: CompiledVerbs) -> bool:
     """Whether the words after an addressee make the head a reference ("... below")."""
     return comp.reference is not None and comp.reference.match(text, end) is not None
@@ -193,7 +198,8 @@ def _head(
         qualifier=actors.qualifier,
         addressee_only=addressee_only,
         line_start=line_start,
-        voice="active",
+        # "se invita a", "il est demandé au", "يُكلَّف": a passive whose actor follows the verb
+        voice="passive" if entry.mode == "passive_head" else "active",
         pattern=entry.id,
         lead=where,
         tense="past" if entry.mode == "past" else "present",
@@ -328,9 +334,12 @@ _PREVIOUS = re.compile(r"(\S+)[^\S\n]+\Z")
 
 def _governed(text: str, lo: int, pos: int, comp: CompiledVerbs) -> bool:
     """Whether the words before an actor at ``pos`` make it part of a larger phrase: a
-    preposition or determiner ("the report of the Council"), or a capitalized word that does not
-    start the sentence ("the Security Council")."""
+    preposition or determiner ("the report of the Council"), another organisation's acronym
+    ("CEPT administrations"), or a capitalized word that does not start the sentence ("the
+    Security Council")."""
     if comp.subject_blocker is not None and comp.subject_blocker.search(text, lo, pos):
+        return True
+    if comp.owner is not None and comp.owner.search(text, lo, pos):
         return True
     prev = _PREVIOUS.search(text, lo, pos)
     if prev is None or not prev.group(1)[0].isupper() or prev.group(1)[-1] in ",;:":
@@ -350,7 +359,9 @@ def _passive(
     """ "The TSB Director is (also) invited": the actor phrase ends right before the verb.
 
     The longest actor list that does so is the subject, unless a preposition governs it ("the
-    report of the Council is invited" invites no Council).
+    report of the Council is invited" invites no Council); then a shorter one that starts
+    after it may be ("... to report to the Council, and Member States are invited": the
+    Member States, coordinated with the clause before).
     """
     lang = comp.lang
     lo = max(text.rfind(c, 0, vs) for c in ".;:\n")
@@ -361,7 +372,7 @@ def _passive(
         if actors is None or text[actors.end : vs].strip() != "":
             continue
         if _governed(text, lo, pos, comp):
-            return None
+            continue
         addressees = expand_labels(actors.labels, sector=sector)
         # "The Director of BDT is instructed, in collaboration with the Director of TSB, to"
         collaborators, end = _collaborators(text, comp, ve, addressees, sector)

@@ -98,6 +98,8 @@ def load_organs(path: Path | None = None) -> OrganTable:
             spellings = [s for b in bodies for s in names.get(b, ())]
             if not spellings:
                 raise KeyError(f"no gazetteer names for {bodies}")
+            # organs that adopt no resolutions but speak for the Sector (the RRB's rules)
+            spellings += [str(h) for h in row.get("hints", ())]
             hint = re.compile(_names(spellings))
             sectors.append(Sector(row["label"], row["bureau"], bodies, hint))
         except (KeyError, TypeError, json.JSONDecodeError) as exc:

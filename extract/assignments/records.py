@@ -9,6 +9,7 @@ addressee themselves. Those rules are here, in one place (:func:`_source`).
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterable
 from typing import Any, Literal
 
@@ -16,12 +17,30 @@ from extract.assignments.heads import HeadMatch
 from extract.assignments.quoted import same_sentence
 from extract.models import Assignment, DocumentStructure
 
-__all__ = ["Reported", "heads_to_assignments"]
+__all__ = ["Reported", "heads_to_assignments", "host_number"]
 
 #: ``(head, reach) -> ReportedSource | None``: the cited resolution a head reports, looked for
 #: in the verb's ``clause``, ``sentence`` or ``paragraph``
 Reported = Callable[[HeadMatch, str], Any]
 Source = Literal["operative", "summary", "reported"]
+
+#: a host number as an ITU-R heading writes it: Sector prefix and revision suffix around it
+_SECTOR_NUMBER = re.compile(r"(?:ITU|UIT|МСЭ)[-\u2010\u2011 ]?R[^\S\n]*(\d{1,4})(?:-\d{1,2})?")
+
+
+def host_number(number: str | None) -> str | None:
+    """The resolution number an assignment names, as the citations do: "ITU-R 67-1" is
+    Resolution ITU-R 67 (version 1), so ``"67"``; other numbers as they are.
+
+    Example:
+        >>> host_number("ITU-R 67-1"), host_number("1238")
+        ('67', '1238')
+    """
+    if number is None:
+        return None
+    m = _SECTOR_NUMBER.fullmatch(number.strip())
+    return m.group(1) if m else number
+
 
 _JOIN_REACH = 600  # how far after the head it continues a coordinated verb may stand
 _OPERATIVE_LEADS = frozenset({"boundary", "item"})  # ", instructs the ..." in flattened text
@@ -140,7 +159,7 @@ def heads_to_assignments(
             sec is not None and sec.kind == "summary"
         )
         preamble = sec is not None and sec.kind in {"preambular", "foreword"}
-        host = res.number if res is not None else None
+        host = host_number(res.number) if res is not None else None
         resolution, body = host, None
         previous = out[-1] if out else None
         joined = h.lead == "coordination" and h.voice != "passive" and not h.line_start

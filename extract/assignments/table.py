@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-__all__ = ["PatternEntry", "load_assignment_patterns", "loose_accents", "parse_patterns"]
+__all__ = [
+    "PatternEntry",
+    "load_assignment_patterns",
+    "loose_accents",
+    "loose_diacritics",
+    "parse_patterns",
+]
 
 #: languages whose texts lose their accents in conversion ("colaboracion", "Normalizacin")
 LOOSE_ACCENT_LANGUAGES = frozenset({"fr", "es"})
@@ -83,16 +89,21 @@ def parse_patterns(
 
 
 def loose_accents(pattern: str) -> str:
-    """``pattern`` with each accented letter outside a character class read as itself or as
-    its plain letter, or (inside a word) not at all.
+    """``pattern`` with each accented letter outside a character class read as itself, as its
+    plain letter, as its UTF-8 bytes read as Latin-1/Windows-1252 ("chargÃ©"), or (inside a
+    word) not at all.
 
     Why: PDF and web conversions lose accents, as a plain letter ("colaboracion") or not at
-    all ("Normalizacin"); the tables write names as ITU does, and this reads both damages.
+    all ("Normalizacin"), and pages decoded with the wrong charset spell them as two
+    characters; the tables write names as ITU does, and this reads all three damages (the text
+    itself is never repaired: offsets stay on the text as loaded).
 
     Example:
         >>> re.fullmatch(loose_accents("Comisión"), "Comision") is not None
         True
         >>> re.fullmatch(loose_accents("Normalización"), "Normalizacin") is not None
+        True
+        >>> re.fullmatch(loose_accents("chargé"), "chargÃ©") is not None
         True
     """
     out: list[str] = []
@@ -114,7 +125,51 @@ def loose_accents(pattern: str) -> str:
                 # dropped only inside a word ("Normalizacin"); a word of its own ("à") stays
                 inside = 0 < i < len(pattern) - 1 and pattern[i - 1].isalpha()
                 inside = inside and pattern[i + 1].isalpha()
-                out.append(f"(?:{ch}|{plain})?" if inside else f"(?:{ch}|{plain})")
+                forms = "|".join([ch, plain, *(re.escape(m) for m in _mojibake(ch))])
+                out.append(f"(?:{forms})?" if inside else f"(?:{forms})")
                 continue
         out.append(ch)
+    return "".join(out)
+
+
+def _mojibake(ch: str) -> list[str]:
+    """How ``ch`` reads when its UTF-8 bytes are decoded as Windows-1252 or Latin-1 ("é" ->
+    "Ã©"), each spelling once."""
+    raw = ch.encode("utf-8")
+    forms = [raw.decode("cp1252", errors="replace"), raw.decode("latin-1")]
+    return [f for f in dict.fromkeys(forms) if "\ufffd" not in f]
+
+
+#: Arabic short vowels, tanwin, shadda, sukun and the dagger alif: written or not
+_HARAKAT = "[\u064b-\u0652\u0670]*"
+
+
+def loose_diacritics(pattern: str) -> str:
+    """``pattern`` with Arabic diacritics allowed after every Arabic letter outside a character
+    class.
+
+    Why: Arabic texts write the short vowels where they disambiguate ("يُكلَّف", passive) and
+    mostly leave them out ("يكلف"); the tables write the bare letters (and a damma where it
+    makes a passive) and read both.
+
+    Example:
+        >>> re.fullmatch(loose_diacritics("يُكلف"), "يُكلَّف") is not None
+        True
+        >>> re.fullmatch(loose_diacritics("يكلف"), "يكلف") is not None
+        True
+    """
+    out: list[str] = []
+    in_class = escaped = False
+    for ch in pattern:
+        out.append(ch)
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == "[" and not in_class:
+            in_class = True
+        elif ch == "]" and in_class:
+            in_class = False
+        elif not in_class and "\u0621" <= ch <= "\u064a":
+            out.append(_HARAKAT)
     return "".join(out)

@@ -12,7 +12,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from extract.assignments.table import LOOSE_ACCENT_LANGUAGES, PatternEntry, loose_accents
+from extract.assignments.table import (
+    LOOSE_ACCENT_LANGUAGES,
+    PatternEntry,
+    loose_accents,
+    loose_diacritics,
+)
 from extract.nlp.literals import LiteralFinder
 
 __all__ = [
@@ -56,6 +61,10 @@ class CompiledVerbs:
     inline_item: re.Pattern[str] | None = None
     #: a preposition right before a passive's actor: the actor is no subject ("report of the")
     subject_blocker: re.Pattern[str] | None = None
+    #: another organisation's name right before a passive's actor ("CEPT administrations")
+    owner: re.Pattern[str] | None = None
+    #: an article a conversion glued to the verb ("instructsthe Director")
+    glued: re.Pattern[str] | None = None
 
 
 @cache
@@ -64,16 +73,24 @@ def compile_verbs(patterns: tuple[PatternEntry, ...], lang: str) -> CompiledVerb
     if not verbs:
         raise ValueError(f"no assignment verb patterns for language {lang!r}")
     # whole words in the Latin-script languages; Chinese has no word boundaries
+    glued = [p.pattern for p in patterns if p.kind == "glued_object"]
     left, right = ("", "") if lang == "zh" else (r"(?<![\w-])", r"(?![\w-])")
+    if lang == "ar":  # "ويُطلب": the conjunction is written on the verb
+        left = r"(?:(?<![\w-])|(?<=(?<![\w-])[وف]))"
+    if glued and right:  # "instructsthe Director": the verb ends where the article begins
+        right = f"(?:{right}|(?={'|'.join(glued)}))"
     groups = {f"v{i}": p for i, p in enumerate(verbs)}
     # accents optional where conversions lose them; not in the prescan, which its anchors
-    # must keep finding exactly
+    # must keep finding exactly (Arabic diacritics: everywhere, its prescan has no anchors)
     loose = loose_accents if lang in LOOSE_ACCENT_LANGUAGES else (lambda p: p)
+    loose = loose_diacritics if lang == "ar" else loose
     alt = "|".join(f"(?P<{g}>{left}(?:{loose(p.pattern)}){right})" for g, p in groups.items())
 
     def one(kind: str, flags: int = re.MULTILINE) -> re.Pattern[str] | None:
         pats = [
-            p.pattern if kind == "prescan" else loose(p.pattern) for p in patterns if p.kind == kind
+            p.pattern if kind == "prescan" and lang != "ar" else loose(p.pattern)
+            for p in patterns
+            if p.kind == kind
         ]
         return re.compile("|".join(f"(?:{p})" for p in pats), flags) if pats else None
 
@@ -112,6 +129,8 @@ def compile_verbs(patterns: tuple[PatternEntry, ...], lang: str) -> CompiledVerb
         verb_tail=one("verb_tail", re.IGNORECASE),
         inline_item=one("inline_item", 0),
         subject_blocker=_ending(one("subject_blocker", re.IGNORECASE)),
+        owner=_ending(one("owner", 0)),
+        glued=one("glued_object", 0),
     )
 
 

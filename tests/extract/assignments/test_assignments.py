@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from extract.assignments.find import find_assignments, heads_to_assignments
 from extract.assignments.heads import find_heads, load_assignment_patterns
+from extract.assignments.table import loose_diacritics
 from extract.corpus import extract_document
 from extract.models import DocumentStructure
 from extract.nlp.pipeline import build_nlp
@@ -99,7 +100,9 @@ def test_every_pattern_entry_has_id_label_and_a_matching_example():
     assert len({r.id for r in rows}) == len(rows)
     for r in rows:
         assert r.label and r.example, r.id
-        assert re.search(r.pattern, r.example, re.IGNORECASE | re.MULTILINE), r.id
+        # Arabic rows are written bare and compiled with optional diacritics ("يُكلَّف")
+        pattern = loose_diacritics(r.pattern) if r.lang == "ar" else r.pattern
+        assert re.search(pattern, r.example, re.IGNORECASE | re.MULTILINE), r.id
 
 
 def test_component_puts_spans_in_the_doc_and_round_trips(tmp_path):
@@ -220,7 +223,10 @@ def _prescan_both_ways(
     from extract.assignments.verbs import prescan_matches as _prescan_matches
 
     comp = _compile(load_assignment_patterns(lang), lang)
-    assert comp.prescan is not None and comp.anchors, f"the {lang} prescan declares anchors"
+    assert comp.prescan is not None
+    # Arabic diacritics may stand between any two letters: no literal is in every match, and
+    # the regex scan reads only the Arabic runs of a text
+    assert comp.anchors or lang == "ar", f"the {lang} prescan declares anchors"
     fast = [m.span() for m in _prescan_matches(text, comp)]
     full = [m.span() for m in comp.prescan.finditer(text)]
     return fast, full

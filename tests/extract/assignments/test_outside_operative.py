@@ -361,7 +361,7 @@ SPANISH = [
     (
         "La UIT publicó el plan. Asimismo, se invita a los Estados Miembros a presentar "
         "contribuciones.",
-        [("invita a los Estados Miembros", "invites", "Member States", (), "summary", None)],
+        [("se invita a los Estados Miembros", "invites", "Member States", (), "summary", None)],
     ),
     (
         "resuelve 1 que se tengan en cuenta los países en desarrollo, invita 1 al Sector de "
