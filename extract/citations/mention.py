@@ -51,6 +51,7 @@ _GLUED_PREFIX = re.compile(
     r"(?<![A-Za-z])(?:of|ofthe|the|and|by|in|to|under|with|see)"
     r"(?P<organ>Council|WTSA|WTDC|WRC|PP|RA)[ \t]+\Z"
 )
+_GLUED_ORGANS = ("Council", "WTSA", "WTDC", "WRC", "PP", "RA")
 # A Council session label before "/Res.": "C22/Res. 1411" (the 2022 session)
 _SESSION_LABEL = re.compile(r"C[ \t]*(\d{2})/(?:Res|RES)\.")
 _HYPHEN_BREAK = re.compile(r"-[ \t]*\n?[ \t]*")
@@ -190,6 +191,8 @@ def glued_organ_prefix(text: str, start: int, lex: OrganLexicon) -> tuple[int, s
         >>> glued_organ_prefix(t, t.index("resolution"), load_organ_lexicon()) is None
         True
     """
+    if not text[max(0, start - 12) : start].rstrip(" \t").endswith(_GLUED_ORGANS):
+        return None  # most mentions: spares the regex search
     m = _GLUED_PREFIX.search(text, max(0, start - 24), start)
     if m is None:
         return None

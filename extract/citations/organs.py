@@ -91,7 +91,7 @@ class OrganLexicon:
     other_acting: re.Pattern[str] | None = None
     before_ends: frozenset[str] = frozenset()
     before_cjk: tuple[str, ...] = ()
-    rival_bodies: re.Pattern[str] | None = None
+    rival_bodies: tuple[str, ...] = ()
 
     def organ_of_name(self, name: str) -> str | None:
         """Organ code for a name or acronym as written (``"ITU Council"`` -> ``"Council"``,
@@ -213,7 +213,8 @@ class OrganLexicon:
             >>> lex.names_rival_body("قرار مجلس الجامعة العربية"), lex.names_rival_body("ITU")
             (True, False)
         """
-        return self.rival_bodies is not None and self.rival_bodies.search(text) is not None
+        # a few substring tests (memchr-fast) instead of a regex alternation over the text
+        return any(name in text for name in self.rival_bodies)
 
     def other_body_after(self, text: str, pos: int) -> bool:
         """Whether the phrase after a mention names another organisation: "Resolution No. 12
@@ -266,11 +267,7 @@ def load_organ_lexicon() -> OrganLexicon:
         other_acting=phrases.other_acting,
         before_ends=phrases.before_ends,
         before_cjk=phrases.before_cjk,
-        rival_bodies=re.compile(
-            "|".join(re.escape(n) for n in sorted(raw.get("rival_bodies", []), key=len)[::-1])
-        )
-        if raw.get("rival_bodies")
-        else None,
+        rival_bodies=tuple(raw.get("rival_bodies", ())),
     )
 
 
