@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extract.assignments.hosts import enacting_formulas
 from extract.assignments.organs import load_organs
@@ -97,3 +99,28 @@ def test_a_bad_row_is_a_clear_error(tmp_path: Path) -> None:
 )
 def test_enacting_formulas(text: str, organs: list[tuple[str, bool]]) -> None:
     assert [(f.organ, f.itu) for f in enacting_formulas(text)] == organs
+
+
+_NAMES = sorted({n for s in load_organs().sectors for n in s.names})
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    pieces=st.lists(
+        st.tuples(
+            st.sampled_from([*_NAMES, "the", "xWRC", "WTSAs", "RRBx", "-", "é", "的"]),
+            st.sampled_from(["", " ", "\n", ", ", "-"]),
+        ),
+        max_size=30,
+    )
+)
+def test_sector_counts_in_one_pass_are_the_findall_counts(pieces: list[tuple[str, str]]) -> None:
+    """The one-pass counts of guess_sector are what a findall per Sector counts (names glued,
+    inside words, overlapping, in every script)."""
+    text = "".join(w + sep for w, sep in pieces)
+    table = load_organs()
+    assert table._counts(text) == [len(s.hint.findall(text)) for s in table.sectors]
+
+
+def test_the_radio_regulations_board_speaks_for_itu_r() -> None:
+    assert load_organs().guess_sector("The Radio Regulations Board approved the rules.") == "ITU-R"
