@@ -39,6 +39,7 @@ DEFAULT_MAX_PART_BYTES = 64_000_000
 #: Most parts (files) in the archive: Word writes tens, a few hundred with many images.
 MAX_PARTS = 10_000
 _MAX_CORE_BYTES = 1_000_000  # docProps/core.xml: metadata only, skipped when larger
+_READ = 1 << 20
 _EOCD = b"PK\x05\x06"
 _EOCD_SIZE = 22
 # what a damaged archive raises while it is read (a corrupt deflate stream is a zlib.error)
@@ -179,11 +180,14 @@ def _read_part(zf: zipfile.ZipFile, name: str, limit: int, display: str) -> byte
             f"{name} expands to {info.file_size:,} bytes, over the limit of {limit:,} "
             f"({info.compress_size:,} bytes compressed); not read",
         )
-    with zf.open(info) as fh:
-        data = fh.read(limit + 1)
-    if len(data) > limit:  # pragma: no cover - zipfile stops at the declared size
-        raise DocumentError(display, "E002", f"{name} expands beyond {limit:,} bytes; not read")
-    return data
+    chunks, size = [], 0
+    with zf.open(info) as fh:  # in small reads: each expands at most _READ bytes at once
+        while chunk := fh.read(_READ):
+            size += len(chunk)
+            if size > limit:  # pragma: no cover - zipfile stops at the declared size
+                raise DocumentError(display, "E002", f"{name} expands beyond {limit:,} bytes")
+            chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def read_docx(
