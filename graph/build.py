@@ -25,6 +25,7 @@ import hashlib
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from stat import S_ISREG
 
 import pyoxigraph as ox
 
@@ -74,7 +75,8 @@ def file_sha256(path: Path) -> str:
     """The SHA-256 of a file, read in chunks (a 50 MB file costs a few kilobytes of memory).
 
     A file over :data:`MAX_HASHED_BYTES` gets a key of its size and modification time instead,
-    which never equals a stored hash: it is handed to the extractor, which refuses it.
+    which never equals a stored hash: it is handed to the extractor, which refuses it. So does
+    anything but a regular file (a FIFO or ``/dev/zero`` behind a ``.txt`` name would never end).
 
     Example:
         >>> file_sha256(Path("missing.txt")) == UNREADABLE
@@ -82,6 +84,8 @@ def file_sha256(path: Path) -> str:
     """
     try:
         stat = path.stat()
+        if not S_ISREG(stat.st_mode):
+            return UNREADABLE
         if stat.st_size > MAX_HASHED_BYTES:
             key = f"oversized {stat.st_size} {stat.st_mtime_ns}".encode()
             return hashlib.sha256(key).hexdigest()

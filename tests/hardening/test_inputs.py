@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import random
 import struct
 import subprocess
@@ -33,6 +34,8 @@ import pytest
 from docx import Document
 
 from extract import DocumentError, extract_document, load_document
+from graph.build import build_store
+from graph.rdf.workers import parallel_extractor
 from graph.store import open_store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -420,3 +423,18 @@ def test_ascii_text_of_even_length_is_not_taken_for_utf16(tmp_path: Path) -> Non
     path = tmp_path / "a.txt"
     path.write_bytes("Résolution 1 – considérant\n".encode("cp1252") * 10)
     assert load_document(path).encoding == "cp1252"
+
+
+def test_special_files_named_txt_are_refused_not_read(tmp_path: Path) -> None:
+    """A FIFO and /dev/zero behind .txt names, given by path: reading either would never end
+    (the build hashed every file whole before loading it)."""
+    pipe, zero, good = tmp_path / "pipe.txt", tmp_path / "zero.txt", tmp_path / "good.txt"
+    os.mkfifo(pipe)
+    zero.symlink_to("/dev/zero")
+    good.write_text(TEXT, encoding="utf-8")
+    report = build_store(tmp_path / "store", [pipe, zero, good], extractor=parallel_extractor(1))
+    assert dict(report.failed) == {
+        "pipe.txt": "[E009] not a regular file",
+        "zero.txt": "[E009] not a regular file",
+    }
+    assert report.added == ("good.txt",)
