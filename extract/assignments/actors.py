@@ -252,7 +252,7 @@ def match_actor_list(
 def _listed(
     text: str, pos: int, table: ActorTable, sector: str | None, rows: tuple[ActorEntry, ...]
 ) -> ActorMatch | None:
-    """ "ITU's membership - its Member States, Sector Members and Associates": the listed ones."""
+    """ "ITU's membership - its Sector Members, Associates and Member States": the listed ones."""
     for e in rows:
         m = e.pattern.match(text, pos)
         if m is not None and (inner := match_actor_list(text, m.end(), table.lang, sector)):

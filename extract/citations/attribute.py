@@ -1,10 +1,10 @@
 """What each member of one mention says: its version, organ, kind and near-miss marks.
 
 Why apart from the component: once the Matcher found the anchor and
-:mod:`extract.citations.members` the numbers ("Resolutions 17, 44 and 54 (Rev. Johannesburg,
-2008)"), deciding what each number cites is plain reasoning over the text and the organ
+:mod:`extract.citations.members` the numbers ("Resolutions 20, 50 and 64 (Rev. Hammamet,
+2016)"), deciding what each number cites is plain reasoning over the text and the organ
 lexicon — a conference label before the mention ("WTSA-08 Resolution 68"), the version a bare
-member shares with a later one or with the organ phrase ("Resolutions 102 and 140 of the 2010
+member shares with a later one or with the organ phrase ("Resolutions 64 and 101 of the 2014
 Plenipotentiary Conference"), the Council session after a compilation heading's title, an
 ITU-R version suffix — and is tested without spaCy.
 """
@@ -106,23 +106,23 @@ def member_parts(
 ) -> list[CitationParts]:
     """One :class:`CitationParts` per member of the mention.
 
-    A bare member shares the version of the next one that has one ("Resolutions 17, 44 and 54
-    (Rev. Johannesburg, 2008)"), else the organ phrase's ("Resolutions 102 and 140 of the 2010
+    A bare member shares the version of the next one that has one ("Resolutions 20, 50 and 64
+    (Rev. Hammamet, 2016)"), else the organ phrase's ("Resolutions 64 and 101 of the 2014
     Plenipotentiary Conference"); a version that names an organ ("Rev.WRC-15", "C19") names
     the member's when nothing else did; a Council number with no version takes the session
-    after its heading's title ("R 1238 Use of the six ... languages (C05)").
+    after its heading's title ("R 1336 Working group on Internet ... issues (C11)").
 
     Example:
         >>> from extract.citations.organs import load_organ_lexicon
         >>> from extract.citations.parse import parse_version
-        >>> t = "Resolutions 17 and 54 (Rev. Johannesburg, 2008)"
-        >>> v = parse_version("Rev. Johannesburg, 2008")
+        >>> t = "Resolutions 20 and 64 (Rev. Hammamet, 2016)"
+        >>> v = parse_version("Rev. Hammamet, 2016")
         >>> facts = MentionFacts("resolution", "res-en", None, None, None, False, None, True,
-        ...                      "Resolutions 17")
-        >>> ps = member_parts(t, [(0, 14, "17", None, None), (19, 48, "54", v, None)], facts,
+        ...                      "Resolutions 20")
+        >>> ps = member_parts(t, [(0, 14, "20", None, None), (19, 43, "64", v, None)], facts,
         ...                   {}, load_organ_lexicon())
         >>> [(p.number, p.version.year) for p in ps]
-        [('17', 2008), ('54', 2008)]
+        [('20', 2016), ('64', 2016)]
     """
     kind = facts.kind
     lo, hi = lex.number_ranges.get(_COUNCIL, (1000, 1999))

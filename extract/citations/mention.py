@@ -3,7 +3,7 @@
 Why apart from the component: each rule here reads a few characters before or after the anchor
 the Matcher found — the suffix of an ITU-R number ("1-8"), the marks of another organisation's
 numbering ("2 (I)", "CM/Res. 470 (XXVI)", "Decision 5 COM XIV.42"), the Council session code
-after a compilation heading's title ("R 1238 Use of the six official languages ... (C05)") —
+after a compilation heading's title ("R 1336 Working group on Internet ... issues (C11)") —
 and is tested as a plain function of the text.
 """
 
@@ -97,10 +97,9 @@ def foreign_marks(text: str, start: int, end: int) -> bool:
 
 
 def session_after_title(text: str, end: int) -> VersionParts | None:
-    """The Council session parenthesis after a heading's title: "R 1238 Use of the six
-    official and working languages of the Union (C05)" -> 2005; "(C09, last amended C19)" ->
-    2019, revised; the title may hold a parenthesis of its own ("... (CWG-LANG) (C15)"). None
-    without one.
+    """The Council session parenthesis after a heading's title: "R 1336 Working group on
+    Internet issues (C11)" -> 2011; "(C09, last amended C19)" -> 2019, revised; the title may
+    hold a parenthesis of its own ("... (CWG-LANG) (C15)"). None without one.
 
     Example:
         >>> t = "第1081号决议 WorldTel (C-1995)理事会"
@@ -131,7 +130,7 @@ def council_abbrev_in_context(text: str, start: int, end: int) -> bool:
     list stands beside it.
 
     Example:
-        >>> council_abbrev_in_context("R 1238 (C05) Utilisation des langues", 0, 6)
+        >>> council_abbrev_in_context("R 1336 (C11) Groupe de travail du Conseil", 0, 6)
         True
         >>> council_abbrev_in_context("see R 1301, D 570 and R 1302", 4, 10)
         True

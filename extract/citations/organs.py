@@ -6,7 +6,7 @@ applied in the order of the record contract, first that applies wins:
 
 1. ``explicit`` — an organ prefix ("WTDC Resolution 17") or an organ phrase after the mention
    ("of the Plenipotentiary Conference", "of the World Telecommunication Development Conference
-   (WTDC)", "of the 2010 Plenipotentiary Conference", "adopted by the 2005 session of the
+   (WTDC)", "of the 2014 Plenipotentiary Conference", "adopted by the 2011 session of the
    Council", "from WRC-19"; French "de la Conférence de plénipotentiaires"; Spanish "del
    Consejo"; Russian by the genitive, "Полномочной конференции"; Arabic by a glued "ل",
    "للمؤتمر العالمي لتنمية الاتصالات"), or a conference label ("Rev.WRC-15");

@@ -100,14 +100,14 @@ ENGLISH = [
         ],
     ),
     (
-        "- 12 - (Telecommunication matters) resolves 1 that regional workshops be held, "
-        "instructs the Director of the Telecommunication Development Bureau to organize them, "
-        "instructs the Secretary-General to inform the Council of their results.",
+        "- 7 - (Standards matters) resolves 2 that training courses be offered, "
+        "instructs the Director of the Telecommunication Standardization Bureau to run them, "
+        "instructs the Secretary-General to report their costs to the Council.",
         [
             (
-                "instructs the Director of the Telecommunication Development Bureau",
+                "instructs the Director of the Telecommunication Standardization Bureau",
                 "instructs",
-                "BDT",
+                "TSB",
                 (),
                 "operative",
                 None,
@@ -150,11 +150,11 @@ ENGLISH = [
         ],
     ),
     (
-        "instructs the Secretary-General, working in close coordination with the Bureau "
-        "Directors and the COG, to prepare a plan for the Union",
+        "instructs the Secretary-General, working in close cooperation with the Bureau "
+        "Directors and the COG, to draft a staffing plan",
         [
             (
-                "instructs the Secretary-General, working in close coordination with the Bureau "
+                "instructs the Secretary-General, working in close cooperation with the Bureau "
                 "Directors and the COG",
                 "instructs",
                 "SG",
@@ -165,13 +165,13 @@ ENGLISH = [
         ],
     ),
     (
-        "The Resolution invites ITU's membership - its Member States, Sector Members and "
-        "Academia - to contribute to the work.",
+        "The Resolution invites ITU's membership - its Sector Members, Academia and "
+        "Member States - to share their experience.",
         [
             (
-                "invites ITU's membership - its Member States, Sector Members and Academia",
+                "invites ITU's membership - its Sector Members, Academia and Member States",
                 "invites",
-                "Member States, Sector Members and Academia",
+                "Sector Members, Academia and Member States",
                 (),
                 "summary",
                 None,
@@ -286,14 +286,14 @@ FRENCH = [
         [("Les Membres de Secteur sont invités", "invites", "Sector Members", (), "summary", None)],
     ),
     (
-        "3 que des ateliers régionaux soient organisés, charge le Directeur du Bureau de "
-        "développement des télécommunications d'organiser ces ateliers, charge le Secrétaire "
-        "général d'en informer le Conseil.",
+        "2 que des cours de formation soient offerts, charge le Directeur du Bureau de la "
+        "normalisation des télécommunications d'assurer ces cours, charge le Secrétaire "
+        "général d'en rendre compte au Conseil.",
         [
             (
-                "charge le Directeur du Bureau de développement des télécommunications",
+                "charge le Directeur du Bureau de la normalisation des télécommunications",
                 "instructs",
-                "BDT",
+                "TSB",
                 (),
                 "operative",
                 None,
@@ -364,13 +364,13 @@ SPANISH = [
         [("se invita a los Estados Miembros", "invites", "Member States", (), "summary", None)],
     ),
     (
-        "resuelve 1 que se tengan en cuenta los países en desarrollo, invita 1 al Sector de "
-        "Desarrollo de las Telecomunicaciones a indicar los temas de interés.",
+        "resuelve 2 que se publiquen los manuales en línea, invita 1 al Sector de "
+        "Normalización de las Telecomunicaciones a proponer estudios prioritarios.",
         [
             (
-                "al Sector de Desarrollo de las Telecomunicaciones",
+                "al Sector de Normalización de las Telecomunicaciones",
                 "invites",
-                "ITU-D",
+                "ITU-T",
                 (),
                 "operative",
                 None,
@@ -531,8 +531,8 @@ NEGATIVES = [
     "Regional Broadcasting Union\nThe General Council of the Regional Broadcasting Union,\n\n"
     "Welcoming the work of the International Telecommunication Union on spectrum,\n\n"
     "1. Invites Member States to take part in the ITU studies;\n"
-    "2. Instructs the Director of the Telecommunication Development Bureau liaison office to "
-    "report.",
+    "2. Instructs the Director of the Telecommunication Standardization Bureau liaison office "
+    "to report.",
     "La Conférence régionale des postes de notre exemple,\n\nrappelant les travaux de l'UIT,\n\n"
     "invite les États Membres à contribuer aux études de l'UIT-R.",
     "Региональная конференция почтовых служб,\n\nотмечая работу МСЭ,\n\n"
@@ -558,8 +558,8 @@ NEGATIVES = [
     "ITU noted that General Assembly resolution 70/1 invites Member States to report on the "
     "Sustainable Development Goals.",
     # modal verbs, verbs outside the vocabulary
-    "The TSB should continue its work. The decision authorizes the ITU Council to draft "
-    "budgets; the Council is tasked with financial control.",
+    "The BR should keep its database current. The plan authorizes the ITU Council to adjust "
+    "fees; the Council is tasked with oversight.",
     # recommends is no assignment, nor bare resolves with numbered items
     "The Plenipotentiary Conference (Busan, 2014)\nresolves to recommend to the Council that "
     "the next conference be held in 2027\nresolves\n1\tthat ITU-T continue its studies",
@@ -607,7 +607,7 @@ def test_texts_without_an_assignment(tmp_path: Path, text: str) -> None:
 def test_an_item_number_between_verb_and_addressee_points_back_at_the_verb(
     tmp_path: Path,
 ) -> None:
-    text = next(t for t, _ in SPANISH if t.startswith("resuelve 1"))
+    text = next(t for t, _ in SPANISH if t.startswith("resuelve 2"))
     path = tmp_path / "passage.txt"
     path.write_text(text, encoding="utf-8")
     [a] = extract_document(path).assignments

@@ -57,8 +57,8 @@ ITU_R = [
         ],
     ),
     (
-        "consequential revisions to Resolution ITU R 1-6 were discussed",
-        [("Resolution ITU R 1-6", "resolution", "1", "6", "RA", None, None, True)],
+        "editorial changes to Resolution ITU R 2-7 were agreed",
+        [("Resolution ITU R 2-7", "resolution", "2", "7", "RA", None, None, True)],
     ),
     (
         "a first reading of Resolution ITU-R 1 without its annexes",
@@ -72,16 +72,16 @@ ITU_R = [
         ],
     ),
     (
-        "as expressed in Resolution ITU-R 7 (Rev. Geneva, 2007) of the Radiocommunication Assembly",
+        "as set forth in Resolution ITU-R 9 (Rev. Geneva, 2012) of the Radiocommunication Assembly",
         [
             (
-                "Resolution ITU-R 7 (Rev. Geneva, 2007)",
+                "Resolution ITU-R 9 (Rev. Geneva, 2012)",
                 "resolution",
-                "7",
+                "9",
                 None,
                 "RA",
                 "Geneva",
-                2007,
+                2012,
                 True,
             )
         ],
@@ -117,16 +117,16 @@ ITU_R = [
         [("ITU-R第2-9号决议", "resolution", "2", "9", "RA", None, None, True)],
     ),
     (  # the Sector's name yields to the conference named after the mention
-        "the agenda is set out in ITU-R Resolution 811 from WRC-19 and",
+        "the programme is laid down in ITU-R Resolution 809 from WRC-15 and",
         [
             (
-                "ITU-R Resolution 811",
+                "ITU-R Resolution 809",
                 "resolution",
-                "811",
+                "809",
                 None,
                 "WRC",
-                "Sharm el-Sheikh",
-                2019,
+                "Geneva",
+                2015,
                 False,
             )
         ],
@@ -343,10 +343,10 @@ COUNCIL = [
         [("Decision 584", "decision", "584", None, "Council", None, None, False)],
     ),
     (
-        "Resolution 1399 (C20) Agenda of the WRC-23 Decision 623 (C21) Place and dates",
+        "Resolution 1380 (C16) Preparations for the WRC-19 Decision 600 (C17) Budget of the Union",
         [
-            ("Resolution 1399 (C20)", "resolution", "1399", None, "Council", None, 2020, False),
-            ("Decision 623 (C21)", "decision", "623", None, "Council", None, 2021, False),
+            ("Resolution 1380 (C16)", "resolution", "1380", None, "Council", None, 2016, False),
+            ("Decision 600 (C17)", "decision", "600", None, "Council", None, 2017, False),
         ],
     ),
 ]
@@ -354,7 +354,7 @@ COUNCIL = [
 DAMAGED = [
     (
         "considering\na)Resolution 123 (Rev. Dubai, 2018) on the gap;\n•Resolution 36 (Rev. "
-        "Guadalajara, 2010) on assistance; e)WTSA Resolution 74 (Johannesburg, 2008) on admission",
+        "Guadalajara, 2010) on assistance; e)WTSA Resolution 96 (Hammamet, 2016) on counterfeiting",
         [
             (
                 "Resolution 123 (Rev. Dubai, 2018)",
@@ -377,13 +377,13 @@ DAMAGED = [
                 True,
             ),
             (
-                "WTSA Resolution 74 (Johannesburg, 2008)",
+                "WTSA Resolution 96 (Hammamet, 2016)",
                 "resolution",
-                "74",
+                "96",
                 None,
                 "WTSA",
-                "Johannesburg",
-                2008,
+                "Hammamet",
+                2016,
                 False,
             ),
         ],
@@ -505,15 +505,15 @@ ORGAN_PHRASE = [
         [("Resolution 808", "resolution", "808", None, "WRC", "Geneva", 2012, False)],
     ),
     (
-        "in accordance with Resolutions 102 and 140 of the 2010 Plenipotentiary Conference.",
+        "in line with Resolutions 64 and 101 of the 2014 Plenipotentiary Conference.",
         [
-            ("Resolutions 102", "resolution", "102", None, "PP", "Guadalajara", 2010, False),
-            ("140", "resolution", "140", None, "PP", "Guadalajara", 2010, False),
+            ("Resolutions 64", "resolution", "64", None, "PP", "Busan", 2014, False),
+            ("101", "resolution", "101", None, "PP", "Busan", 2014, False),
         ],
     ),
     (
-        "established by Resolution 1238 adopted by the 2005 session of the Council.",
-        [("Resolution 1238", "resolution", "1238", None, "Council", None, 2005, False)],
+        "set up by Resolution 1336 adopted by the 2011 session of the Council.",
+        [("Resolution 1336", "resolution", "1336", None, "Council", None, 2011, False)],
     ),
     (
         "la Résolution 71 de la Conférence de plénipotentiaires (Dubaï, 2018) prévoit",
@@ -730,7 +730,7 @@ def test_internal_references_in_other_languages(
 
 
 def test_a_point_above_without_a_numbered_section_is_not_read(nlp: Language) -> None:
-    assert cite(nlp, "les arrangements mentionnés au point 2 ci-dessus, charge le Directeur") == []
+    assert cite(nlp, "les mesures décrites au point 4 ci-dessus, charge le Directeur") == []
 
 
 def test_an_arabic_itu_r_resolution(nlp: Language) -> None:

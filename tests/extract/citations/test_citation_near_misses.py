@@ -153,8 +153,8 @@ def test_near_misses_are_typed(
     "text",
     [
         "RESOLUTION 61/16 on the Economic and Social Council",  # a UN symbol
-        "according to resolution AG/RES. 1 (XLVII-E/14), the General Assembly",
-        "Recalling resolution IICA/CE/RES. 490 (XXVIII-O/08)",
+        "under resolution AG/RES. 2908 (XLVII-O/17), the General Assembly",
+        "Recalling resolution IICA/CE/RES. 512 (XXX-O/10)",
     ],
 )
 def test_no_near_miss_is_an_itu_work(nlp: Language, text: str) -> None:
