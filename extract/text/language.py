@@ -89,12 +89,35 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         ]
     ),
 }
+
+
+def _word_trie(words: list[str]) -> str:
+    """An alternation of ``words`` factored by shared leading characters ("t(?:h(?:e|at)|o)").
+
+    Why: ``re`` tries the alternatives of a group one by one at every word boundary; factored,
+    a boundary costs one test per distinct first character instead of one per word. The words
+    it matches are the same; which one matches at a place can differ only when two words fit
+    there, and between two ``\\b`` no two of ours can (none is another's prefix up to a
+    non-word character).
+    """
+    tails: dict[str, list[str]] = {}
+    for w in words:
+        tails.setdefault(w[0], []).append(w[1:])
+    alts: list[str] = []
+    for first, rest in sorted(tails.items()):
+        longer = [r for r in rest if r]
+        if not longer:
+            alts.append(re.escape(first))
+        else:
+            optional = "?" if len(longer) < len(rest) else ""
+            alts.append(f"{re.escape(first)}(?:{_word_trie(longer)}){optional}")
+    return "|".join(alts)
+
+
 # One pass for the three word lists: no word is in two lists and none can start inside another
 # (whole words between \b), so the counts per list equal three separate scans.
 _FUNCTION_WORD = re.compile(
-    r"\b(?:"
-    + "|".join(re.escape(w) for ws in _FUNCTION_WORDS.values() for w in sorted(ws))
-    + r")\b"
+    r"\b(?:" + _word_trie([w for ws in _FUNCTION_WORDS.values() for w in sorted(ws)]) + r")\b"
 )
 _LANG_OF_WORD = {w: lang for lang, ws in _FUNCTION_WORDS.items() for w in ws}
 
