@@ -78,3 +78,49 @@ def test_the_socket_filter_is_a_whole_bpf_program(machine: str) -> None:
     arch, socket_nr, other = _ARCHES[machine]
     code = _program(arch, socket_nr, other)
     assert len(code) % 8 == 0 and 8 <= len(code) // 8 <= 16
+
+
+@pytest.mark.parametrize(
+    ("task", "kwargs"),
+    [
+        ("search", {"q": "gap", "organ": None, "conference": None, "number": None,
+                    "limit": 5, "offset": 0}),
+        ("resolution", {"organ": "WTSA", "number": "44"}),
+        ("lineage", {"ident": "wtsa/44"}),
+        ("walk", {"direction": "in", "ident": "pp/123", "depth": 3, "organs": None}),
+        ("walk", {"direction": "out", "ident": "wtsa/44/2022", "depth": 1, "organs": ("PP",)}),
+        ("version", {"ident": "wtsa/44/2022", "work": "wtsa/44"}),
+        ("assignments", {"actor": "TSB", "collaborator": None, "involving": None,
+                         "organ": None, "conference": None}),
+        ("outdated", {"organ": None}),
+        ("stats", {"top": 3}),
+    ],
+)  # fmt: skip
+def test_every_rest_task_answers_its_model_on_the_seed_graph(
+    seed_store: object, task: str, kwargs: dict[str, object]
+) -> None:
+    from graph import citation_network
+
+    store = seed_store  # the seed graph, built by the graph tests' fixture
+    body = run_task(task, store, lambda: citation_network(store), kwargs)  # type: ignore[arg-type]
+    assert body.startswith((b"{", b"["))
+
+
+def test_a_missing_path_and_version_are_404s(seed_store: object) -> None:
+    from api.workers.tasks import TaskError, failure_of
+    from graph import ResolutionNotFound
+
+    with pytest.raises(TaskError) as caught:
+        run_task(
+            "path",
+            seed_store,
+            lambda: None,
+            {
+                "source": "pp/123",
+                "target": "wtsa/44",  # type: ignore[arg-type]
+                "max_depth": 1,
+            },
+        )
+    assert failure_of(caught.value) == Failure(404, "no_path", str(caught.value))
+    with pytest.raises(ResolutionNotFound):
+        run_task("version", seed_store, lambda: None, {"ident": "wtsa/44/1900", "work": "wtsa/44"})  # type: ignore[arg-type]

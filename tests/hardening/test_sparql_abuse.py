@@ -291,25 +291,35 @@ def test_case4_two_endless_queries_do_not_disable_the_endpoint(server: Server) -
 def test_a_crashing_worker_takes_down_only_its_query(server: Server) -> None:
     """What a SIGSEGV in the engine (case 1's crash, were it reached) does: the worker dies, the
     query gets a 503 that says so, the server and every other route go on."""
-    results: list[tuple[int, Any]] = []
-    busy = threading.Thread(target=lambda: results.append(server.sparql(COUNT_CUBE)))
     with Watch(server) as watch:
-        busy.start()
-        victim = None
-        while victim is None and busy.is_alive():  # the worker burning CPU runs the query
-            before = {p: _cpu_ticks(p) for p in server.workers()}
-            time.sleep(0.3)
-            gained = {p: _cpu_ticks(p) - t for p, t in before.items()}
-            best = max(gained, key=gained.__getitem__, default=None)
-            victim = best if best is not None and gained[best] >= 10 else None
-        assert victim is not None
-        os.kill(victim, signal.SIGSEGV)
-        busy.join()
+        for _ in range(3):  # on a starved machine the query may end before it is found
+            results: list[tuple[int, Any]] = []
+            busy = threading.Thread(target=lambda r=results: r.append(server.sparql(COUNT_CUBE)))
+            busy.start()
+            victim = _busiest_worker(server, busy)
+            if victim is not None:
+                os.kill(victim, signal.SIGSEGV)
+            busy.join()
+            if victim is not None:
+                break
     watch.assert_healthy()
+    assert victim is not None
     assert results[0][0] == 503 and results[0][1]["code"] == "query_aborted", results
     assert "signal 11" in results[0][1]["error"]
     assert server.sparql("ASK { ?s ?p ?o }")[0] == 200
     assert victim not in server.workers()
+
+
+def _busiest_worker(server: Server, busy: threading.Thread) -> int | None:
+    """The worker gaining the most CPU time while ``busy`` runs (the one evaluating)."""
+    while busy.is_alive():
+        before = {p: _cpu_ticks(p) for p in server.workers()}
+        time.sleep(0.3)
+        gained = {p: _cpu_ticks(p) - t for p, t in before.items()}
+        best = max(gained, key=gained.__getitem__, default=None)
+        if best is not None and gained[best] >= 3 and busy.is_alive():  # 30 ms of CPU or more
+            return best
+    return None
 
 
 def _cpu_ticks(pid: int) -> int:
