@@ -21,7 +21,7 @@ from extract.citations.organs import OrganLexicon
 from extract.citations.parse import VersionParts
 from extract.citations.parts import CitationParts
 
-__all__ = ["MentionFacts", "label_before_mention", "member_parts"]
+__all__ = ["MentionFacts", "label_before_mention", "member_parts", "session_outranks_prefix"]
 
 _COUNCIL = "Council"
 # Arabic-Indic and Persian digits ("القرار ٧١"): the number is recorded in ASCII digits, as the
@@ -95,6 +95,28 @@ def label_before_mention(
         v = VersionParts(c.venue if c else None, ref.year, False, organ=ref.organ)
         members = [(s, e, n, v, st) for s, e, n, _, st in members]
     return members, organ, basis
+
+
+def session_outranks_prefix(members: list[Member], organ: str | None) -> bool:
+    """Whether a Council session code in a member's version outranks the organ a prefix named:
+    "the Rules of the WCIT Decision 572 (C13)" cites the Council's decision of its 2013
+    session, and the acronym before it only says what the decision is about — as a label with
+    a year is context before "Decision 623 (C21)" (:func:`label_before_mention`). Without the
+    rule the acronym would be taken as the decision's organ, an edge to a WCIT text that does
+    not exist.
+
+    Example:
+        >>> from extract.citations.parse import parse_version
+        >>> session_outranks_prefix([(0, 22, "600", parse_version("C17"), None)], "WTSA")
+        True
+        >>> session_outranks_prefix([(0, 22, "1380", parse_version("C17"), None)], "Council")
+        False
+        >>> session_outranks_prefix([(0, 9, "1", parse_version("WTSA, 2008"), None)], "WTSA")
+        False
+    """
+    return organ not in (None, _COUNCIL) and any(
+        m[3] is not None and m[3].organ == _COUNCIL for m in members
+    )
 
 
 def member_parts(

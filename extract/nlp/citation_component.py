@@ -32,7 +32,12 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from extract.citations.attribute import MentionFacts, label_before_mention, member_parts
+from extract.citations.attribute import (
+    MentionFacts,
+    label_before_mention,
+    member_parts,
+    session_outranks_prefix,
+)
 from extract.citations.internal_refs import read_internal
 from extract.citations.members import (
     STATUS,
@@ -230,6 +235,10 @@ class CitationComponent:
         if meta.get("council_abbrev") and not council_abbrev_in_context(text, a_start, a_end):
             return []
         organ, basis = self._prefix_organ(text, off, anchor, atext, meta)
+        keyword_start = a_start  # where the surface starts without an organ prefix
+        if organ is not None and meta.get("organ_token") is not None:
+            after_organ = anchor[int(meta["organ_token"]) + 1 :]
+            keyword_start = next(t for t in after_organ if not t.is_space).idx + off
         label_version = None
         if meta.get("session_label"):  # "C22/Res. 1411": the session is the Council's label
             label_version, organ, basis = session_label_version(atext), _COUNCIL, "explicit"
@@ -242,9 +251,7 @@ class CitationComponent:
                 atext = text[a_start:a_end]
         if organ in lex.non_itu_organs and meta.get("organ_token") is not None:
             # "Security Council resolution 338": a UN organ's name stays outside the surface
-            after_organ = anchor[int(meta["organ_token"]) + 1 :]
-            keyword = next(t for t in after_organ if not t.is_space)
-            a_start, atext = keyword.idx + off, text[keyword.idx + off : a_end]
+            a_start, atext = keyword_start, text[keyword_start:a_end]
         sector = (
             sector_of(lex, text, a_start, atext, self.sector_lookback)
             if kind in ("question", "recommendation")
@@ -285,6 +292,12 @@ class CitationComponent:
             return []
         if label_version is not None and members[0][3] is None:
             members = [(s, e, n, v or label_version, st) for s, e, n, v, st in members]
+        if keyword_start != a_start and session_outranks_prefix(members, organ):
+            # "the WTSA Decision 600 (C17)": the Council's session code outranks the acronym,
+            # which stays outside the surface as a label with a year would
+            _, e0, n0, v0, st0 = members[0]
+            members = [(keyword_start, e0, n0, v0, st0), *members[1:]]
+            a_start, organ, basis = keyword_start, _COUNCIL, "explicit"
         last_end = members[-1][1]
         status_last = STATUS.match(text, last_end)
         after = lex.organ_after(text, status_last.end() if status_last else last_end)

@@ -913,3 +913,76 @@ def test_council_compilations_and_other_forms(
     nlp: Language, text: str, expected: list[Row]
 ) -> None:
     assert rows(nlp, text, host="Council") == expected
+
+
+# A Council session code in the parenthesis is the Council's version: an organ acronym before
+# the keyword (no year of its own) then says what the text is about, not who issued it, and
+# stays outside the surface as a conference label would. The host is WTSA, so a wrong reading
+# would be a WTSA (or WCIT, PP, WTDC) edge.
+SESSION_AFTER_ACRONYM = [
+    (
+        "the Rules of Procedure of the WCIT Decision 572 (C13) were applied",
+        [("Decision 572 (C13)", "decision", "572", None, "Council", None, 2013, False)],
+    ),
+    (
+        "the draft Agenda of the WTSA Decision 600 (C17) was revised",
+        [("Decision 600 (C17)", "decision", "600", None, "Council", None, 2017, False)],
+    ),
+    (
+        "as the PP Resolution 1305 (C-2009) on security was noted",
+        [("Resolution 1305 (C-2009)", "resolution", "1305", None, "Council", None, 2009, False)],
+    ),
+    (
+        "the budget for the WTDC Decision 555 (C2010) was met",
+        [("Decision 555 (C2010)", "decision", "555", None, "Council", None, 2010, False)],
+    ),
+    (  # a lost space glues the acronym to "the"
+        "the venue of theWRC Decision 583 (C15, last amended C18) was chosen",
+        [
+            (
+                "Decision 583 (C15, last amended C18)",
+                "decision",
+                "583",
+                None,
+                "Council",
+                None,
+                2018,
+                True,
+            )
+        ],
+    ),
+    (  # the same acronym with no session code still names the organ
+        "see the WTSA Resolution 1 (Rev. Geneva, 2022) and the Council Resolution 1380 (C17)",
+        [
+            (
+                "WTSA Resolution 1 (Rev. Geneva, 2022)",
+                "resolution",
+                "1",
+                None,
+                "WTSA",
+                "Geneva",
+                2022,
+                True,
+            ),
+            (
+                "Council Resolution 1380 (C17)",
+                "resolution",
+                "1380",
+                None,
+                "Council",
+                None,
+                2017,
+                False,
+            ),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), SESSION_AFTER_ACRONYM, ids=lambda x: x[:30] if isinstance(x, str) else ""
+)
+def test_a_council_session_code_outranks_an_acronym_before_the_keyword(
+    nlp: Language, text: str, expected: list[Row]
+) -> None:
+    assert rows(nlp, text, host="WTSA") == expected
