@@ -37,6 +37,7 @@ class Phrases:
     other_acting: re.Pattern[str]
     before_ends: frozenset[str]
     before_cjk: tuple[str, ...]
+    glued_other: re.Pattern[str]
 
 
 def _genitive(name: str) -> bool:
@@ -144,6 +145,21 @@ def compile_phrases(gaz: Gazetteer, raw: dict[str, Any], spellings_all: set[str]
         + _alternation(multiword)
         + r")))(?:的|'s)?[ \t]*\Z"
     )
+    # the names of the bodies whose resolutions are near-misses with their spaces lost, maybe
+    # glued to a short lowercase word too ("ofSecurityCouncil", "theGeneralAssembly"): a whole
+    # word before a mention, so that the name is read as the spaced one is
+    spaceless = {
+        re.sub(r"\s+", "", n)
+        for o in raw["non_itu_organs"]
+        for n in (
+            *gaz.organ_names().get(o, ()),
+            *(a for a, org in raw["organ_aliases"].items() if org == o),
+        )
+        if " " in n and not CJK_CHAR.search(n) and not _ARABIC.search(n)
+    }
+    glued_other = re.compile(
+        r"(?:[a-z]{1,5}|[а-яё]{1,5})?(?P<name>" + _alternation(spaceless) + r")"
+    )
     prefixes = _alternation(raw["sector_prefixes"])
     sector = re.compile(rf"(?:{prefixes})[-‑]?[ \t]?([TDR])(?![A-Za-z])")
     of_sector = re.compile(rf"[ \t]+(?:{joiners})(?:the[ \t]+)?(?:{prefixes})-([TDR])\b")
@@ -177,4 +193,5 @@ def compile_phrases(gaz: Gazetteer, raw: dict[str, Any], spellings_all: set[str]
         # the last word of each name written before a mention ("... Council", "... 大会")
         before_ends=frozenset(re.split(r"[^\w]+", n.rstrip())[-1] for n in multiword if n.strip()),
         before_cjk=tuple({*cjk, *raw["this_assembly_before"]}),
+        glued_other=glued_other,
     )

@@ -92,6 +92,7 @@ class OrganLexicon:
     before_ends: frozenset[str] = frozenset()
     before_cjk: tuple[str, ...] = ()
     rival_bodies: tuple[str, ...] = ()
+    glued_other: re.Pattern[str] | None = None
 
     def organ_of_name(self, name: str) -> str | None:
         """Organ code for a name or acronym as written (``"ITU Council"`` -> ``"Council"``,
@@ -152,7 +153,10 @@ class OrganLexicon:
             j -= 1
         word = text[j:k]
         if word not in self.before_ends and not word.endswith(self.before_cjk):
-            return None
+            # "ofSecurityCouncil resolution 338": a UN organ's name whose spaces were lost
+            glued = self.glued_other.fullmatch(word) if self.glued_other else None
+            organ = self.organ_of_name(glued.group("name")) if glued else None
+            return (organ, "explicit") if organ else None
         m = self.before.search(text, max(0, pos - 60), pos)
         if m is None:
             return None
@@ -268,6 +272,7 @@ def load_organ_lexicon() -> OrganLexicon:
         before_ends=phrases.before_ends,
         before_cjk=phrases.before_cjk,
         rival_bodies=tuple(raw.get("rival_bodies", ())),
+        glued_other=phrases.glued_other,
     )
 
 

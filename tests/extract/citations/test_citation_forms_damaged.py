@@ -288,6 +288,8 @@ def test_a_text_naming_the_arab_league_keeps_its_bare_resolutions_out_of_itu(
 
 def test_a_glued_prefix_is_only_a_whole_organ_name_after_a_short_word(nlp: Language) -> None:
     """ "ofSecurityCouncil" ends in "Council" but names the UN organ: the span stays at the
-    keyword and the mention is no ITU work."""
+    keyword and the mention is no ITU work: the Security Council's, as with the spaces kept."""
     found = cite(nlp, "in line ofSecurityCouncil resolution 338 (1973)", host=None)
-    assert [(c["surface"], c["kind"]) for c in found] == [("resolution 338 (1973)", "non_itu")]
+    assert [(c["surface"], c["kind"], c["body"]) for c in found] == [
+        ("resolution 338 (1973)", "un_resolution", "UNSC")
+    ]

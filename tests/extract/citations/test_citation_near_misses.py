@@ -138,6 +138,34 @@ CASES = [
         None,
         [("القرار 194", "non_itu", "other")],
     ),
+    # a UN organ's name whose spaces were lost in conversion, maybe glued to the word before:
+    # read as the spaced name is, never as a resolution of the ITU host
+    (
+        "the parties, as recalled ofSecurityCouncil resolution 338 (1973), met again",
+        "WTSA",
+        [("resolution 338 (1973)", "un_resolution", "UNSC")],
+    ),
+    (
+        "noting theUNSecurityCouncil resolutions 1325 (2000) and 1820 (2008) on women",
+        "WTDC",
+        [
+            ("resolutions 1325 (2000)", "un_resolution", "UNSC"),
+            ("1820 (2008)", "un_resolution", "UNSC"),
+        ],
+    ),
+    (
+        "as in SecurityCouncil resolution 242 (1967) and ofCouncil Resolution 1305",
+        "PP",
+        [
+            ("resolution 242 (1967)", "un_resolution", "UNSC"),
+            ("Council Resolution 1305", "resolution", "Council"),
+        ],
+    ),
+    (
+        "recordando ConsejodeSeguridad resolución 1540 (2004) sobre armas",
+        "WTSA",
+        [("resolución 1540 (2004)", "un_resolution", "UNSC")],
+    ),
 ]
 
 
