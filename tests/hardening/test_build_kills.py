@@ -142,7 +142,7 @@ KILLED_AT_THE_POINTER = textwrap.dedent(
     """
     import os, signal, sys
     from pathlib import Path
-    import graph.embedded.store as embedded
+    import graph.embedded.generations as embedded
     from graph.build import build_store
     from graph.rdf.input import DocumentInput
 
