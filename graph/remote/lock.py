@@ -1,6 +1,6 @@
 """One builder at a time on a SPARQL server: a build lock written as data.
 
-Why: an embedded store is locked with an flock on its directory (:mod:`graph.embedded.store`),
+Why: an embedded store is locked with an flock on its directory (:mod:`graph.embedded.generations`),
 which the kernel releases when a builder dies. A server has nothing of the kind, and two builders
 at once would corrupt a generation: each starts by dropping the document graphs that no manifest
 names, including those the other one has just written and not yet switched in.
