@@ -12,8 +12,7 @@ ITU-R version suffix — and is tested without spaCy.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from extract.citations.members import Member
 from extract.citations.mention import foreign_marks, session_after_title, split_suffix
@@ -29,9 +28,11 @@ _COUNCIL = "Council"
 _ASCII_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
-@dataclass(frozen=True)
-class MentionFacts:
+class MentionFacts(NamedTuple):
     """What the mention as a whole says, shared by its members.
+
+    A named tuple rather than a frozen dataclass: one is made at every mention, and a frozen
+    dataclass costs more than twice as much to build (a ``object.__setattr__`` per field).
 
     Attributes:
         kind: the pattern's kind (a Chinese list may have changed it).
@@ -148,6 +149,9 @@ def member_parts(
     """
     kind = facts.kind
     lo, hi = lex.number_ranges.get(_COUNCIL, (1000, 1999))
+    suffixed = meta.get("version_suffix")
+    abbrev = meta.get("council_abbrev")
+    decisions = meta.get("council_decisions")
     out: list[CitationParts] = []
     for i, (s, e, num, version, status) in enumerate(members):
         if version is None:
@@ -158,17 +162,17 @@ def member_parts(
             organ, basis = version.organ, "explicit"
         num = num.translate(_ASCII_DIGITS)
         suffix = None
-        if meta.get("version_suffix"):
+        if suffixed:
             num, suffix = split_suffix(num, facts.anchor_text if i == 0 else num)
         council_number = num.isdigit() and lo <= int(num) <= hi
-        if version is None and (council_number or meta.get("council_abbrev")):
+        if version is None and (council_number or abbrev):
             titled = session_after_title(text, e)
             if titled is not None:
                 version = titled
                 organ, basis = (organ, basis) if organ else (_COUNCIL, "explicit")
-        if meta.get("council_abbrev") and organ is None:
+        if abbrev and organ is None:
             organ, basis = _COUNCIL, "explicit"  # the compilation's "R 1238", "D 570"
-        if meta.get("council_decisions") and organ == _COUNCIL and num.isdigit():
+        if decisions and organ == _COUNCIL and num.isdigit():
             kind = "decision" if int(num) < lo else kind  # Arabic قرار: both words
         out.append(
             CitationParts(
