@@ -12,7 +12,8 @@ ITU-R version suffix — and is tested without spaCy.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+from dataclasses import dataclass
+from typing import Any
 
 from extract.citations.members import Member
 from extract.citations.mention import foreign_marks, session_after_title, split_suffix
@@ -28,11 +29,9 @@ _COUNCIL = "Council"
 _ASCII_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
-class MentionFacts(NamedTuple):
+@dataclass(frozen=True)
+class MentionFacts:
     """What the mention as a whole says, shared by its members.
-
-    A named tuple rather than a frozen dataclass: one is made at every mention, and a frozen
-    dataclass costs more than twice as much to build (a ``object.__setattr__`` per field).
 
     Attributes:
         kind: the pattern's kind (a Chinese list may have changed it).
@@ -149,9 +148,6 @@ def member_parts(
     """
     kind = facts.kind
     lo, hi = lex.number_ranges.get(_COUNCIL, (1000, 1999))
-    suffixed = meta.get("version_suffix")
-    abbrev = meta.get("council_abbrev")
-    decisions = meta.get("council_decisions")
     out: list[CitationParts] = []
     for i, (s, e, num, version, status) in enumerate(members):
         if version is None:
@@ -162,17 +158,17 @@ def member_parts(
             organ, basis = version.organ, "explicit"
         num = num.translate(_ASCII_DIGITS)
         suffix = None
-        if suffixed:
+        if meta.get("version_suffix"):
             num, suffix = split_suffix(num, facts.anchor_text if i == 0 else num)
         council_number = num.isdigit() and lo <= int(num) <= hi
-        if version is None and (council_number or abbrev):
+        if version is None and (council_number or meta.get("council_abbrev")):
             titled = session_after_title(text, e)
             if titled is not None:
                 version = titled
                 organ, basis = (organ, basis) if organ else (_COUNCIL, "explicit")
-        if abbrev and organ is None:
+        if meta.get("council_abbrev") and organ is None:
             organ, basis = _COUNCIL, "explicit"  # the compilation's "R 1238", "D 570"
-        if decisions and organ == _COUNCIL and num.isdigit():
+        if meta.get("council_decisions") and organ == _COUNCIL and num.isdigit():
             kind = "decision" if int(num) < lo else kind  # Arabic قرار: both words
         out.append(
             CitationParts(

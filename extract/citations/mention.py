@@ -93,11 +93,6 @@ def foreign_marks(text: str, start: int, end: int) -> bool:
         and _PREFIX_BEFORE.search(text, max(0, start - 16), start)
     ):
         return True
-    # both forms start, after blanks, with "(" or a capital: most members fail this test,
-    # which spares the regex (an empty look means blanks only: the regex decides)
-    look = text[end : end + 2].lstrip(" \t")
-    if look and look[0] != "(" and not "A" <= look[0] <= "Z":
-        return False
     return _AFTER.match(text, end) is not None
 
 

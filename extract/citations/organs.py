@@ -93,7 +93,6 @@ class OrganLexicon:
     before_cjk: tuple[str, ...] = ()
     rival_bodies: tuple[str, ...] = ()
     glued_other: re.Pattern[str] | None = None
-    joiner_firsts: frozenset[str] = frozenset()
 
     def organ_of_name(self, name: str) -> str | None:
         """Organ code for a name or acronym as written (``"ITU Council"`` -> ``"Council"``,
@@ -107,8 +106,6 @@ class OrganLexicon:
 
     def organ_after(self, text: str, pos: int) -> OrganPhrase | None:
         """An organ phrase starting at ``pos``, or None."""
-        if not self._may_join(text, pos, " \t\n]"):
-            return None
         m = self.after.match(text, pos)
         if m is None:
             return None
@@ -226,24 +223,7 @@ class OrganLexicon:
     def other_body_after(self, text: str, pos: int) -> bool:
         """Whether the phrase after a mention names another organisation: "Resolution No. 12
         of the 17th Session of the General Assembly of the APT", "adoptée par la CGPM"."""
-        if self.other_after is None or not self._may_join(text, pos, " \t]"):
-            return False
-        return self.other_after.match(text, pos) is not None
-
-    def _may_join(self, text: str, pos: int, blanks: str) -> bool:
-        """Whether an organ phrase may start at ``pos``: after a "]" and ``blanks``, a joining
-        word ("of", "de la"), a Cyrillic or an Arabic name. Why: most mentions are followed by
-        none ("的规定", ", and", " instructs"), and this test is much cheaper than failing the
-        long alternations of ``after`` and ``other_after``. Only an ASCII or a CJK character
-        says no (a non-ASCII letter may be a case variant of a joining word's first letter);
-        an empty look (blanks only) leaves the decision to the regex."""
-        look = text[pos : pos + 4].lstrip(blanks)
-        if not look or not self.joiner_firsts:  # a lexicon built without them: no test
-            return True
-        c = look[0]
-        if c.isascii():
-            return c.lower() in self.joiner_firsts
-        return not "\u3000" <= c <= "\u9fff"
+        return self.other_after is not None and self.other_after.match(text, pos) is not None
 
 
 @cache
@@ -293,7 +273,6 @@ def load_organ_lexicon() -> OrganLexicon:
         before_cjk=phrases.before_cjk,
         rival_bodies=tuple(raw.get("rival_bodies", ())),
         glued_other=phrases.glued_other,
-        joiner_firsts=frozenset(j[0].lower() for j in raw["organ_joiners"]),
     )
 
 

@@ -73,19 +73,6 @@ __all__ = [
 ]
 
 
-def _plural_word(anchor: Span, anchor_text: str, endings: tuple[str, ...]) -> bool:
-    """Whether a word of the anchor longer than four letters ends as a plural keyword does.
-
-    Why the text: a token is never split by a blank, so when the anchor has as many tokens as
-    blank-separated words, its words are its tokens — read without making a Token for each
-    (a cost at every mention); else (a blank token, "第44号") the tokens are read.
-    """
-    words = anchor_text.split()
-    if len(words) == len(anchor):  # each word one token: its is_alpha and lower_ are these
-        return any(w.isalpha() and len(w) > 4 and w.lower().endswith(endings) for w in words)
-    return any(t.is_alpha and len(t) > 4 and t.lower_.endswith(endings) for t in anchor)
-
-
 _COUNCIL = "Council"
 
 
@@ -229,7 +216,7 @@ class CitationComponent:
         a_start, a_end = anchor.start_char + off, anchor.end_char + off
         if kind == "internal":
             return self._internal(text, off, anchor, meta)
-        atext = anchor_text = text[a_start:a_end]  # cheaper than anchor.text (joins tokens)
+        atext = text[a_start:a_end]  # cheaper than anchor.text, which joins the tokens
         if paragraph_label_after_break(text, atext, a_start, a_end):
             return []
         if meta.get("hyphenated"):  # "Reso-\nlution" or "Deci-\nsion", not "Re-\ntions"
@@ -274,9 +261,12 @@ class CitationComponent:
             kind, atext.partition("/")[2] if label_version else atext, anchor[-1].text
         )
         # the keyword may follow an organ prefix: "Council Resolutions 1333 and 1372"
-        endings = ("s", *meta.get("plural", ()))  # "القراران" also after a glued "لل"
-        plural = kind in ("resolution", "decision", "question") and _plural_word(
-            anchor, anchor_text, endings
+        words = [t.lower_ for t in anchor if t.is_alpha and len(t) > 4]
+        plurals = tuple(meta.get("plural", ()))  # "القراران" also after a glued "لل"
+        plural = any(w.endswith(("s", *plurals)) for w in words) and kind in (
+            "resolution",
+            "decision",
+            "question",
         )
         gaz = lex.gazetteer
         if meta.get("zh_list"):
