@@ -41,11 +41,12 @@ def port() -> Iterator[int]:
 def _closed_by_server(sock: socket.socket, trickle: bytes, rounds: int = 100) -> bool:
     """Send ``trickle`` every 0.1 s until the server closes the connection (True) or gives up."""
     for _ in range(rounds):
-        if select.select([sock], [], [], 0.1)[0] and sock.recv(65536) == b"":
-            return True  # (bytes still arriving of an earlier response are read and skipped)
         try:
+            if select.select([sock], [], [], 0.1)[0] and sock.recv(65536) == b"":
+                return True  # (bytes still arriving of an earlier response are read and skipped)
             sock.sendall(trickle)
         except OSError:
+            # A reset (the server closed while our trickle was in flight) is a close too.
             return True
     return False
 
