@@ -154,9 +154,10 @@ class RankedResolution(_Model):
     id: str
     organ: str
     number: str
-    in_degree: int
+    in_degree: int = Field(description="Distinct resolutions (works) citing it.")
     pagerank: float
     title: str | None = None
+    citations: int = Field(0, description="Citation mentions pointing at it.")
 
 
 class AssignmentHit(_Model):
@@ -175,6 +176,7 @@ class AssignmentHit(_Model):
     document: str | None = None
     source: str | None = None
     matched: list[str] = Field(default_factory=list)
+    proposal: str | None = Field(None, description="The proposal the clause belongs to.")
 
 
 class AssignmentResults(_Model):
@@ -197,6 +199,8 @@ class OutdatedCitation(_Model):
     section: str | None = None
     paragraph: str | None = None
     document: str | None = None
+    proposal: str | None = Field(None, description="The proposal the citation belongs to.")
+    latest_conference: str | None = Field(None, examples=["pp-2018"])
 
 
 class OutdatedList(_Model):
@@ -218,6 +222,9 @@ class ResolutionSummary(_Model):
     latest_year: int | None = None
     versions: int
     has_text: bool
+    no_version_known: bool = Field(
+        False, description="Known only from citations naming no conference: no version."
+    )
 
 
 class SearchPage(_Model):
@@ -247,6 +254,7 @@ class ResolutionDetail(_Model):
     cites: list[str]
     cited_by: list[str]
     documents: list[str]
+    note: str | None = Field(None, description="Why the lists are empty, e.g. no version known.")
 
 
 class ConferenceInfo(_Model):
@@ -272,6 +280,7 @@ class GraphStats(_Model):
     documents: int
     conferences: int
     most_cited: list[RankedResolution]
+    most_cited_by: str = Field("", description="The definition of the ranking.")
 
 
 class SparqlExample(_Model):

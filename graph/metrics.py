@@ -14,7 +14,14 @@ import networkx as nx
 
 from graph.results import Cycle, RankedResolution
 
-__all__ = ["citation_cycles", "most_cited", "organ_in_degree"]
+__all__ = ["MOST_CITED_BY", "citation_cycles", "most_cited", "organ_in_degree"]
+
+#: The one definition of "most cited", said in every output that ranks (``/stats``,
+#: ``resgraph most-cited``, the ``most-cited`` example query).
+MOST_CITED_BY = (
+    "distinct citing resolutions (works, self-citations left out), then citation mentions, "
+    "then PageRank"
+)
 
 
 def _pagerank(net: nx.DiGraph, alpha: float = 0.85, tol: float = 1e-10) -> dict[str, float]:
@@ -43,10 +50,13 @@ def _pagerank(net: nx.DiGraph, alpha: float = 0.85, tol: float = 1e-10) -> dict[
 def most_cited(
     net: nx.DiGraph, organ: str | None = None, limit: int = 10
 ) -> tuple[RankedResolution, ...]:
-    """The most cited resolutions, by in-degree (distinct citing resolutions) then PageRank.
+    """The most cited resolutions: the one definition (:data:`MOST_CITED_BY`).
 
-    PageRank is computed over the whole network, so a resolution cited by much-cited ones ranks
-    above one cited by leaves; ``organ`` only filters what is listed.
+    Ranked by in-degree in the work-level network, i.e. how many distinct resolutions cite it
+    (a text citing it five times counts once: "by works", not "by citations"), then by the
+    number of citation mentions pointing at it (``citations``), then by PageRank. PageRank is
+    computed over the whole network, so a resolution cited by much-cited ones ranks above one
+    cited by leaves; ``organ`` only filters what is listed.
 
     Example:
         >>> net = nx.DiGraph([("wtsa/44", "pp/123"), ("wtsa/68", "pp/123")])
@@ -70,9 +80,12 @@ def most_cited(
                 in_degree=int(net.in_degree(node)),
                 pagerank=round(float(ranks.get(node, 0.0)), 6),
                 title=data.get("label"),
+                citations=sum(
+                    int(net.edges[u, node].get("citations", 1)) for u in net.predecessors(node)
+                ),
             )
         )
-    rows.sort(key=lambda r: (-r.in_degree, -r.pagerank, r.id))
+    rows.sort(key=lambda r: (-r.in_degree, -r.citations, -r.pagerank, r.id))
     return tuple(rows[:limit])
 
 

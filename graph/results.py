@@ -191,7 +191,9 @@ class Cycle(_Result):
 
 @dataclass(frozen=True)
 class RankedResolution(_Result):
-    """A resolution with its citation in-degree and PageRank in the citation network."""
+    """A resolution ranked by :func:`graph.most_cited`: ``in_degree`` counts the distinct
+    resolutions (works) citing it, ``citations`` the citation mentions pointing at it (a text
+    citing it five times counts five), ``pagerank`` its rank in the work-level network."""
 
     id: str
     organ: str
@@ -199,6 +201,7 @@ class RankedResolution(_Result):
     in_degree: int
     pagerank: float
     title: str | None = None
+    citations: int = 0
 
 
 @dataclass(frozen=True)
@@ -206,6 +209,8 @@ class AssignmentHit(_Result):
     """One operative clause giving work: who is told to do it, with whom, in which resolution.
 
     ``matched`` says why it answered the query (``addressee``, ``collaborator``, ``text``).
+    ``proposal``, ``document``, ``section`` and ``paragraph`` tell apart clauses that read the
+    same (side-by-side proposals in one document, or the same text in two documents).
     """
 
     resolution: str
@@ -221,6 +226,7 @@ class AssignmentHit(_Result):
     document: str | None = None
     source: str | None = None
     matched: tuple[str, ...] = ()
+    proposal: str | None = None
 
 
 @dataclass(frozen=True)
@@ -237,7 +243,11 @@ class AssignmentResults(_Result):
 
 @dataclass(frozen=True)
 class OutdatedCitation(_Result):
-    """A citation of an older version than the latest one known at the citing version's date."""
+    """A citation of an older version than the latest *revision* adopted before the citing text.
+
+    ``latest_conference`` is the conference of that revision (``pp-2018``); ``proposal``,
+    ``document``, ``section`` and ``paragraph`` tell apart citations that read the same.
+    """
 
     citing: str
     citing_year: int
@@ -249,11 +259,17 @@ class OutdatedCitation(_Result):
     section: str | None = None
     paragraph: str | None = None
     document: str | None = None
+    proposal: str | None = None
+    latest_conference: str | None = None
 
 
 @dataclass(frozen=True)
 class ResolutionSummary(_Result):
-    """A search hit: one resolution (the work) with its latest known version."""
+    """A search hit: one resolution (the work) with its latest known version.
+
+    ``no_version_known`` is True for a work the graph knows only because texts cite it without
+    naming a conference (``council/1353``): it is listed and described, with no version.
+    """
 
     id: str
     organ: str
@@ -264,6 +280,7 @@ class ResolutionSummary(_Result):
     latest_year: int | None
     versions: int
     has_text: bool
+    no_version_known: bool = False
 
 
 @dataclass(frozen=True)
@@ -288,7 +305,12 @@ class SectionSummary(_Result):
 
 @dataclass(frozen=True)
 class ResolutionDetail(_Result):
-    """A resolution for the REST API: the work, its versions, its latest text's structure."""
+    """A resolution for the REST API: the work, its versions, its latest text's structure.
+
+    ``cites`` and ``cited_by`` are the works of :func:`graph.citation_links` (the same lists the
+    ``/id/`` page and ``resgraph deps``/``impact --depth 1`` show); ``note`` says why a list is
+    empty when the graph holds no version of the resolution.
+    """
 
     summary: ResolutionSummary
     versions: tuple[VersionInfo, ...]
@@ -296,6 +318,7 @@ class ResolutionDetail(_Result):
     cites: tuple[str, ...]
     cited_by: tuple[str, ...]
     documents: tuple[str, ...]
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -323,6 +346,7 @@ class GraphStats(_Result):
     documents: int
     conferences: int
     most_cited: tuple[RankedResolution, ...]
+    most_cited_by: str = ""
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from typing import Any
 import networkx as nx
 
 from graph.backend import Queryable
-from graph.metrics import most_cited
+from graph.metrics import MOST_CITED_BY, most_cited
 from graph.mint import organ_code, organ_iri, parse_conference_id, work_iri
 from graph.network import citation_network
 from graph.queries import select, select_table
@@ -233,6 +233,7 @@ def graph_stats(
         )
         if top > 0
         else (),
+        most_cited_by=MOST_CITED_BY,
     )
 
 
