@@ -88,7 +88,7 @@ if TYPE_CHECKING:  # the same names, for type checkers (at run time they load on
     from graph.prefixes import PREFIXES
     from graph.queries import load_query, select
     from graph.queries.assignments import assignments
-    from graph.queries.dependencies import citation_path, dependencies, impact
+    from graph.queries.dependencies import citation_links, citation_path, dependencies, impact
     from graph.queries.describe import ResourceView, describe
     from graph.queries.examples import Example, load_examples
     from graph.queries.lineage import lineage
@@ -180,6 +180,7 @@ __all__ = [
     "build_synthetic_store",
     "bureau_assignments",
     "citation_cycles",
+    "citation_links",
     "citation_network",
     "citation_path",
     "citation_quotes",
@@ -244,7 +245,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "graph.prefixes": ("PREFIXES",),
     "graph.queries": ("load_query", "select"),
     "graph.queries.assignments": ("assignments",),
-    "graph.queries.dependencies": ("citation_path", "dependencies", "impact"),
+    "graph.queries.dependencies": ("citation_links", "citation_path", "dependencies", "impact"),
     "graph.queries.describe": ("ResourceView", "describe"),
     "graph.queries.examples": ("Example", "load_examples"),
     "graph.queries.lineage": ("lineage",),

@@ -24,7 +24,7 @@ from graph.queries import select
 from graph.queries.lookup import Ref, TitlePicker, base_of, ensure_exists, parts, short, work_of
 from graph.results import CitationEdge, CitationPath, DependencyGraph, NodeInfo
 
-__all__ = ["citation_path", "dependencies", "impact"]
+__all__ = ["citation_links", "citation_path", "dependencies", "impact"]
 
 Direction = Literal["out", "in"]
 
@@ -267,6 +267,30 @@ def impact(
     """
     base = base_of(store, base)
     return _walk(store, ident, depth, organs, "in", base, net)
+
+
+def citation_links(
+    store: Queryable, ident: str, base: str | None = None
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(what ``ident`` cites, what cites it), one hop, as sorted short ids.
+
+    Why one function: the ``/id/`` page, ``/resolutions/{id}`` and ``resgraph deps`` /
+    ``resgraph impact --depth 1`` must list the same neighbours; all three read them from
+    :func:`dependencies` and :func:`impact` at depth 1 (a work id gives works, a version id the
+    versions or works its citations name).
+
+    Example:
+        >>> citation_links(store, "wtsa/44")[1]  # doctest: +SKIP
+        ('wtsa/72',)
+
+    Raises:
+        ValueError: for a malformed id.
+        ResolutionNotFound: when the store has no such resolution (with suggestions).
+    """
+    base = base_of(store, base)
+    cites = dependencies(store, ident, 1, base=base).ids()
+    cited_by = impact(store, ident, 1, base=base).ids()
+    return tuple(sorted(cites)), tuple(sorted(cited_by))
 
 
 def citation_path(

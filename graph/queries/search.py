@@ -77,6 +77,7 @@ def _summaries(
             latest_year=latest[0] if latest else None,
             versions=len(w["versions"]),
             has_text=w["text"],
+            no_version_known=not w["versions"],
         )
         out.append((summary, w["confs"]))
     return out
@@ -155,7 +156,7 @@ def get_resolution(
         ValueError: for an unknown organ.
         ResolutionNotFound: when the store has no such resolution (with suggestions).
     """
-    from graph.queries.dependencies import dependencies, impact
+    from graph.queries.dependencies import citation_links
 
     base = base_of(store, base)
     ident = f"{organ_code(organ).lower()}/{number.strip()}"
@@ -168,13 +169,21 @@ def get_resolution(
     sections = _sections(store, texted[-1].iri) if texted and texted[-1].iri else ()
     work = str(work_iri(organ_code(organ), number.strip(), base=base))
     docs = sorted({r["file"] for r in select(store, "documents", work=[work])})
+    cites, cited_by = citation_links(store, ident, base=base)
+    note = None
+    if not lin.versions:
+        note = (
+            "no version known: the graph knows this resolution only from texts citing it "
+            "without naming a conference"
+        )
     return ResolutionDetail(
         summary=summary,
         versions=lin.versions,
         sections=sections,
-        cites=tuple(sorted(dependencies(store, ident, 1, base=base).ids())),
-        cited_by=tuple(sorted(impact(store, ident, 1, base=base).ids())),
+        cites=cites,
+        cited_by=cited_by,
         documents=tuple(docs),
+        note=note,
     )
 
 
