@@ -1,0 +1,1 @@
+"""Vendored browser assets served at /static (package data)."""
