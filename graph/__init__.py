@@ -14,9 +14,10 @@ Stores (:class:`Store`, the protocol both backends implement):
 - ``as_store(pyoxigraph.Store() | rdflib.Graph())``: an engine object made in-process, behind
   the same surface (tests; the rdflib benchmark baseline).
 - ``build_store(location, paths=(), *, inputs=(), base=..., extractor=None, progress=None,
-  force=False, graph_store=None, break_lock=False) -> BuildReport`` (incremental and atomic);
-  ``source_files``, ``DocumentInput``, ``inputs_from_jsonl``, ``parallel_extractor``,
-  ``render_document`` (one document to its named graph, for a cluster engine).
+  force=False, graph_store=None, break_lock=False, keep_others=False) -> BuildReport``
+  (incremental and atomic); ``source_files``, ``stored_documents`` (what a store holds now),
+  ``DocumentInput``, ``inputs_from_jsonl``, ``parallel_extractor``, ``render_document`` (one
+  document to its named graph, for a cluster engine).
 - ``validate_store(location) -> ValidationReport`` (SHACL, ``ontology/shapes.ttl``);
   ``export_store(store_or_location, fmt, out) -> ExportReport`` (turtle, nt, jsonld, trig,
   graphml, gexf, csv). Failures to open raise :class:`StoreError`.
@@ -72,7 +73,7 @@ if TYPE_CHECKING:  # the same names, for type checkers (at run time they load on
         parse_store_url,
     )
     from graph.base_iri import DEFAULT_BASE
-    from graph.build import build_store, source_files
+    from graph.build import build_store, source_files, stored_documents
     from graph.export import FORMATS as EXPORT_FORMATS
     from graph.export import ExportReport, export_store
     from graph.metrics import citation_cycles, most_cited
@@ -214,6 +215,7 @@ __all__ = [
     "short",
     "short_iri",
     "source_files",
+    "stored_documents",
     "synthetic_inputs",
     "validate_store",
     "work_years",
@@ -229,7 +231,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "StoreError",
         "parse_store_url",
     ),
-    "graph.build": ("build_store", "source_files"),
+    "graph.build": ("build_store", "source_files", "stored_documents"),
     "graph.export": ("ExportReport", "export_store"),
     "graph.metrics": ("citation_cycles", "most_cited"),
     "graph.base_iri": ("DEFAULT_BASE",),

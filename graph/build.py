@@ -31,20 +31,24 @@ import pyoxigraph as ox
 
 from extract import DocumentError, ExtractionResult, expand_paths
 from graph import mint
-from graph.backend import BuildReport, parse_store_url
+from graph.backend import BuildReport, ManifestEntry, parse_store_url
 from graph.embedded.build import build_embedded
 from graph.rdf.input import DocumentInput
 from graph.rdf.workers import Extractor, Progress
 
-__all__ = ["BuildReport", "build_store", "source_files"]
+__all__ = ["BuildReport", "build_store", "source_files", "stored_documents"]
+
+#: The formats a directory is searched for (``extract.load_document`` reads these), for messages.
+SUPPORTED = ".txt, .docx, .pdf, .html, .md"
 
 
 def source_files(paths: Iterable[str | Path]) -> list[Path]:
     """The supported files under ``paths`` (directories expanded, sorted), names unique.
 
     Raises:
-        ValueError: if a path does not exist, or two files share a name (records and the
-            manifest identify documents by file name).
+        ValueError: if a path does not exist, a directory holds no document of a supported
+            format (a build from it would drop every document of the store), or two files share
+            a name (records and the manifest identify documents by file name).
 
     Example:
         >>> [p.name for p in source_files(["data/corpus"])][:1]
@@ -52,14 +56,47 @@ def source_files(paths: Iterable[str | Path]) -> list[Path]:
     """
     files: list[Path] = []
     seen: dict[str, Path] = {}
-    for p in expand_paths(paths):
-        if not p.exists():
-            raise ValueError(f"{p}: no such file or directory")
-        if p.name in seen and seen[p.name] != p:
-            raise ValueError(f"two documents named {p.name!r}: {seen[p.name]} and {p}")
-        seen[p.name] = p
-        files.append(p)
+    for given in paths:
+        found = list(expand_paths([given]))
+        if Path(given).is_dir() and not found:
+            raise ValueError(f"{given}: no document of a supported format ({SUPPORTED})")
+        for p in found:
+            if not p.exists():
+                raise ValueError(f"{p}: no such file or directory")
+            if p.name in seen and seen[p.name] != p:
+                raise ValueError(f"two documents named {p.name!r}: {seen[p.name]} and {p}")
+            seen[p.name] = p
+            files.append(p)
     return files
+
+
+def stored_documents(
+    root: str | Path, *, base: str = mint.DEFAULT_BASE, graph_store: str | None = None
+) -> dict[str, ManifestEntry]:
+    """The documents the store at ``root`` holds now (file name -> manifest entry).
+
+    Why: ``resgraph build PATH`` makes the store exactly PATH's documents, so the CLI asks this
+    first to name what such a build would drop; ``keep_others`` builds read it to keep them.
+
+    Returns:
+        An empty dict before the first build (or for a directory that does not exist yet).
+
+    Raises:
+        graph.backend.StoreError: if the store cannot be opened.
+
+    Example:
+        >>> import tempfile
+        >>> stored_documents(tempfile.mkdtemp())
+        {}
+    """
+    from graph.store import current_generation, open_store
+
+    if parse_store_url(root) is None and not Path(root).exists():
+        return {}
+    if current_generation(root) is None:
+        return {}
+    with open_store(root, read_only=True, base=base, graph_store=graph_store) as store:
+        return store.manifest()
 
 
 #: The hash given to a file that cannot be read: it counts as changed, so the extractor reports
@@ -112,6 +149,7 @@ def build_store(
     force: bool = False,
     graph_store: str | None = None,
     break_lock: bool = False,
+    keep_others: bool = False,
 ) -> BuildReport:
     """Bring the store at ``root`` up to date with the given documents.
 
@@ -120,7 +158,8 @@ def build_store(
             ``sparql+http(s)://host/sparql`` (see :mod:`graph.remote.build`).
         paths: files and directories to extract (the extractor runs only on new or changed ones).
         inputs: documents whose records are already known (e.g. read from JSONL); together with
-            ``paths`` they are the complete set: anything else in the store is dropped.
+            ``paths`` they are the complete set: anything else in the store is dropped (unless
+            ``keep_others``).
         base: base IRI of minted IRIs.
         extractor: ``files -> results or DocumentErrors`` (default: extract.extract_corpus).
         progress: called as ``progress(step, done, total)`` while documents are processed.
@@ -130,6 +169,8 @@ def build_store(
         break_lock: for a remote store, first remove a build lock left by a build that died
             (:mod:`graph.remote.lock`); an embedded store's lock needs no breaking (the kernel
             releases it with the process).
+        keep_others: keep the store's documents that are not given (``resgraph add``): the
+            given ones are added or updated, nothing is dropped.
 
     Returns:
         A :class:`BuildReport`.
@@ -155,6 +196,10 @@ def build_store(
     hashes.update({d.name: d.sha256 for d in given})
     if len(hashes) != len(files) + len(given):
         raise ValueError("two documents share a file name among paths and inputs")
+    if keep_others:
+        # a kept document is "given" with the hash it is stored under: unchanged, so never read
+        stored = stored_documents(root, base=base, graph_store=graph_store)
+        hashes = {n: e.sha256 for n, e in stored.items()} | hashes
     if parse_store_url(root) is not None:
         from graph.remote.build import build_remote  # imported when used: httpx costs ~0.2 s
 
