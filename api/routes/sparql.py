@@ -30,7 +30,7 @@ from api.sparql.description import DESCRIPTION_FORMATS, service_description
 from api.sparql.execute import FORMAT_ALIASES, GRAPH_FORMATS, RESULT_FORMATS, SparqlRequest
 from api.sparql.guard import precheck
 from api.sparql.negotiate import choose
-from graph import load_examples
+from graph import id_iri, load_examples
 
 __all__ = ["router"]
 
@@ -163,7 +163,10 @@ def _no_query(request: Request, snapshot: SnapshotDep, settings: Settings) -> Re
 
 def _page(request: Request) -> HTMLResponse:
     template = request.app.state.templates.get_template("sparql.html")
-    return HTMLResponse(template.render(examples=load_examples()), headers={"Vary": "Accept"})
+    settings = getattr(request.app.state, "settings", None) or Settings()
+    # IRIs under <base>id/ in the results link to this server's /id/ pages (YASGUI, sparql.html)
+    page = template.render(examples=load_examples(), id_base=str(id_iri("", settings.base_iri)))
+    return HTMLResponse(page, headers={"Vary": "Accept"})
 
 
 @router.get("", responses=_GET_RESPONSES, summary="SPARQL query (GET)")
