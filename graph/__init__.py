@@ -76,7 +76,7 @@ if TYPE_CHECKING:  # the same names, for type checkers (at run time they load on
     from graph.build import build_store, source_files, stored_documents
     from graph.export import FORMATS as EXPORT_FORMATS
     from graph.export import ExportReport, export_store
-    from graph.metrics import citation_cycles, most_cited
+    from graph.metrics import MOST_CITED_BY, citation_cycles, most_cited
     from graph.mint import (
         INSTRUMENT_KINDS,
         id_iri,
@@ -142,6 +142,7 @@ __all__ = [
     "DEFAULT_BASE",
     "EXPORT_FORMATS",
     "INSTRUMENT_KINDS",
+    "MOST_CITED_BY",
     "PREFIXES",
     "AssignmentHit",
     "AssignmentResults",
@@ -233,7 +234,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     ),
     "graph.build": ("build_store", "source_files", "stored_documents"),
     "graph.export": ("ExportReport", "export_store"),
-    "graph.metrics": ("citation_cycles", "most_cited"),
+    "graph.metrics": ("MOST_CITED_BY", "citation_cycles", "most_cited"),
     "graph.base_iri": ("DEFAULT_BASE",),
     "graph.mint": (
         "INSTRUMENT_KINDS",

@@ -205,17 +205,17 @@ def most_cited_cmd(
     store: StoreOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """The most cited resolutions (in-degree, PageRank)."""
-    from graph import citation_network, most_cited
+    """The most cited resolutions: by distinct citing resolutions, then citations, then PageRank."""
+    from graph import MOST_CITED_BY, citation_network, most_cited
 
     with _opened(store) as st:
         ranked = _run(lambda: most_cited(citation_network(st), organ=organ, limit=limit))
     if as_json:
         return _emit_json([r.to_dict() for r in ranked])
     _table(
-        "Most cited",
-        ("resolution", "cited by", "pagerank", "title"),
-        [(r.id, r.in_degree, f"{r.pagerank:.4f}", r.title) for r in ranked],
+        f"Most cited, by {MOST_CITED_BY}",
+        ("resolution", "citing resolutions", "citations", "pagerank", "title"),
+        [(r.id, r.in_degree, r.citations, f"{r.pagerank:.4f}", r.title) for r in ranked],
     )
     return None
 
@@ -251,7 +251,18 @@ def assignments_cmd(
         return _emit_json(result.to_dict())
     _table(
         f"Assignments ({len(result.hits)} clauses in {len(result.resolutions)} resolutions)",
-        ("resolution", "verb", "addressees", "with", "matched", "surface"),
+        (
+            "resolution",
+            "verb",
+            "addressees",
+            "with",
+            "matched",
+            "surface",
+            "document",
+            "proposal",
+            "section",
+            "paragraph",
+        ),
         [
             (
                 h.resolution,
@@ -260,6 +271,10 @@ def assignments_cmd(
                 _join(h.collaborators),
                 _join(h.matched),
                 h.surface,
+                h.document,
+                h.proposal,
+                h.section,
+                h.paragraph,
             )
             for h in result.hits
         ],
@@ -281,9 +296,27 @@ def outdated_cmd(
         return _emit_json([o.to_dict() for o in found])
     _table(
         f"Outdated citations ({len(found)})",
-        ("citing", "cites", "latest then", "section", "paragraph", "surface", "document"),
+        (
+            "citing",
+            "cites",
+            "latest then",
+            "section",
+            "paragraph",
+            "surface",
+            "document",
+            "proposal",
+        ),
         [
-            (o.citing, o.cited, o.latest, o.section, o.paragraph, o.surface, o.document)
+            (
+                o.citing,
+                o.cited,
+                o.latest,
+                o.section,
+                o.paragraph,
+                o.surface,
+                o.document,
+                o.proposal,
+            )
             for o in found
         ],
     )

@@ -4,7 +4,10 @@ Why: the graph mints IRIs under ``<base>id/`` (DESIGN.md section 3); when the se
 the base IRI, following an IRI must give its description — RDF for programs, a small readable
 page for people, with links to what it cites and what cites it. All formats come from one data
 function, :func:`graph.describe`, so the page and the RDF never disagree; this module only
-negotiates and renders.
+negotiates and renders. The "Cites" and "Cited by" lists of a resolution or version page come
+from :func:`graph.citation_links`, the function ``/resolutions/{id}`` and the CLI's ``deps`` and
+``impact --depth 1`` use (a work cites what any of its versions cites; raw ``cito:cites``
+triples hang on versions and documents, so listing them would disagree with the REST answer).
 
 Path safety: the path only ever becomes an IRI looked up in the store (never a file name), and
 anything but plain IRI path segments (``..``, backslashes, control characters, over-long paths)
@@ -13,6 +16,7 @@ is refused with a 400 before any lookup.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping
 from types import MappingProxyType
@@ -25,7 +29,20 @@ from pyoxigraph import Literal, NamedNode, RdfFormat, serialize
 from api.deps import SettingsDep, SnapshotDep
 from api.errors import ApiError, choice_pattern, error_responses
 from api.sparql.negotiate import choose
-from graph import PREFIXES, describe, did_you_mean, id_iri, id_path, short
+from graph import (
+    PREFIXES,
+    ResolutionNotFound,
+    ResourceView,
+    Store,
+    citation_links,
+    describe,
+    did_you_mean,
+    id_iri,
+    id_path,
+    parse_short_id,
+    short,
+    short_iri,
+)
 
 __all__ = ["router"]
 
@@ -140,6 +157,7 @@ async def dereference(
     headers = {"Vary": "Accept", "Content-Location": f"/id/{path}"}
     fmt = FORMATS[media]
     if fmt is None:
+        view = _with_links(snapshot.store, view, path, base)
         page = request.app.state.templates.get_template("resource.html").render(
             view=view,
             rest=_rest_links(path),
@@ -154,6 +172,27 @@ async def dereference(
         view.triples(), format=fmt, prefixes=dict(PREFIXES) if fmt == RdfFormat.TURTLE else None
     )
     return Response(body, media_type=media, headers=headers)
+
+
+def _with_links(store: Store, view: ResourceView, path: str, base: str) -> ResourceView:
+    """The view with the cited and citing works of :func:`graph.citation_links` when ``path``
+    names a resolution or a version (other resources keep their own ``cito:cites`` links)."""
+    ident = path.removeprefix("resolution/")
+    if ident == path:
+        return view
+    try:
+        parse_short_id(ident)
+    except ValueError:  # a part of a resolution (not a work or version id)
+        return view
+    try:
+        cites, cited_by = citation_links(store, ident, base=base)
+    except ResolutionNotFound:  # an IRI only pointed at: nothing cites or is cited
+        cites, cited_by = (), ()
+    return dataclasses.replace(
+        view,
+        cites=tuple(str(short_iri(c, base)) for c in cites),
+        cited_by=tuple(str(short_iri(c, base)) for c in cited_by),
+    )
 
 
 def _rest_links(path: str) -> list[tuple[str, str]]:
