@@ -11,6 +11,10 @@ import importlib
 from collections.abc import Iterable
 
 import typer
+from typer.core import TyperCommand
+
+from api.commands.exit_codes import EPILOG
+from api.commands.flags import FlagCommand, FlagGroup
 
 __all__ = ["COMMAND_MODULES", "app", "main", "register_all"]
 
@@ -20,6 +24,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=FlagGroup,
+    epilog=EPILOG,
 )
 
 COMMAND_MODULES: tuple[str, ...] = (
@@ -54,6 +60,9 @@ def register_all(target: typer.Typer, modules: Iterable[str] = COMMAND_MODULES) 
         if not callable(register):
             raise ImportError(f"command module {name} has no register(app)", name=name)
         register(target)
+    for info in target.registered_commands:  # flags shown and parsed as flags (api.commands.flags)
+        if info.cls in (None, TyperCommand):
+            info.cls = FlagCommand
 
 
 register_all(app)
