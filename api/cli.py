@@ -31,6 +31,7 @@ app = typer.Typer(
 COMMAND_MODULES: tuple[str, ...] = (
     "api.commands.extract_cmds",
     "api.commands.eval_cmds",
+    "api.commands.build_cmds",
     "api.commands.graph_cmds",
     "api.commands.query_cmds",
     "api.commands.serve_cmds",
