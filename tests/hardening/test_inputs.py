@@ -336,7 +336,7 @@ def test_a_build_of_every_bad_file_builds_the_rest_at_low_memory(tmp_path: Path)
     )
     assert done.returncode == 0, done.stderr
     out = json.loads(done.stdout)
-    assert out["rc"] == 0, out["stderr"]
+    assert out["rc"] == 3, out["stderr"]  # some files failed, the rest is built
     failed = {
         line.split(": ")[1]: line.split(": ", 2)[2]
         for line in out["stderr"].splitlines()
