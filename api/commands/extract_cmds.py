@@ -2,8 +2,9 @@
 
 Thin wrapper over :func:`extract.corpus.extract_corpus`: records go to stdout sorted by offset,
 one JSON object per line; a document that fails is reported on stderr with its file name and the
-reason, the others are still processed, and the exit code is non-zero only when nothing could
-be processed.
+reason and the others are still processed. Exit codes (:mod:`api.commands.exit_codes`): 3 when
+some documents failed, 1 when none could be processed, 2 for a path that does not exist or a
+directory with no supported document.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from api.commands import exit_codes
 
 __all__ = ["register"]
 
@@ -52,6 +55,7 @@ def extract(
     """Extract headings, citations and assignments from ITU documents."""
     from extract import DocumentError, expand_paths, extract_corpus, extract_document, record_json
 
+    _check_paths(paths)
     failures: list[DocumentError] = []
     processed = 0
     if layer is Layer.before:
@@ -111,7 +115,27 @@ def extract(
             err=True,
         )
     if processed == 0:
-        raise typer.Exit(code=1)
+        raise typer.Exit(exit_codes.FAILED)
+    if failures:
+        raise typer.Exit(exit_codes.PARTIAL)
+
+
+def _check_paths(paths: list[Path]) -> None:
+    """Exit 2 naming a path that does not exist or a directory with nothing to extract (before,
+    both were reported as a file of an unsupported format, or not at all)."""
+    from extract import expand_paths
+
+    for p in paths:
+        if not p.exists():
+            typer.echo(f"error: {p}: no such file or directory", err=True)
+            raise typer.Exit(exit_codes.USAGE)
+        if p.is_dir() and next(iter(expand_paths([p])), None) is None:
+            typer.echo(
+                f"error: {p}: no document of a supported format in this directory "
+                "(.txt, .docx, .pdf, .html, .md)",
+                err=True,
+            )
+            raise typer.Exit(exit_codes.USAGE)
 
 
 def _structure_json(structure: object) -> dict[str, object]:
