@@ -23,14 +23,12 @@ needs the document structure (host resolution, section) and is a separate pure f
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from extract.citations.attribute import (
     MentionFacts,
@@ -62,6 +60,7 @@ from extract.citations.parts import (
     load_patterns,
     register_extensions,
 )
+from extract.nlp.anchors import Match, PatternOptions, filter_longest
 from extract.nlp.matcher_flags import LexemeFlags, flag_patterns, norms_to_spellings
 
 __all__ = [
@@ -141,37 +140,53 @@ class CitationComponent:
         for p in self.patterns:
             self.matcher.add(p["id"], [self._compiled[p["id"]]])
         self._matchers: dict[frozenset[str], Matcher] = {}
-        self._meta = {p["id"]: p for p in self.patterns}
+        # each pattern's options by its Matcher key (anchors are the Matcher's tuples)
+        self._options = {
+            self.vocab.strings.add(p["id"]): PatternOptions.of(p) for p in self.patterns
+        }
 
     def __call__(self, doc: Doc) -> Doc:
         ctx: WindowContext | None = doc._.itu_context
+        # every token's character offsets, read once: anchors are (key, start, end) tuples
+        # and their offsets and texts are looked up here (see extract.nlp.anchors)
+        starts = doc.to_array("IDX")
+        ends = starts + doc.to_array("LENGTH")
+        anchors: list[Match]
         if ctx is None or not ctx.zones:
-            anchors = list(self.matcher(doc, as_spans=True))
+            anchors = self.matcher(doc)
         else:  # match only where the pre-scan saw a trigger, with the patterns it triggers
             anchors = []
             # the tokens overlapping each zone [lo, hi) (doc.char_span's "expand", all at once)
-            starts = doc.to_array("IDX")
-            ends = starts + doc.to_array("LENGTH")
             firsts = ends.searchsorted([z[0] for z in ctx.zones], side="right").tolist()
             lasts = starts.searchsorted([z[1] for z in ctx.zones], side="left").tolist()
             for (_, _, ids), first, last in zip(ctx.zones, firsts, lasts, strict=True):
                 if first < last:
-                    anchors.extend(self._matcher_for(ids)(doc[first:last], as_spans=True))
+                    anchors.extend(
+                        (key, first + s, first + e)
+                        for key, s, e in self._matcher_for(ids)(doc[first:last])
+                    )
+        tok_starts: list[int] = starts.tolist()
+        tok_ends: list[int] = ends.tolist()
         found: list[CitationParts] = []
         covered = 0  # end of the last mention read (doc offset)
         # doc.text is rebuilt from the tokens on every access: read it once
         text = ctx.text if ctx is not None else doc.text
-        for anchor in sorted(filter_spans(anchors), key=lambda sp: sp.start):
+        for key, first, last in filter_longest(anchors):
+            start_char, end_char = tok_starts[first], tok_ends[last - 1]
             if ctx is None:
                 off, limit = 0, len(text)
             else:
-                off, limit = ctx.delta(anchor.start_char), ctx.piece_end(anchor.start_char)
-                if anchor.end_char > limit:
+                off, limit = ctx.delta(start_char), ctx.piece_end(start_char)
+                if end_char > limit:
                     continue
-            if anchor.start_char < covered:
+            if start_char < covered:
                 continue  # inside a mention read already: "第76号决议" of "第44号和第76号决议"
+            # the anchor's tokens as (start, end) offsets into ``text``
+            toks = [(tok_starts[i] + off, tok_ends[i] + off) for i in range(first, last)]
             # findings carry offsets into ``text``; ``off`` maps them back to this doc
-            read = [p for p in self._expand(doc, text, off, anchor) if p.end - off <= limit]
+            read = [
+                p for p in self._expand(text, off, self._options[key], toks) if p.end - off <= limit
+            ]
             found.extend(read)
             covered = max([covered, *(p.end - off for p in read)])
         if ctx is not None:
@@ -209,38 +224,39 @@ class CitationComponent:
 
     # -- reading one mention -------------------------------------------------------------
 
-    def _expand(self, doc: Doc, text: str, off: int, anchor: Span) -> list[CitationParts]:
-        pattern_id = anchor.label_
-        meta = self._meta[pattern_id]
-        kind: str = meta["label"]
-        a_start, a_end = anchor.start_char + off, anchor.end_char + off
+    def _expand(
+        self, text: str, off: int, opts: PatternOptions, toks: list[tuple[int, int]]
+    ) -> list[CitationParts]:
+        """What one anchor cites: ``toks`` are its tokens' offsets into ``text``."""
+        kind = opts.label
+        a_start, a_end = toks[0][0], toks[-1][1]
         if kind == "internal":
-            return self._internal(text, off, anchor, meta)
-        atext = text[a_start:a_end]  # cheaper than anchor.text, which joins the tokens
+            return self._internal(text, opts, toks)
+        atext = text[a_start:a_end]
         if paragraph_label_after_break(text, atext, a_start, a_end):
             return []
-        if meta.get("hyphenated"):  # "Reso-\nlution" or "Deci-\nsion", not "Re-\ntions"
-            kind = meta["hyphenated"].get(rejoined(atext), "")
+        if opts.hyphenated:  # "Reso-\nlution" or "Deci-\nsion", not "Re-\ntions"
+            kind = opts.hyphenated.get(rejoined(atext), "")
             if not kind:
                 return []
         lex = self.lexicon
-        if meta.get("sector_r"):  # "Resolution ITU-R 1-8", not "Resolution ITU 5"
+        if opts.sector_r:  # "Resolution ITU-R 1-8", not "Resolution ITU 5"
             named = lex.sector.search(atext)
             if named is None or named.group(1) != "R":
                 return []
-        if meta.get("lead_strip"):  # a glued preposition is not part of the surface: "لقرار"
-            lead = re.match(meta["lead_strip"], atext)
+        if opts.lead_strip is not None:  # a glued preposition is not part of the surface: "لقرار"
+            lead = opts.lead_strip.match(atext)
             if lead is not None and lead.end():
                 a_start, atext = a_start + lead.end(), atext[lead.end() :]
-        if meta.get("council_abbrev") and not council_abbrev_in_context(text, a_start, a_end):
+        if opts.council_abbrev and not council_abbrev_in_context(text, a_start, a_end):
             return []
-        organ, basis = self._prefix_organ(text, off, anchor, atext, meta)
+        organ, basis = self._prefix_organ(text, toks, atext, opts)
         keyword_start = a_start  # where the surface starts without an organ prefix
-        if organ is not None and meta.get("organ_token") is not None:
-            after_organ = anchor[int(meta["organ_token"]) + 1 :]
-            keyword_start = next(t for t in after_organ if not t.is_space).idx + off
+        if organ is not None and opts.organ_token is not None:
+            after_organ = toks[opts.organ_token + 1 :]
+            keyword_start = next(s for s, e in after_organ if not text[s:e].isspace())
         label_version = None
-        if meta.get("session_label"):  # "C22/Res. 1411": the session is the Council's label
+        if opts.session_label:  # "C22/Res. 1411": the session is the Council's label
             label_version, organ, basis = session_label_version(atext), _COUNCIL, "explicit"
             if label_version is None:
                 return []
@@ -249,7 +265,7 @@ class CitationComponent:
             if glued is not None:
                 a_start, organ, basis = glued[0], glued[1], "explicit"
                 atext = text[a_start:a_end]
-        if organ in lex.non_itu_organs and meta.get("organ_token") is not None:
+        if organ in lex.non_itu_organs and opts.organ_token is not None:
             # "Security Council resolution 338": a UN organ's name stays outside the surface
             a_start, atext = keyword_start, text[keyword_start:a_end]
         sector = (
@@ -257,26 +273,24 @@ class CitationComponent:
             if kind in ("question", "recommendation")
             else None
         )
-        number = anchor_number(
-            kind, atext.partition("/")[2] if label_version else atext, anchor[-1].text
-        )
-        # the keyword may follow an organ prefix: "Council Resolutions 1333 and 1372"
-        words = [t.lower_ for t in anchor if t.is_alpha and len(t) > 4]
-        plurals = tuple(meta.get("plural", ()))  # "القراران" also after a glued "لل"
-        plural = any(w.endswith(("s", *plurals)) for w in words) and kind in (
-            "resolution",
-            "decision",
-            "question",
+        last = text[toks[-1][0] : toks[-1][1]]
+        number = anchor_number(kind, atext.partition("/")[2] if label_version else atext, last)
+        # the keyword may follow an organ prefix: "Council Resolutions 1333 and 1372"; the
+        # endings of plural words: "القراران" also after a glued "لل" (a token's is_alpha and
+        # lower_ are its text's isalpha() and lower())
+        plural = kind in ("resolution", "decision", "question") and any(
+            len(w) > 4 and w.isalpha() and w.lower().endswith(opts.plural_ends)
+            for w in (text[s:e] for s, e in toks)
         )
         gaz = lex.gazetteer
-        if meta.get("zh_list"):
+        if opts.zh_list:
             plural = True
             kind, members = zh_list_members(
-                text, a_start, a_end, number, meta["zh_list"], gaz, self.max_group
+                text, a_start, a_end, number, opts.zh_list, gaz, self.max_group
             )
         else:
             group = self.max_group if plural else 1
-            suffixed = bool(meta.get("version_suffix"))
+            suffixed = opts.version_suffix
             members = coordinated_members(
                 text,
                 a_start,
@@ -286,9 +300,9 @@ class CitationComponent:
                 gaz,
                 group,
                 suffixed=suffixed,
-                bare=not meta.get("needs_version"),
+                bare=not opts.needs_version,
             )
-        if not members or (meta.get("needs_version") and members[0][3] is None):
+        if not members or (opts.needs_version and members[0][3] is None):
             return []
         if label_version is not None and members[0][3] is None:
             members = [(s, e, n, v or label_version, st) for s, e, n, v, st in members]
@@ -301,7 +315,7 @@ class CitationComponent:
         last_end = members[-1][1]
         status_last = STATUS.match(text, last_end)
         after = lex.organ_after(text, status_last.end() if status_last else last_end)
-        weak_prefix = bool(meta.get("sector_organ") or meta.get("sector_r"))
+        weak_prefix = opts.sector_organ or opts.sector_r
         if after is not None and (organ is None or weak_prefix):
             # "ITU-R Resolution 811 from WRC-19": the conference outranks the Sector's name
             organ, basis = after.organ, after.basis
@@ -319,7 +333,7 @@ class CitationComponent:
             members,
             MentionFacts(
                 kind=kind,
-                pattern=pattern_id,
+                pattern=opts.id,
                 organ=organ,
                 basis=basis,
                 phrase_version=after.version if after is not None else None,
@@ -328,44 +342,43 @@ class CitationComponent:
                 plural=plural,
                 anchor_text=atext,
             ),
-            meta,
+            opts.meta,
             lex,
         )
 
     def _prefix_organ(
-        self, text: str, off: int, anchor: Span, atext: str, meta: dict[str, Any]
+        self, text: str, toks: list[tuple[int, int]], atext: str, opts: PatternOptions
     ) -> tuple[str | None, str | None]:
         """Organ named inside the anchor: "WTDC Resolution 17", "ITU-R Resolution 9",
         "Resolution ITU-R 1-8", "قرار المجلس رقم 482"."""
-        if meta.get("sector_organ") or meta.get("sector_r"):
+        if opts.sector_organ or opts.sector_r:
             named = self.lexicon.sector.search(atext)
             organ = self.lexicon.sector_resolution_organ.get(f"ITU-{named[1]}") if named else None
             return (organ, "explicit") if organ else (None, None)
-        idx = meta.get("organ_token")
-        if idx is None:
+        if opts.organ_token is None:
             return None, None
-        token = anchor[int(idx)]
+        t_start, t_end = toks[opts.organ_token]
         # "Security Council resolution 338": the prefix ends a longer name of another organ
-        longer = self.lexicon.organ_before(text, token.idx + off + len(token.text))
+        longer = self.lexicon.organ_before(text, t_end)
         if longer is not None and longer[0] is not None:
             return longer[0], "explicit"
-        organ = self.lexicon.organ_of_name(token.text)
+        organ = self.lexicon.organ_of_name(text[t_start:t_end])
         return (organ, "explicit") if organ else (None, None)
 
     def _internal(
-        self, text: str, off: int, anchor: Span, meta: dict[str, Any]
+        self, text: str, opts: PatternOptions, toks: list[tuple[int, int]]
     ) -> list[CitationParts]:
-        words = [t.text for t in anchor if not t.is_space]
-        a_start, a_end = anchor.start_char + off, anchor.end_char + off
-        lead = re.match(meta["lead_strip"], words[0]) if meta.get("lead_strip") else None
+        words = [w for w in (text[s:e] for s, e in toks) if not w.isspace()]
+        a_start, a_end = toks[0][0], toks[-1][1]
+        lead = opts.lead_strip.match(words[0]) if opts.lead_strip is not None else None
         if lead is not None and lead.end():  # "впункте": a glued preposition
             a_start, words[0] = a_start + lead.end(), words[0][lead.end() :]
-        rules: dict[str, Any] = meta.get("internal", {})
+        rules: dict[str, Any] = opts.meta.get("internal", {})
         found = read_internal(text, a_start, a_end, words, rules, self.sector_lookback)
         if found is None:
             return []
         number, end = found
-        return [CitationParts("internal", number, a_start, end, anchor.label_)]
+        return [CitationParts("internal", number, a_start, end, opts.id)]
 
     # -- serialization (STYLE.md habit 6: patterns persist with the pipeline) ---------------
 
