@@ -162,9 +162,15 @@ class Store(Queryable, Protocol):
         use_default_graph_as_union: bool = True,
         default_graph: Sequence[GraphName] | None = None,
         named_graphs: Sequence[ox.NamedNode | ox.BlankNode] | None = None,
+        base_iri: str | None = None,
     ) -> QueryResult:
         """Any SPARQL query, with :meth:`pyoxigraph.Store.query`'s dataset arguments and results
-        (the SPARQL endpoint serialises them as they come)."""
+        (the SPARQL endpoint serialises them as they come).
+
+        The dataset, as in the SPARQL 1.1 Protocol: ``default_graph``/``named_graphs`` given (an
+        empty list: no graph) replace the query's own ``FROM``/``FROM NAMED``; without them a
+        query naming its dataset is answered on it when ``use_default_graph_as_union`` is False,
+        and on the union of every graph when it is True. ``base_iri`` resolves relative IRIs."""
         ...
 
     def quads_for_pattern(

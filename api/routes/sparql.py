@@ -4,18 +4,23 @@ Why a router of its own: it is the "mounted, read-only router with Accept negoti
 house style — nothing else in the API parses protocol requests. It takes queries by GET
 (``?query=``), by POST form (``query=``) and by POST ``application/sparql-query``; answers SELECT
 and ASK as SPARQL JSON, XML, CSV or TSV and CONSTRUCT/DESCRIBE as Turtle, N-Triples, JSON-LD or
-RDF/XML by the ``Accept`` header (or a ``format`` parameter, for links); refuses updates, LOAD and
+RDF/XML by the ``Accept`` header, or by the ``format``/``output``/``results`` parameters clients
+send (:mod:`api.sparql.formats`: a value that fits the query's form wins, any other is ignored,
+never refused); answers on the dataset the protocol parameters (``default-graph-uri``,
+``named-graph-uri``) or else the query (``FROM``, ``FROM NAMED``) name, or else the union of every
+graph, with the graph's base IRI for relative IRIs (docs/sparql.md); refuses updates, LOAD and
 SERVICE (403) on the parsed query (:mod:`api.sparql.guard`); evaluates in an isolated worker
 process (:mod:`api.workers`) under the timeout, the memory cap and the result cap of the settings,
 marking a cut result with ``X-Resgraph-Truncated`` and a field in the body. A POST body is read
 in chunks and refused (413) as soon as it passes the cap, and must arrive within the body
-timeout (408). A GET without a query shows the query page to a browser and the service
-description to an RDF client.
+timeout (408). A GET without a query shows the query page to a browser (``text/html`` asked
+for) and the service description to anyone else (RDF clients, ``*/*``).
 """
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping
 from typing import Annotated
 from urllib.parse import parse_qs
 
@@ -23,11 +28,12 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from api.deps import AnswersDep, SettingsDep, SnapshotDep
-from api.errors import ApiError, choice_pattern, error_responses
+from api.errors import ApiError, error_responses
 from api.schemas import SparqlExample
 from api.settings import Settings
 from api.sparql.description import DESCRIPTION_FORMATS, service_description
-from api.sparql.execute import FORMAT_ALIASES, GRAPH_FORMATS, RESULT_FORMATS, SparqlRequest
+from api.sparql.execute import GRAPH_FORMATS, RESULT_FORMATS, SparqlRequest
+from api.sparql.formats import FORMAT_NAMES, FORMAT_PARAMETERS, format_preferences
 from api.sparql.guard import precheck
 from api.sparql.negotiate import choose
 from graph import id_iri, load_examples
@@ -51,7 +57,7 @@ _ERRORS = error_responses(
     s400="Malformed query (or too deep, or with codepoint escapes) or parameters.",
     s403="Update, LOAD or SERVICE: refused, the endpoint is read-only and local.",
     s413="Query text or request body too long.",
-    s422="Invalid parameter, or a result over the cap in a format that cannot mark truncation.",
+    s422="A result over the cap in a format that cannot mark truncation.",
     s503="Timeout, memory cap, aborted evaluation, or every worker busy (Retry-After).",
 )
 _GET_RESPONSES: dict[int | str, dict[str, object]] = {
@@ -70,23 +76,22 @@ _POST_RESPONSES: dict[int | str, dict[str, object]] = {
 _FORM = "application/x-www-form-urlencoded"
 
 
-def _accept(request: Request, fmt: str | None) -> str | None:
-    if fmt is None:
-        return request.headers.get("accept")
-    media = FORMAT_ALIASES.get(fmt.lower(), fmt.lower())
-    if media not in RESULT_FORMATS and media not in GRAPH_FORMATS:
-        raise ApiError(
-            422,
-            f"unknown format {fmt!r}; valid: {', '.join(FORMAT_ALIASES)} or a media type",
-        )
-    return media
+def _format_values(*sources: Mapping[str, list[str]]) -> list[str]:
+    """Every ``format``/``output``/``results`` value of ``sources``, in order."""
+    return [v for source in sources for name in FORMAT_PARAMETERS for v in source.get(name, [])]
+
+
+def _url_params(request: Request) -> dict[str, list[str]]:
+    params = request.query_params
+    return {name: params.getlist(name) for name in params}
 
 
 async def _answer(
     query: str,
     defaults: list[str],
     named: list[str],
-    accept: str | None,
+    request: Request,
+    formats: list[str],
     answers: AnswersDep,
     settings: Settings,
 ) -> Response:
@@ -100,11 +105,18 @@ async def _answer(
     if not query.strip():
         raise ApiError(400, "empty query: send a SPARQL query in the 'query' parameter")
     precheck(query, settings.sparql_max_depth)
-    sparql = SparqlRequest(query, tuple(defaults), tuple(named), accept)
+    sparql = SparqlRequest(
+        query,
+        tuple(defaults),
+        tuple(named),
+        request.headers.get("accept"),
+        format_preferences(formats),
+    )
     answer = await answers.engine.sparql_answer(sparql)
     headers = {
         "Vary": "Accept",
         "X-Resgraph-Rows": str(answer.rows),
+        "X-Resgraph-Dataset": answer.dataset,
         "X-Resgraph-Generation": answers.snapshot.generation,
     }
     if answer.truncated:
@@ -140,8 +152,10 @@ async def _read_body(request: Request, limit: int, seconds: float) -> bytes:
 
 
 def _no_query(request: Request, snapshot: SnapshotDep, settings: Settings) -> Response:
-    offers = ["text/html", *DESCRIPTION_FORMATS]
-    media = choose(request.headers.get("accept"), offers)
+    asked = format_preferences(_format_values(_url_params(request)))
+    media = next((m for m in asked if m in DESCRIPTION_FORMATS), None)
+    if media is None:  # RDF first, so that */* (curl, RDF libraries) gets the description
+        media = choose(request.headers.get("accept"), [*DESCRIPTION_FORMATS, "text/html"])
     if media == "text/html":
         return _page(request)
     if media is None:
@@ -157,6 +171,7 @@ def _no_query(request: Request, snapshot: SnapshotDep, settings: Settings) -> Re
         media,
         timeout=settings.sparql_timeout,
         max_rows=settings.sparql_max_rows,
+        base_iri=snapshot.store.base,
     )
     return Response(body, media_type=media, headers={"Vary": "Accept"})
 
@@ -181,8 +196,9 @@ async def sparql_get(
     format: Annotated[
         str | None,
         Query(
-            pattern=choice_pattern([*FORMAT_ALIASES, *RESULT_FORMATS, *GRAPH_FORMATS]),
-            description="Override Accept: json, xml, csv, tsv, turtle, ... or a media type",
+            description=f"Override Accept when it fits the query's form: "
+            f"{', '.join(FORMAT_NAMES)} or a media type (also read from 'output' and "
+            "'results'; a value that does not fit is ignored in favour of Accept)",
         ),
     ] = None,
 ) -> Response:
@@ -193,8 +209,10 @@ async def sparql_get(
         raise ApiError(400, "more than one 'query' parameter")
     if query is None:
         return _no_query(request, snapshot, settings)
-    accept = _accept(request, format)
-    return await _answer(query, default_graph_uri, named_graph_uri, accept, answers, settings)
+    formats = _format_values(_url_params(request))
+    return await _answer(
+        query, default_graph_uri, named_graph_uri, request, formats, answers, settings
+    )
 
 
 @router.post(
@@ -233,7 +251,7 @@ async def sparql_post(request: Request, settings: SettingsDep, answers: AnswersD
     except UnicodeDecodeError as exc:
         raise ApiError(400, f"request body is not UTF-8: {exc}") from exc
     url_params = request.query_params
-    fmt = url_params.get("format")
+    formats = _format_values(_url_params(request))
     if content_type == _FORM:
         form = parse_qs(text, keep_blank_values=True)
         if "update" in form:
@@ -244,7 +262,7 @@ async def sparql_post(request: Request, settings: SettingsDep, answers: AnswersD
         query = queries[0]
         defaults = form.get("default-graph-uri", []) + url_params.getlist("default-graph-uri")
         named = form.get("named-graph-uri", []) + url_params.getlist("named-graph-uri")
-        fmt = form.get("format", [fmt])[0]
+        formats = _format_values(form) + formats
     elif content_type == "application/sparql-query":
         query = text
         defaults = url_params.getlist("default-graph-uri")
@@ -255,8 +273,7 @@ async def sparql_post(request: Request, settings: SettingsDep, answers: AnswersD
             f"unsupported content type {content_type or '(none)'!r}; send {_FORM} or "
             "application/sparql-query",
         )
-    accept = _accept(request, fmt)
-    return await _answer(query, defaults, named, accept, answers, settings)
+    return await _answer(query, defaults, named, request, formats, answers, settings)
 
 
 @router.get("/examples", response_model=list[SparqlExample], summary="The example queries")

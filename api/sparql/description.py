@@ -3,8 +3,10 @@ header returns).
 
 Why: clients such as YASGUI and Protégé, and people with curl, discover what an endpoint speaks —
 query language, result formats, the dataset — from this description; it also states in RDF that
-the endpoint is read-only (no ``sd:SPARQL11Update``) and that the default graph is the union of
-the named graphs when that is how it answers.
+the endpoint is read-only (no ``sd:SPARQL11Update``) and documents the dataset: the default graph
+is the union of the named graphs (``sd:UnionDefaultGraph``), the named graphs are listed (up to
+200, then counted), ``FROM``/``FROM NAMED`` and the protocol parameters replace that dataset, and
+relative IRIs resolve against the graph's base IRI (stated as ``void:uriSpace`` and in words).
 
 Example:
     >>> from pyoxigraph import Store
@@ -44,6 +46,7 @@ _PREFIXES = MappingProxyType(
     {
         "sd": "http://www.w3.org/ns/sparql-service-description#",
         "dcterms": PREFIXES["dcterms"],
+        "void": "http://rdfs.org/ns/void#",
     }
 )
 MAX_LISTED_GRAPHS = 200
@@ -57,6 +60,7 @@ def service_description(
     union_default_graph: bool = True,
     timeout: float | None = None,
     max_rows: int | None = None,
+    base_iri: str | None = None,
 ) -> bytes:
     """The service description of ``endpoint`` over ``store``, serialised as ``media_type``.
 
@@ -67,6 +71,7 @@ def service_description(
         union_default_graph: whether the default graph is the union of the named graphs.
         timeout: the query timeout, stated as a comment for people.
         max_rows: the result-size cap, stated as a comment for people.
+        base_iri: the base IRI of relative IRIs in queries (default: ``store.base``).
 
     Raises:
         ValueError: for an endpoint that is not an IRI or an unknown media type.
@@ -76,11 +81,28 @@ def service_description(
             f"unknown media type {media_type!r}; valid: {', '.join(DESCRIPTION_FORMATS)}"
         )
     NamedNode(endpoint)  # raises ValueError for a non-IRI
+    base = NamedNode(base_iri or store.base).value
     formats = ", ".join(f"<{f.iri}>" for f in (*_RESULT_FORMATS, *_GRAPH_FORMATS))
     features = ["sd:UnionDefaultGraph"] if union_default_graph else []
+    names = sorted(store.named_graphs())
     graphs = []
-    for name in sorted(store.named_graphs())[:MAX_LISTED_GRAPHS]:
+    for name in names[:MAX_LISTED_GRAPHS]:
         graphs.append(f"sd:namedGraph [ a sd:NamedGraph ; sd:name <{name}> ]")
+    listed = (
+        f"all {len(names)} named graphs are listed"
+        if len(names) <= MAX_LISTED_GRAPHS
+        else f"the first {MAX_LISTED_GRAPHS} of {len(names)} named graphs are listed"
+    )
+    default_words = (
+        "The default graph is the union of every named graph"
+        if union_default_graph
+        else "The default graph is the store's default graph"
+    ) + (
+        f" ({listed}). FROM and FROM NAMED in a query replace this dataset (a graph that does "
+        "not exist is empty; FROM NAMED alone leaves the default graph empty); the "
+        "default-graph-uri and named-graph-uri parameters replace both (named-graph-uri alone "
+        f"leaves the default graph empty). Relative IRIs in a query resolve against <{base}>."
+    )
     limits = []
     if timeout is not None:
         limits.append(f"queries time out after {timeout:g} s")
@@ -89,10 +111,19 @@ def service_description(
     comment = "Read-only SPARQL 1.1 Query endpoint of resgraph" + (
         f"; {'; '.join(limits)}." if limits else "."
     )
-    dataset = " ;\n        ".join(["a sd:Dataset", "sd:defaultGraph [ a sd:Graph ]", *graphs])
+    dataset = " ;\n        ".join(
+        [
+            "a sd:Dataset",
+            f"dcterms:description {_turtle_string(default_words)}",
+            f"void:uriSpace {_turtle_string(base)}",
+            "sd:defaultGraph [ a sd:Graph ]",
+            *graphs,
+        ]
+    )
     text = f"""
 @prefix sd: <{_PREFIXES["sd"]}> .
 @prefix dcterms: <{_PREFIXES["dcterms"]}> .
+@prefix void: <{_PREFIXES["void"]}> .
 <{endpoint}#service> a sd:Service ;
     sd:endpoint <{endpoint}> ;
     dcterms:description {_turtle_string(comment)} ;

@@ -20,6 +20,7 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Any
 
 from pyoxigraph import (
     BlankNode,
@@ -36,6 +37,7 @@ from pyoxigraph import (
 )
 
 from api.sparql.negotiate import choose
+from api.sparql.syntax import one_line_syntax_error
 from graph import PREFIXES, Store
 
 __all__ = [
@@ -71,21 +73,6 @@ GRAPH_FORMATS: Mapping[str, RdfFormat] = MappingProxyType(
         "text/plain": RdfFormat.N_TRIPLES,
     }
 )
-# Short names accepted in the ``format`` parameter (links and browsers cannot set Accept).
-FORMAT_ALIASES: Mapping[str, str] = MappingProxyType(
-    {
-        "json": "application/sparql-results+json",
-        "xml": "application/sparql-results+xml",
-        "csv": "text/csv",
-        "tsv": "text/tab-separated-values",
-        "turtle": "text/turtle",
-        "ttl": "text/turtle",
-        "ntriples": "application/n-triples",
-        "nt": "application/n-triples",
-        "jsonld": "application/ld+json",
-        "rdfxml": "application/rdf+xml",
-    }
-)
 # Prefixes written in Turtle answers (the namespaces of ontology/resgraph.ttl and what it reuses).
 DEFAULT_PREFIXES: Mapping[str, str] = PREFIXES
 TRUNCATION_MARK = "urn:resgraph:truncated"
@@ -116,18 +103,28 @@ class SparqlRequest:
         query: the query text.
         default_graphs: ``default-graph-uri`` values (empty: the store's default).
         named_graphs: ``named-graph-uri`` values (empty: every named graph).
-        accept: the ``Accept`` header, or a media type forced by the ``format`` parameter.
+        accept: the ``Accept`` header.
+        formats: media types asked for by ``format``/``output``/``results`` parameters
+            (:func:`api.sparql.formats.format_preferences`); the first one that fits the query's
+            form wins over ``accept``, the others are ignored.
     """
 
     query: str
     default_graphs: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
     accept: str | None = None
+    formats: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class SparqlAnswer:
-    """A serialised answer: body, media type, whether the cap cut it, and the rows it holds."""
+    """A serialised answer: body, media type, whether the cap cut it, and the rows it holds.
+
+    ``dataset`` says which dataset answered — ``union`` (no dataset given: the union of every
+    graph), ``query`` (the query's ``FROM``/``FROM NAMED``) or ``protocol`` (the
+    ``default-graph-uri``/``named-graph-uri`` parameters); ``query_dataset`` whether the query
+    text names a dataset (the server remembers it with the checked text).
+    """
 
     body: bytes
     media_type: str
@@ -135,6 +132,8 @@ class SparqlAnswer:
     rows: int
     truncated: bool
     seconds: float
+    dataset: str = "union"
+    query_dataset: bool = False
 
 
 def _graph_terms(iris: Sequence[str], what: str) -> list[NamedNode]:
@@ -149,7 +148,11 @@ def _graph_terms(iris: Sequence[str], what: str) -> list[NamedNode]:
     return terms
 
 
-def _negotiate(accept: str | None, offers: Mapping[str, object], form: str) -> str:
+def _negotiate(request: SparqlRequest, offers: Mapping[str, object], form: str) -> str:
+    media = next((m for m in request.formats if m in offers), None)
+    if media is not None:
+        return media
+    accept = request.accept
     media = choose(accept, list(offers))
     if media is None:
         raise SparqlFailure(
@@ -249,6 +252,8 @@ def evaluate(
     cancel: threading.Event | None = None,
     union_default_graph: bool = True,
     prefixes: Mapping[str, str] | None = DEFAULT_PREFIXES,
+    query_dataset: bool = False,
+    base_iri: str | None = None,
 ) -> SparqlAnswer:
     """Run ``request`` on ``store`` and serialise the answer in the negotiated format.
 
@@ -262,9 +267,14 @@ def evaluate(
         timeout: seconds before the evaluation gives up (checked between rows).
         max_rows: the result-size cap, in solutions or triples.
         cancel: an event the caller sets to abandon the evaluation.
-        union_default_graph: when no ``default-graph-uri`` is given, query the union of all
-            graphs (the build keeps one named graph per source document).
+        union_default_graph: when neither the protocol nor the query names a dataset, query
+            the union of all graphs (the build keeps the facts in named graphs).
         prefixes: prefixes to use in Turtle output.
+        query_dataset: the query text has ``FROM``/``FROM NAMED``
+            (:func:`api.sparql.guard.examine_query`); it is then answered on that dataset
+            unless the protocol parameters name one, which wins.
+        base_iri: the base IRI relative IRIs in the query resolve against (None: the store's
+            base, ``store.base``).
 
     Returns:
         The serialised :class:`SparqlAnswer`.
@@ -285,7 +295,8 @@ def evaluate(
     """
     failure: Exception | None = None
     try:
-        return _evaluate(store, request, timeout, max_rows, cancel, union_default_graph, prefixes)
+        dataset = _Dataset(union_default_graph, query_dataset, base_iri or store.base)
+        return _evaluate(store, request, timeout, max_rows, cancel, dataset, prefixes)
     except SparqlFailure as exc:
         failure = SparqlFailure(exc.status, exc.code, exc.message)
     except Exception:
@@ -297,41 +308,67 @@ def evaluate(
     raise failure
 
 
+@dataclass(frozen=True)
+class _Dataset:
+    """How the dataset of a request is chosen: see :func:`evaluate`."""
+
+    union: bool
+    in_query: bool
+    base_iri: str
+
+
+def _dataset_arguments(request: SparqlRequest, dataset: _Dataset) -> tuple[str, dict[str, Any]]:
+    """Which dataset answers ``request`` and the :meth:`graph.Store.ox_query` arguments for it.
+
+    The SPARQL 1.1 Protocol's order: ``default-graph-uri``/``named-graph-uri`` replace the whole
+    dataset (one given without the other leaves the other empty); else the query's
+    ``FROM``/``FROM NAMED`` (a graph that does not exist is an empty graph; ``FROM NAMED`` alone
+    leaves the default graph empty); else the union of every graph. pyoxigraph ignores the
+    query's dataset when asked for the union, hence the check of the parsed query.
+    """
+    if request.default_graphs or request.named_graphs:
+        defaults = _graph_terms(request.default_graphs, "default-graph-uri")
+        named = _graph_terms(request.named_graphs, "named-graph-uri")
+        default_graph: list[NamedNode | BlankNode | DefaultGraph] = list(defaults)
+        return "protocol", {
+            "use_default_graph_as_union": False,
+            "default_graph": default_graph,
+            "named_graphs": named,
+        }
+    if dataset.in_query:
+        return "query", {"use_default_graph_as_union": False}
+    return "union", {"use_default_graph_as_union": dataset.union}
+
+
 def _evaluate(
     store: Store,
     request: SparqlRequest,
     timeout: float,
     max_rows: int,
     cancel: threading.Event | None,
-    union_default_graph: bool,
+    dataset: _Dataset,
     prefixes: Mapping[str, str] | None,
 ) -> SparqlAnswer:
     started = time.monotonic()
     check = _Checker(started + timeout, cancel or threading.Event(), timeout)
-    defaults = _graph_terms(request.default_graphs, "default-graph-uri")
-    named = _graph_terms(request.named_graphs, "named-graph-uri")
-    default_graph: list[NamedNode | BlankNode | DefaultGraph] | None = list(defaults) or None
+    chosen, arguments = _dataset_arguments(request, dataset)
     try:
-        results = store.ox_query(
-            request.query,
-            use_default_graph_as_union=union_default_graph and not defaults,
-            default_graph=default_graph,
-            named_graphs=list(named) or None,
-        )
+        results = store.ox_query(request.query, base_iri=dataset.base_iri, **arguments)
         if isinstance(results, QueryBoolean):
-            media = _negotiate(request.accept, RESULT_FORMATS, "ASK")
+            media = _negotiate(request, RESULT_FORMATS, "ASK")
             body = results.serialize(format=RESULT_FORMATS[media]) or b""
             rows, truncated, form = 1, False, "ask"
         elif isinstance(results, QuerySolutions):
-            media = _negotiate(request.accept, RESULT_FORMATS, "SELECT")
+            media = _negotiate(request, RESULT_FORMATS, "SELECT")
             body, rows, truncated = _solutions(results, media, max_rows, check)
             form = "select"
         else:
-            media = _negotiate(request.accept, GRAPH_FORMATS, "CONSTRUCT/DESCRIBE")
+            media = _negotiate(request, GRAPH_FORMATS, "CONSTRUCT/DESCRIBE")
             body, rows, truncated = _triples(results, media, max_rows, check, prefixes or {})
             form = "graph"
     except SyntaxError as exc:
-        raise SparqlFailure(400, "malformed_query", f"malformed SPARQL query: {exc}") from exc
+        message = one_line_syntax_error(str(exc), request.query)
+        raise SparqlFailure(400, "malformed_query", message) from exc
     except (OSError, RuntimeError) as exc:
         # The engine's own runtime errors (an unbound SERVICE name, a refused socket, a bad
         # regular expression...): the query's fault, never a 500. Only the first line of the
@@ -340,4 +377,5 @@ def _evaluate(
         raise SparqlFailure(
             400, "query_failed", f"the query could not be evaluated: {reason}"
         ) from exc
-    return SparqlAnswer(body, media, form, rows, truncated, time.monotonic() - started)
+    seconds = time.monotonic() - started
+    return SparqlAnswer(body, media, form, rows, truncated, seconds, chosen, dataset.in_query)

@@ -29,9 +29,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["QueryRefused", "inspect_query", "nesting_depth", "precheck"]
+__all__ = [
+    "QueryRefused",
+    "QueryShape",
+    "blank_literals",
+    "examine_query",
+    "inspect_query",
+    "nesting_depth",
+    "precheck",
+]
 
 # Comments, strings and IRI references: where brackets are text, not syntax.
 _LEXICAL = re.compile(
@@ -78,6 +87,38 @@ class QueryRefused(Exception):
         self.status = status
         self.code = code
         self.message = message
+
+
+@dataclass(frozen=True)
+class QueryShape:
+    """What the parsed query says about itself that the evaluation needs.
+
+    Attributes:
+        form: ``select``, ``ask``, ``construct`` or ``describe``.
+        has_dataset: the query names its own dataset (``FROM`` or ``FROM NAMED``), which then
+            replaces the endpoint's default (the union of all graphs).
+    """
+
+    form: str
+    has_dataset: bool = False
+
+
+def blank_literals(query: str) -> str:
+    """``query`` with its comments, strings and IRI references replaced by spaces (same length,
+    same line breaks), so that a pattern over the rest sees only syntax.
+
+    Example:
+        >>> blank_literals('SELECT * { ?s <urn:a:b> "x:y" } # rg:z')
+        'SELECT * { ?s           "   " }       '
+    """
+
+    def blank(match: re.Match[str]) -> str:
+        text = match.group(0)
+        if text.startswith(('"', "'")):
+            return text[0] + re.sub(r"[^\n\r]", " ", text[1:-1]) + text[-1]
+        return re.sub(r"[^\n\r]", " ", text)
+
+    return _LEXICAL.sub(blank, query)
 
 
 def nesting_depth(query: str) -> int:
@@ -145,13 +186,24 @@ def precheck(query: str, max_depth: int) -> None:
 
 
 def inspect_query(query: str) -> str:
-    """Parse ``query`` (rdflib, SPARQL 1.1) and return its form, or refuse it.
+    """The form of ``query`` (see :func:`examine_query`), or refuse it.
+
+    Example:
+        >>> inspect_query("ASK FROM <urn:g> { ?s ?p ?o }")
+        'ask'
+    """
+    return examine_query(query).form
+
+
+def examine_query(query: str) -> QueryShape:
+    """Parse ``query`` (rdflib, SPARQL 1.1) and return its shape, or refuse it.
 
     Meant to run in an isolated worker after :func:`precheck` (parsing is recursive; the worker
     gives it a deep stack).
 
     Returns:
-        ``select``, ``ask``, ``construct`` or ``describe``.
+        The form (``select``, ``ask``, ``construct`` or ``describe``) and whether the query
+        names its own dataset (``FROM``/``FROM NAMED``).
 
     Raises:
         QueryRefused: 403 ``update_refused`` for an update (naming its operations), 403
@@ -168,8 +220,10 @@ def inspect_query(query: str) -> str:
         (403, 'service_refused')
         >>> refusal("LOAD <http://127.0.0.1:9/data.ttl>")
         (403, 'update_refused')
-        >>> inspect_query("SELECT ?service WHERE { ?service <urn:SERVICE> 'LOAD' }")
-        'select'
+        >>> examine_query("SELECT ?service WHERE { ?service <urn:SERVICE> 'LOAD' }")
+        QueryShape(form='select', has_dataset=False)
+        >>> examine_query("SELECT ?from FROM NAMED <urn:g> { GRAPH ?g { ?s ?p ?from } }")
+        QueryShape(form='select', has_dataset=True)
     """
     from pyparsing import ParseBaseException
     from rdflib.plugins.sparql.parser import Query, UpdateUnit
@@ -185,13 +239,13 @@ def inspect_query(query: str) -> str:
                 f"this SPARQL endpoint is read-only: {', '.join(operations)} (SPARQL Update) "
                 "is not accepted; only SELECT, ASK, CONSTRUCT and DESCRIBE queries are answered",
             ) from None
+        from api.sparql.syntax import parse_error_line
+
         raise QueryRefused(
-            400,
-            "malformed_query",
-            f"malformed SPARQL query: error at {exc.lineno}:{exc.col}: {exc.msg} "
-            "(the endpoint answers SPARQL 1.1 queries)",
+            400, "malformed_query", parse_error_line(exc.lineno, exc.col, exc.msg, query)
         ) from None
     form = "select"
+    has_dataset = False
     for node in _nodes(tree):
         name = getattr(node, "name", None)
         if name == "ServiceGraphPattern":
@@ -203,7 +257,8 @@ def inspect_query(query: str) -> str:
             )
         if name in _FORMS:
             form = _FORMS[name]
-    return form
+            has_dataset = has_dataset or "datasetClause" in node
+    return QueryShape(form, has_dataset)
 
 
 def _update_operations(query: str, grammar: Any) -> list[str]:

@@ -8,10 +8,12 @@ while the server itself never stops answering. See :mod:`api.workers.pool` for t
 The worker confines itself first (:func:`api.workers.sandbox.enter_sandbox`: no IP sockets,
 ``RLIMIT_AS``, nice), then opens its store read-only, says ``ready`` and serves jobs:
 
-* ``sparql``: check the parsed query (:func:`api.sparql.guard.inspect_query`, unless the server
-  has seen this exact text pass already) and evaluate it with the deadline and row cap
-  (:func:`api.sparql.evaluate`); answers a :class:`~api.sparql.execute.SparqlAnswer`;
-* ``check``: only the parse check (for a remote store, which evaluates elsewhere);
+* ``sparql``: check the parsed query (:func:`api.sparql.guard.examine_query`, unless the server
+  has seen this exact text pass already and sends its :class:`~api.sparql.guard.QueryShape`) and
+  evaluate it with the deadline and row cap on its dataset (:func:`api.sparql.evaluate`); answers
+  a :class:`~api.sparql.execute.SparqlAnswer`;
+* ``check``: only the parse check (for a remote store, which evaluates elsewhere); answers the
+  :class:`~api.sparql.guard.QueryShape`;
 * ``task``: one REST computation by name (:mod:`api.workers.tasks`), answering JSON bytes;
 * ``warm``: build the citation network and touch the store, so the first requests after a swap
   do not pay for it; answers the pickled network for the other workers.
@@ -35,7 +37,7 @@ import pyoxigraph as ox
 from rdflib.plugins.sparql import parser as _rdflib_parser  # noqa: F401  (grammar built once)
 
 from api.sparql.execute import SparqlFailure, evaluate
-from api.sparql.guard import QueryRefused, inspect_query
+from api.sparql.guard import QueryRefused, QueryShape, examine_query
 from api.workers.protocol import Failure, Job, StoreSource, WorkerConfig
 from api.workers.sandbox import SandboxError, enter_sandbox
 from api.workers.tasks import failure_of, run_task
@@ -71,12 +73,18 @@ def _open(source: StoreSource) -> Store:
 
 def _handle(state: _State, job: Job) -> Any:
     if job.kind == "sparql":
-        request, timeout, max_rows, checked = job.payload
-        if not checked:
-            inspect_query(request.query)
-        return evaluate(state.store, request, timeout=timeout, max_rows=max_rows)
+        request, timeout, max_rows, shape = job.payload
+        if not isinstance(shape, QueryShape):  # not checked yet
+            shape = examine_query(request.query)
+        return evaluate(
+            state.store,
+            request,
+            timeout=timeout,
+            max_rows=max_rows,
+            query_dataset=shape.has_dataset,
+        )
     if job.kind == "check":
-        return inspect_query(job.payload)
+        return examine_query(job.payload)
     if job.kind == "task":
         name, kwargs = job.payload
         return run_task(name, state.store, state.network, kwargs)

@@ -32,6 +32,7 @@ from starlette.concurrency import run_in_threadpool
 
 from api.settings import Settings
 from api.sparql.execute import SparqlAnswer, SparqlFailure, SparqlRequest, evaluate
+from api.sparql.guard import QueryShape
 from api.sparql.runner import SparqlRunner
 from api.workers.pool import WorkerFailure, WorkerPool
 from api.workers.protocol import Failure, Job, StoreSource, WorkerConfig
@@ -92,10 +93,11 @@ def _rest_timeout(seconds: float) -> Failure:
 
 @dataclass
 class _Allowed:
-    """Digests of query texts that passed the parsed check (a repeated query skips the parse)."""
+    """Digests of query texts that passed the parsed check, with what the parse found (a
+    repeated query skips the parse)."""
 
     size: int = ALLOWED_TEXTS
-    digests: OrderedDict[bytes, None] = field(default_factory=OrderedDict)
+    digests: OrderedDict[bytes, QueryShape] = field(default_factory=OrderedDict)
 
     @staticmethod
     def key(text: str) -> bytes:
@@ -104,8 +106,11 @@ class _Allowed:
     def __contains__(self, key: bytes) -> bool:
         return key in self.digests
 
-    def add(self, key: bytes) -> None:
-        self.digests[key] = None
+    def get(self, key: bytes) -> QueryShape | None:
+        return self.digests.get(key)
+
+    def add(self, key: bytes, shape: QueryShape) -> None:
+        self.digests[key] = shape
         self.digests.move_to_end(key)
         while len(self.digests) > self.size:
             self.digests.popitem(last=False)
@@ -188,14 +193,16 @@ class Engine:
         key = self.allowed.key(request.query)
         self._touch()
         try:
+            shape = self.allowed.get(key)
             if self.runner is not None:  # remote: check in a worker, evaluate on the server
-                if key not in self.allowed:
-                    await self.sparql.run(
+                if shape is None:
+                    shape = await self.sparql.run(
                         Job("check", request.query),
                         timeout=settings.sparql_timeout,
                         queue_wait=settings.sparql_queue_wait,
                         on_timeout=_timeout(settings.sparql_timeout),
                     )
+                checked: QueryShape = shape
                 store = self.snapshot.store
                 answer: SparqlAnswer = await self.runner.run(
                     lambda cancel: evaluate(
@@ -204,6 +211,7 @@ class Engine:
                         timeout=settings.sparql_timeout,
                         max_rows=settings.sparql_max_rows,
                         cancel=cancel,
+                        query_dataset=checked.has_dataset,
                     ),
                     timeout=settings.sparql_timeout,
                 )
@@ -215,7 +223,7 @@ class Engine:
                             request,
                             settings.sparql_timeout,
                             settings.sparql_max_rows,
-                            key in self.allowed,
+                            shape,
                         ),
                     ),
                     timeout=settings.sparql_timeout + GRACE_SECONDS,
@@ -226,7 +234,9 @@ class Engine:
             raise WorkerFailure(Failure(exc.status, exc.code, exc.message)) from None
         finally:
             self._done()
-        self.allowed.add(key)
+        if shape is None:  # checked by the worker that evaluated it
+            shape = QueryShape(answer.form, answer.query_dataset)
+        self.allowed.add(key, shape)
         return answer
 
     async def task(self, name: str, kwargs: dict[str, Any]) -> bytes:

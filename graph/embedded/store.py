@@ -153,10 +153,13 @@ class GraphStore:
         use_default_graph_as_union: bool = True,
         default_graph: Sequence[GraphName] | None = None,
         named_graphs: Sequence[ox.NamedNode | ox.BlankNode] | None = None,
+        base_iri: str | None = None,
     ) -> QueryResult:
-        """:meth:`pyoxigraph.Store.query` on this generation."""
+        """:meth:`pyoxigraph.Store.query` on this generation (an empty ``default_graph`` list
+        is an empty default graph, an empty ``named_graphs`` list no named graph)."""
         return self.store.query(
             query,
+            base_iri=base_iri,
             use_default_graph_as_union=use_default_graph_as_union,
             default_graph=None if default_graph is None else list(default_graph),
             named_graphs=None if named_graphs is None else list(named_graphs),

@@ -249,20 +249,28 @@ class RemoteStore:
         use_default_graph_as_union: bool = True,
         default_graph: Sequence[Any] | None = None,
         named_graphs: Sequence[Any] | None = None,
+        base_iri: str | None = None,
     ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
         """:meth:`pyoxigraph.Store.query` on the server: the same arguments, pyoxigraph's result
         objects (so code written for the embedded store, such as the SPARQL endpoint, runs as is).
 
-        ``default_graph``/``named_graphs`` (IRIs) become the protocol's ``default-graph-uri`` and
-        ``named-graph-uri``; without them the dataset is this generation's graphs, the union of
-        which is the default graph.
+        ``default_graph``/``named_graphs`` (IRIs; an empty list is an empty graph) become the
+        protocol's ``default-graph-uri`` and ``named-graph-uri``, each replacing the query's own
+        dataset. Without them: with ``use_default_graph_as_union`` the dataset is this
+        generation's graphs, the union of which is the default graph; without it the server
+        answers on the query's ``FROM``/``FROM NAMED``. ``base_iri`` is sent as a ``BASE``
+        declaration before the query's own prologue (a later ``BASE`` in the query wins).
         """
-        del use_default_graph_as_union
-        dataset = self._dataset(None)
-        if default_graph:
-            dataset["default-graph-uri"] = [iri(g) for g in default_graph]
-        if named_graphs:
-            dataset["named-graph-uri"] = [iri(g) for g in named_graphs]
+        if base_iri is not None:
+            query = f"BASE <{ox.NamedNode(base_iri).value}>\n{query}"
+        if default_graph is None and named_graphs is None:
+            dataset = self._dataset(None) if use_default_graph_as_union else {}
+        else:
+            empty = self._dataset([])["default-graph-uri"]
+            dataset = {
+                "default-graph-uri": [iri(g) for g in default_graph or ()] or empty,
+                "named-graph-uri": [iri(g) for g in named_graphs or ()] or empty,
+            }
         if _graph_form(query):
             resp = self._request({"query": query, **dataset}, "application/n-triples")
             mem = ox.Store()

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 import pytest
 
 from api.sparql.execute import SparqlRequest
+from api.sparql.guard import QueryShape
 from api.workers.pool import WorkerFailure, WorkerPool
 from api.workers.protocol import Failure, Job, StoreSource, WorkerConfig
 from api.workers.sandbox import sandbox_supported
@@ -60,7 +61,8 @@ def _run_unchecked(query: str) -> Failure | object:
     async def go() -> Failure | object:
         pool = WorkerPool(WorkerConfig("sparql", source, 2048), size=1, memory_mb=512)
         try:
-            job = Job("sparql", (SparqlRequest(query), 5.0, 100, True))
+            checked = QueryShape("select")  # as if the server had seen this text pass
+            job = Job("sparql", (SparqlRequest(query), 5.0, 100, checked))
             timeout = Failure(503, "query_timeout", "slow")
             return await pool.run(job, timeout=10, queue_wait=30, on_timeout=timeout)
         except WorkerFailure as exc:
