@@ -7,7 +7,9 @@ file name -> SHA-256 -> graph. A build compares the files it is given with that 
 unchanged files are skipped, new and changed ones are extracted and (re)loaded, and files no
 longer given are dropped. An entry whose graph is not the one its name and hash give (a store built
 before graphs were keyed by name) counts as changed, so such a store converts itself. Then the
-graphs that span documents are refreshed (ontology, gazetteer, derived). All of it happens in a new
+graphs that span documents are refreshed (ontology, gazetteer, derived: what documents state
+about shared resources lives once, there, recomputed from the documents present, see
+:mod:`graph.rdf.derived`). All of it happens in a new
 store generation that becomes current only when complete
 (:func:`graph.embedded.store.new_generation`).
 
@@ -37,7 +39,7 @@ from extract import DocumentError, ExtractionResult
 from graph import mint
 from graph.backend import BuildReport, ManifestEntry
 from graph.embedded.store import Generation, new_generation, open_embedded
-from graph.rdf.derived import derived_quads
+from graph.rdf.derived import derived_store
 from graph.rdf.document import document_triples
 from graph.rdf.input import DocumentInput
 from graph.rdf.manifest import manifest_triples
@@ -49,6 +51,8 @@ from graph.vocab import RG
 __all__ = ["build_embedded"]
 
 RG_NAMED_GRAPH = ox.NamedNode(str(RG.namedGraph))
+SHARED = ox.NamedNode(str(RG.sharedStatements))
+CONFIRMS_AT = ox.NamedNode(str(RG.confirmsAt))
 
 # N-Quads bytes queued before a bulk load: the first batch is small and each next one as large as
 # everything loaded so far, up to BATCH_BYTES (see _Run.flush)
@@ -84,7 +88,24 @@ def _refresh_shared(gen: Generation, base: str) -> None:
         load_graph(gen.store, graph, str(iri))
     derived = ox.NamedNode(mint.derived_graph_iri(base))
     gen.store.remove_graph(derived)
-    gen.store.extend(derived_quads(gen.store, base))
+    store = gen.store
+    found = store.quads_for_pattern(None, SHARED, None, None)
+    ledgers = [q.object.value for q in found if isinstance(q.object, ox.Literal)]
+    static = [
+        q
+        for g in (mint.ontology_graph_iri(base), mint.gazetteer_graph_iri(base))
+        for q in store.quads_for_pattern(None, None, None, ox.NamedNode(g))
+    ]
+    heads_work = ox.NamedNode(RG.headsWork)
+    confirmations = [
+        (w.object, q.object)
+        for q in store.quads_for_pattern(None, CONFIRMS_AT, None, None)
+        for w in store.quads_for_pattern(q.subject, heads_work, None, q.graph_name)
+    ]
+    mem = derived_store(ledgers, static, confirmations, base)  # type: ignore[arg-type]
+    data = mem.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=derived)
+    if data:
+        store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=derived, lenient=True)
 
 
 def build_embedded(

@@ -42,6 +42,7 @@ from graph import mint
 from graph.rdf.input import DocumentInput
 from graph.rdf.records import Record
 from graph.rdf.terms import CITO, DCTERMS, FALSE, RDF, RDFS, RG, TRUE, int_literal, str_literal
+from graph.rdf.text import ntriples
 from graph.vocab import (
     actor_class,
     basis_concept,
@@ -50,7 +51,13 @@ from graph.vocab import (
     status_concept,
 )
 
-__all__ = ["DocumentInput", "Triple", "document_graph", "document_triples"]
+__all__ = [
+    "DocumentInput",
+    "Triple",
+    "document_graph",
+    "document_statements",
+    "document_triples",
+]
 
 Triple = tuple[URIRef, URIRef, Node]
 
@@ -198,9 +205,8 @@ class _Builder:
     def document(self) -> None:
         d, doc = self.doc_iri, self.doc
         self.add(d, RDF.type, RG.SourceDocument)
-        self.add(d, RG.fileName, str_literal(doc.name))
+        # file name and SHA-256 are the manifest's (meta graph): stated there once, not twice
         self.add(d, RDFS.label, str_literal(doc.name))
-        self.add(d, RG.sha256, str_literal(doc.sha256))
         self.add(d, DCTERMS.identifier, str_literal(mint.document_key(doc.name, doc.sha256)))
         self.add(d, DCTERMS.format, str_literal(doc.format))
         self.add(d, DCTERMS.language, str_literal(doc.lang))
@@ -222,18 +228,20 @@ class _Builder:
         self.add(node, RG.headsWork, work)
         venue, year = h.version_venue, h.version_year
         conf = self.doc.conference
-        if (
-            year is None
-            and h.status
-            and conf
-            and self.gaz.organ_for(conf.venue, conf.year) == organ
-        ):
+        own_results = bool(conf and self.gaz.organ_for(conf.venue, conf.year) == organ)
+        if h.status == "NOC" and conf and own_results:
+            # a NOC entry of the conference's own results: the conference left the work as it
+            # was, so no version of that year exists; the derived graph records the
+            # confirmation on the latest earlier version (graph.rdf.derived)
+            self.add(node, RG.confirmsAt, self.conference(organ, conf.year, conf.venue))
+        elif year is None and h.status and conf and own_results:
             venue, year = conf.venue, conf.year  # a table entry of the conference's own results
         target = work
         if year is not None:
             target = self.version(organ, number, year, venue)
             self.add(node, RG.heads, target)
-            self.add(target, RG.status, status_concept(h.status) if h.status else None)
+            if h.status != "NOC":  # NOC is no status of a version: see rg:confirmedAt
+                self.add(target, RG.status, status_concept(h.status) if h.status else None)
             if not (h.section or "").casefold().startswith("table"):
                 self.add(target, RG.hasText, TRUE)
                 self.add(target, RG.textIn, self.doc_iri)
@@ -360,20 +368,26 @@ class _Builder:
         return iri
 
 
-def document_triples(doc: DocumentInput, base: str = mint.DEFAULT_BASE) -> set[Triple]:
-    """All triples one document contributes (see the module docstring for what they are).
+def document_statements(
+    doc: DocumentInput, base: str = mint.DEFAULT_BASE
+) -> tuple[set[Triple], set[Triple]]:
+    """What one document states: ``(own, shared)``.
 
-    Why a set of rdflib terms rather than a Graph: the builder loads them straight into
-    Oxigraph, and an rdflib Graph would only add indexing cost (a third of a large build).
-    Headings go first so that citations and assignments find the version they sit in.
+    ``own`` are the triples about nodes only this document has (its ``rg:SourceDocument`` node,
+    its mentions, sections and paragraphs: every IRI minted under the document's own IRI).
+    ``shared`` are those about resources other documents may describe too (works, versions,
+    conferences, actors, ``cito:cites`` edges between versions): the build stores each of them
+    once, in the derived graph (see :func:`document_triples`).
 
     Raises:
         ValueError: naming the document and record when a record cannot be mapped (unknown
             organ, status or attribution basis).
 
     Example:
-        >>> len(document_triples(DocumentInput(name="e.txt", sha256="0" * 64, records=()))) > 3
-        True
+        >>> own, shared = document_statements(DocumentInput(name="e.txt", sha256="0" * 64,
+        ...     records=()))
+        >>> len(own) > 3, shared
+        (True, set())
     """
     b = _Builder(doc, base)
     b.document()
@@ -388,13 +402,51 @@ def document_triples(doc: DocumentInput, base: str = mint.DEFAULT_BASE) -> set[T
                 b.assignment(rec)
         except ValueError as exc:
             raise ValueError(f"{doc.name}: record at {rec.start}-{rec.end}: {exc}") from None
-    return b.triples
+    doc_iri = str(b.doc_iri)
+    prefix = doc_iri + "/"
+    own: set[Triple] = set()
+    shared: set[Triple] = set()
+    for triple in b.triples:
+        s = str(triple[0])
+        (own if s == doc_iri or s.startswith(prefix) else shared).add(triple)
+    return own, shared
+
+
+def document_triples(doc: DocumentInput, base: str = mint.DEFAULT_BASE) -> set[Triple]:
+    """The content of a document's named graph: its own triples and, as one N-Triples literal
+    (``rg:sharedStatements`` on its ``rg:SourceDocument`` node), what it states about shared
+    resources (:func:`document_statements`).
+
+    Why the shared facts as text: a fact several documents state (a version's conference, a
+    work's label) would be returned once per graph by the union default graph if each document's
+    graph held it. As text it is no triple; the build unions these texts into the derived graph
+    after every build (:func:`graph.rdf.derived.derived_store`), so each fact is stored once, and
+    a removed or changed document takes away exactly what no other document states.
+
+    Why a set of rdflib terms rather than a Graph: the builder loads them straight into
+    Oxigraph, and an rdflib Graph would only add indexing cost (a third of a large build).
+    Headings go first so that citations and assignments find the version they sit in.
+
+    Raises:
+        ValueError: as :func:`document_statements`.
+
+    Example:
+        >>> len(document_triples(DocumentInput(name="e.txt", sha256="0" * 64, records=()))) > 3
+        True
+    """
+    own, shared = document_statements(doc, base)
+    if shared:
+        text = "".join(sorted(ntriples(shared).splitlines(keepends=True)))
+        own.add((mint.document_iri(doc.name, doc.sha256, base), RG.sharedStatements, Literal(text)))
+    return own
 
 
 def document_graph(doc: DocumentInput, base: str = mint.DEFAULT_BASE) -> Graph:
-    """The triples of :func:`document_triples` as an rdflib Graph, for inspection and tests
-    (the module docstring shows one)."""
+    """Everything one document states (its own and its shared triples, see
+    :func:`document_statements`) as an rdflib Graph, for inspection and tests (the module
+    docstring shows one)."""
     g = Graph()
-    for triple in document_triples(doc, base):
-        g.add(triple)
+    for part in document_statements(doc, base):
+        for triple in part:
+            g.add(triple)
     return g

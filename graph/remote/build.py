@@ -9,7 +9,8 @@ document's graph and the control graph names the generation and its derived grap
    (:func:`graph.mint.document_key`: a changed document never overwrites the graph readers of
    the current generation use, and a byte-identical copy under another name has its own);
 3. refreshes the ontology and gazetteer graphs and writes the derived graph of the new
-   generation under a fresh IRI;
+   generation under a fresh IRI (what documents state about shared resources, once, recomputed
+   from the documents of the generation: :mod:`graph.rdf.derived`);
 4. switches manifest and control graph in one SPARQL Update request (one transaction).
 
 Readers (:class:`graph.remote.store.RemoteStore`) query exactly the graphs the manifest names, so
@@ -37,7 +38,7 @@ from rdflib import Literal, URIRef
 from extract import DocumentError
 from graph import mint
 from graph.backend import BuildReport, ManifestEntry
-from graph.rdf.derived import derived_quads
+from graph.rdf.derived import derived_store
 from graph.rdf.document import DocumentInput, document_triples
 from graph.rdf.manifest import manifest_triples
 from graph.rdf.static import gazetteer_graph, ontology_graph
@@ -152,11 +153,11 @@ def build_remote(
             store.put_graph(str(iri), ntriples(graph).encode("utf-8"))
         number = generation + 1
         derived = f"{mint.derived_graph_iri(base)}/{number}"
-        dataset = store.generation_graphs(derived, entries.values())
-        quads = derived_quads(_version_facts(store.view(dataset)), base)
-        store.put_graph(
-            derived, ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES) or b""
-        )
+        docs = store.view([e.graph for e in entries.values()])
+        mem = derived_store(*_document_facts(docs), base)
+        whole = ox.NamedNode(mint.derived_graph_iri(base))
+        data = mem.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=whole)
+        store.put_graph(derived, data or b"")
         store.update(_switch(previous, entries, new_docs, number, derived, base, manifest_triples))
         store.refresh()
         return BuildReport(
@@ -181,24 +182,28 @@ def _stale(entry: ManifestEntry | None, name: str, sha256: str, base: str) -> bo
     )
 
 
-def _version_facts(store: RemoteStore) -> ox.Store:
-    """The facts the derived graph is computed from, copied into an in-memory store.
+def _document_facts(
+    docs: RemoteStore,
+) -> tuple[list[str], list[ox.Quad], list[tuple[ox.NamedNode, ox.NamedNode]]]:
+    """What :func:`graph.rdf.derived.derived_store` needs, read from the documents' graphs of
+    the new generation (``docs``): their ``rg:sharedStatements`` texts, the quads of the
+    ontology and gazetteer graphs (the same as :mod:`graph.rdf.static` gives), and the (work,
+    conference) pairs of NOC entries.
 
-    Why a copy: :func:`graph.rdf.derived.derived_quads` then runs on pyoxigraph exactly as in an
-    embedded build (the same lookups over the same terms), whatever the server's habits are with
-    literals (Virtuoso may give ``true`` back as ``1``). Only four predicates of the versions are
-    copied, a small part of the graph.
+    Why the derived graph is computed here and not by a SPARQL Update on the server: it is then
+    the very graph an embedded build writes (the same code over the same terms), whatever the
+    server's habits are with literals (Virtuoso may give ``true`` back as ``1``).
     """
-    facts = (RG.versionOf, RG.year, RG.hasText, RG.previousVersion)
-    rows = store.query(
-        "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o VALUES ?p { "
-        + " ".join(f"<{p}>" for p in facts)
-        + " } }"
+    rows = docs.query(f"SELECT ?text WHERE {{ ?d <{RG.sharedStatements}> ?text }}")
+    ledgers = [str(r["text"].value) for r in rows]
+    static: list[ox.Quad] = []
+    for graph in (ontology_graph(), gazetteer_graph(docs.base)):
+        text = ntriples(graph).encode("utf-8")
+        static.extend(ox.parse(text, format=ox.RdfFormat.N_QUADS))
+    pairs = docs.query(
+        f"SELECT DISTINCT ?w ?c WHERE {{ ?m <{RG.confirmsAt}> ?c ; <{RG.headsWork}> ?w }}"
     )
-    graph = ox.NamedNode(f"{control_graph_iri(store.base)}/facts")
-    mem = ox.Store()
-    mem.extend(ox.Quad(r["s"], r["p"], r["o"], graph) for r in rows)
-    return mem
+    return ledgers, static, [(r["w"], r["c"]) for r in pairs]
 
 
 def _switch(

@@ -1,0 +1,56 @@
+"""Checks of the named-graph layout shared by the embedded and the remote tests: each fact once.
+
+Why counts by SPARQL and a scan of the quads: an analyst's ``COUNT(*)`` over the union default
+graph must equal ``COUNT(DISTINCT ...)`` (the symptom), and no triple may sit in two named graphs
+(the cause). Both are asked of the real store, through the same query entry the API uses.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+RG = "https://w3id.org/resgraph/ontology#"
+#: dcterms:modified of manifest entries: a build stamp, different between two builds by design
+STAMP = "http://purl.org/dc/terms/modified"
+
+
+def _rows(store: Any, text: str) -> list[Any]:
+    return list(store.query(text, use_default_graph_as_union=True))
+
+
+def _value(term: Any) -> str:
+    return str(term.value)
+
+
+def count_mismatches(store: Any) -> list[str]:
+    """Every pattern whose ``COUNT(*)`` differs from its distinct count: all triples, ``?s a ?c``
+    per class and ``?s ?p ?o`` per predicate (empty when each fact is stored once)."""
+    bad = []
+    (row,) = _rows(
+        store,
+        "SELECT (COUNT(*) AS ?n) ?d WHERE { { SELECT (COUNT(*) AS ?d) "
+        "{ SELECT DISTINCT ?s ?p ?o { ?s ?p ?o } } } ?s ?p ?o } GROUP BY ?d",
+    )
+    if int(_value(row["n"])) != int(_value(row["d"])):
+        bad.append(f"all triples: {_value(row['n'])} rows, {_value(row['d'])} distinct")
+    star = "SELECT ?k (COUNT(*) AS ?n) WHERE { %s } GROUP BY ?k"
+    distinct = "SELECT ?k (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?k ?o { %s } } GROUP BY ?k"
+    for what, pattern in (("class", "?s a ?k BIND(?k AS ?o)"), ("predicate", "?s ?k ?o")):
+        rows = {_value(r["k"]): int(_value(r["n"])) for r in _rows(store, star % pattern)}
+        once = {_value(r["k"]): int(_value(r["n"])) for r in _rows(store, distinct % pattern)}
+        assert rows.keys() == once.keys()
+        bad += [f"{what} {k}: {n} rows, {once[k]} distinct" for k, n in rows.items() if n != once[k]]
+    return bad
+
+
+def triples_in_two_graphs(quads: list[tuple[str, str, str, str]]) -> list[tuple[str, str, str]]:
+    """The triples that more than one named graph holds, from a scan of (s, p, o, g)."""
+    seen = Counter((s, p, o) for s, p, o, _ in set(quads))
+    return sorted(t for t, n in seen.items() if n > 1)
+
+
+def distinct_triples(quads: list[tuple[str, str, str, str]]) -> set[tuple[str, str, str]]:
+    """The distinct triples of a scan (terms in N-Triples form), without the build stamps of
+    the manifest."""
+    return {(s, p, o) for s, p, o, _ in quads if p != f"<{STAMP}>"}
