@@ -69,7 +69,14 @@ def _emit_json(payload: Any) -> None:
     typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
 
 
-def _table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+def _table(
+    title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], empty: str | None = None
+) -> None:
+    """Print the rows as a table; no rows and an ``empty`` sentence: print the sentence instead
+    (an empty table with no word read as a failure)."""
+    if not rows and empty is not None:
+        typer.echo(empty)
+        return
     table = Table(title=title, show_lines=False)
     for col in columns:
         table.add_column(col, overflow="fold")
@@ -82,14 +89,27 @@ def _join(values: Sequence[str]) -> str:
     return ", ".join(values)
 
 
+def _filters(**given: str | list[str] | None) -> str:
+    """`` (actor NOPE, organ wtsa)`` for the filters given, for "nothing matches" sentences."""
+    said = [f"{k} {_join(v) if isinstance(v, list) else v}" for k, v in given.items() if v]
+    return f" ({', '.join(said)})" if said else ""
+
+
 def lineage_cmd(ident: str, store: StoreOpt = None, as_json: JsonOpt = False) -> None:
     """Every version of a resolution in order, with diffs between consecutive texts."""
     from graph import lineage
 
     with _opened(store) as st:
         result = _run(lambda: lineage(st, ident))
+        texted = any(v.has_text for v in result.versions)
+        citing = None if texted else _citing_documents(st, result.resolution)
     if as_json:
         return _emit_json(result.to_dict())
+    if citing is not None and not result.versions:
+        typer.echo(
+            f"{result.resolution}: known only from citations: {citing}; no version text loaded"
+        )
+        return None
     _table(
         f"Lineage of {result.resolution}" + (f": {result.title}" if result.title else ""),
         ("version", "conference", "status", "text"),
@@ -117,14 +137,32 @@ def lineage_cmd(ident: str, store: StoreOpt = None, as_json: JsonOpt = False) ->
                 ),
             ],
         )
+    if citing is not None:
+        typer.echo(f"no version text loaded: these versions are known from citations ({citing})")
     return None
 
 
-def _print_walk(result: Any, verb: str) -> None:
+def _citing_documents(st: Store, work: str) -> str:
+    """ "cited by 2 texts: wtsa/44/2022, 000_...txt": what cites a work whose text the store lacks
+    (a citing version by its id; a document citing outside any resolution, by its file name)."""
+    from graph import select, short, short_iri
+
+    citing = set()
+    for row in select(st, "cites_in", target=[str(short_iri(work, st.base))]):
+        if "/document/" in row["citing"]:
+            citing.add(row["where"].split("|")[2] or short(row["citing"]))
+        else:
+            citing.add(short(row["citing"]))
+    count = f"cited by {len(citing)} text{'s' if len(citing) != 1 else ''}"
+    return f"{count}: {_join(sorted(citing))}" if citing else count
+
+
+def _print_walk(result: Any, verb: str, empty: str) -> None:
     _table(
         f"{result.root}: {verb} (depth {result.depth})",
         ("depth", "source", "target", "section", "paragraph", "document"),
         [(e.depth, e.source, e.target, e.section, e.paragraph, e.document) for e in result.edges],
+        empty=empty,
     )
 
 
@@ -142,7 +180,9 @@ def deps_cmd(
         result = _run(lambda: dependencies(st, ident, depth=depth, organs=organ))
     if as_json:
         return _emit_json(result.to_dict())
-    return _print_walk(result, "cites")
+    return _print_walk(
+        result, "cites", f"{result.root} cites nothing in the store{_filters(organ=organ)}"
+    )
 
 
 def impact_cmd(
@@ -159,7 +199,9 @@ def impact_cmd(
         result = _run(lambda: impact(st, ident, depth=depth, organs=organ))
     if as_json:
         return _emit_json(result.to_dict())
-    return _print_walk(result, "cited by")
+    return _print_walk(
+        result, "cited by", f"nothing in the store cites {result.root}{_filters(organ=organ)}"
+    )
 
 
 def path_cmd(source: str, target: str, store: StoreOpt = None, as_json: JsonOpt = False) -> None:
@@ -194,7 +236,10 @@ def cycles_cmd(
     if as_json:
         return _emit_json([c.to_dict() for c in found])
     _table(
-        "Citation cycles", ("length", "ring"), [(len(c.nodes), " -> ".join(c.nodes)) for c in found]
+        "Citation cycles",
+        ("length", "ring"),
+        [(len(c.nodes), " -> ".join(c.nodes)) for c in found],
+        empty="no citation cycles: no resolutions in the store cite each other in a ring",
     )
     return None
 
@@ -216,6 +261,7 @@ def most_cited_cmd(
         f"Most cited, by {MOST_CITED_BY}",
         ("resolution", "citing resolutions", "citations", "pagerank", "title"),
         [(r.id, r.in_degree, r.citations, f"{r.pagerank:.4f}", r.title) for r in ranked],
+        empty=f"no cited resolutions in the store{_filters(organ=organ)}",
     )
     return None
 
@@ -278,6 +324,14 @@ def assignments_cmd(
             )
             for h in result.hits
         ],
+        empty="no assignment clauses match"
+        + _filters(
+            actor=actor,
+            collaborator=collaborator,
+            involving=involving,
+            organ=organ,
+            conference=conference,
+        ),
     )
     return None
 
@@ -319,6 +373,7 @@ def outdated_cmd(
             )
             for o in found
         ],
+        empty=f"no outdated citations in the store{_filters(organ=organ)}",
     )
     return None
 
@@ -330,14 +385,15 @@ def sparql_cmd(
     store: StoreOpt = None,
 ) -> None:
     """Run a SPARQL SELECT query on the store."""
+    from api.sparql.syntax import one_line_errors
     from graph import run_select
 
     if fmt not in {"table", "json", "csv"}:
         typer.echo(f"error: unknown format {fmt!r}; valid: table, json, csv", err=True)
         raise typer.Exit(2)
-    text = Path(query[1:]).read_text(encoding="utf-8") if query.startswith("@") else query
+    text = _query_text(query)
     with _opened(store) as st:
-        result = _run(lambda: run_select(st, text, limit=limit))
+        result = _run(lambda: one_line_errors(lambda: run_select(st, text, limit=limit), text))
     if fmt == "json":
         return _emit_json([dict(zip(result.columns, row, strict=True)) for row in result.rows])
     if fmt == "csv":
@@ -347,8 +403,20 @@ def sparql_cmd(
         writer.writerows(result.rows)
         typer.echo(buf.getvalue(), nl=False)
         return None
-    _table(f"{len(result.rows)} rows", result.columns, result.rows)
+    _table(f"{len(result.rows)} rows", result.columns, result.rows, empty="0 rows: nothing matched")
     return None
+
+
+def _query_text(query: str) -> str:
+    """The query, or the text of the file ``@FILE`` names (exit 2 naming a file not readable)."""
+    if not query.startswith("@"):
+        return query
+    try:
+        return Path(query[1:]).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        typer.echo(f"error: {query[1:]}: {reason.lower()}", err=True)
+        raise typer.Exit(2) from None
 
 
 def register(app: typer.Typer) -> None:
