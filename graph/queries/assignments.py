@@ -142,6 +142,10 @@ def _document_versions(
     out: dict[tuple[str, str], set[str]] = {}
     if works:
         for r in select(store, "document_versions", work=sorted(set(works))):
+            if r.get("confirmedAt"):  # a NOC entry: the conference that confirmed the work
+                conf = short(r["confirmedAt"], base).rsplit("/", 1)[-1]
+                out.setdefault((r["doc"], r["work"]), set()).add(conf)
+                continue
             organ, _number, year = parts(r["version"], base)
             if year is not None:
                 out.setdefault((r["doc"], r["work"]), set()).add(f"{organ.lower()}-{year}")
