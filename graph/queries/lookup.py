@@ -16,7 +16,9 @@ Example:
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
+from functools import cache
 
 from extract import load_gazetteer
 from graph.backend import Queryable
@@ -30,7 +32,9 @@ __all__ = [
     "base_of",
     "conference_id",
     "conference_label",
+    "conference_when",
     "ensure_exists",
+    "held_before",
     "known_ids",
     "parts",
     "short",
@@ -163,6 +167,65 @@ def conference_label(conf_id: str | None) -> str | None:
         return load_gazetteer().by_id(conf_id).label
     except ValueError:
         return None
+
+
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_HELD = re.compile(r"\bheld\b[^;]*?\b(" + "|".join(_MONTHS) + r")\b[^;]*?\b(\d{4})\b", re.I)
+
+
+@cache
+def conference_when(conf_id: str) -> tuple[int, int | None]:
+    """(year, month or None) of a conference id (``wtsa-2022``), the month from the gazetteer.
+
+    Why: two conferences of one year (WTSA-20 met in March 2022, PP-22 in October) are ordered
+    only when the gazetteer dates both; the month comes from a conference's ``start`` date
+    (``YYYY-MM-DD``) when the gazetteer gives one, else from its note ("held 1-9 March 2022").
+
+    Example:
+        >>> conference_when("wtsa-2022"), conference_when("pp-2018")
+        ((2022, 3), (2018, None))
+    """
+    year = int(conf_id.rsplit("-", 1)[1])
+    try:
+        conf = load_gazetteer().by_id(conf_id)
+    except ValueError:
+        return year, None
+    start = getattr(conf, "start", None)
+    if isinstance(start, str) and re.match(r"^\d{4}-\d{2}", start):
+        return year, int(start[5:7])
+    held = _HELD.search(conf.note or "")
+    if held and int(held[2]) == year:
+        return year, _MONTHS.index(held[1].lower()) + 1
+    return year, None
+
+
+def held_before(a: str, b: str) -> bool:
+    """True when conference ``a`` certainly met before conference ``b`` (ids ``pp-2018``).
+
+    Different years compare by year; the same year only when the gazetteer dates both to
+    different months (else neither is before the other).
+
+    Example:
+        >>> held_before("pp-2014", "wtsa-2016"), held_before("wtsa-2016", "wtsa-2016")
+        (True, False)
+    """
+    (ya, ma), (yb, mb) = conference_when(a), conference_when(b)
+    if ya != yb:
+        return ya < yb
+    return ma is not None and mb is not None and ma < mb
 
 
 def status_code(iri: str | None) -> str | None:

@@ -1,35 +1,83 @@
-"""Outdated citations: a text citing an older version than the latest known at its date.
+"""Outdated citations: a text citing an older version than the latest revision at its date.
 
 Why: before every assembly editors check by hand that "Resolution 123 (Rev. Busan, 2014)" in a
-2022 text should now read "(Rev. Dubai, 2018)". ``queries/outdated.rq`` lists the citations of a
-dated version; ``queries/versions.rq`` the versions of the cited works (years from the IRIs);
-the latest version adopted after the cited one and before the citing version's year is what the
-text should cite. (A single SPARQL join of citations with every version of the work multiplied
-the rows by the documents repeating each version's facts; two linear queries and a dict do it
-in milliseconds.)
+2022 text should now read "(Rev. Dubai, 2018)". A citation is outdated when a *revision* of the
+cited work was adopted after the cited version and before the citing text, both dated by their
+conferences (:func:`graph.queries.lookup.held_before`: by year, and within a year by the
+gazetteer's dates when it has them; same-year conferences it does not date are not compared).
 
-What counts as "known": any version in the store — one with text, one named in a history line,
-or one another text cites. Same-year conferences are not compared (WTSA-20 met in March 2022,
-PP-22 in October; the gazetteer holds years only), so they never make a citation outdated.
+What counts as a revision: any version in the store (one with text, one named in a history line,
+or one another text cites) except a version whose only status is NOC: a conference that left a
+resolution unchanged confirmed the version in force, so a later text citing
+"Resolution 52 (Rev. Hammamet, 2016)" is right.
+
+Why three small queries and not one join: the versions (``versions.rq``) say which versions a
+later revision superseded; only citations of those are read (``outdated.rq``, two index lookups
+per version), and only the outdated ones get their provenance (``citation_details.rq``). A
+single join of every citation with every version of its work and its provenance took seconds on
+a million triples.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from graph.backend import Queryable
 from graph.mint import organ_code
 from graph.queries import select
-from graph.queries.lookup import base_of, parts, short
+from graph.queries.lookup import base_of, held_before, parts, short
 from graph.results import OutdatedCitation
 
 __all__ = ["outdated_citations"]
+
+
+def _conf(iri: str, base: str) -> str | None:
+    """The conference id (``pp-2018``) of a version IRI, None for a work or anything else."""
+    organ, _number, year = parts(iri, base)
+    return f"{organ.lower()}-{year}" if organ and year is not None else None
+
+
+def _revisions(store: Queryable, base: str) -> dict[str, list[tuple[str, str]]]:
+    """Work IRI -> its revisions as (conference id, version IRI), oldest first."""
+    confirmations = {r["version"] for r in select(store, "noc_versions")}
+    by_work: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for r in select(store, "versions", work=None):
+        conf = _conf(r["version"], base)
+        if conf is not None and r["version"] not in confirmations:
+            by_work[r["work"]].append((conf, r["version"]))
+    for revs in by_work.values():
+        revs.sort(key=lambda cv: (parts(cv[1], base)[2] or 0, cv[1]))
+    return by_work
+
+
+def _latest_between(
+    revisions: list[tuple[str, str]], after: str, before: str
+) -> tuple[str, str] | None:
+    """The last revision held after conference ``after`` and before conference ``before``."""
+    found = [cv for cv in revisions if held_before(after, cv[0]) and held_before(cv[0], before)]
+    return found[-1] if found else None
+
+
+def _details(store: Queryable, nodes: list[str]) -> dict[str, dict[str, Any]]:
+    """Citation node -> its provenance (surface, section, paragraph, proposal, file)."""
+    out: dict[str, dict[str, Any]] = {}
+    if nodes:
+        for r in select(store, "citation_details", c=sorted(set(nodes))):
+            acc = out.setdefault(r["c"], {})
+            for key, value in r.items():
+                acc.setdefault(key, value)
+    return out
 
 
 def outdated_citations(
     store: Queryable, organ: str | None = None, base: str | None = None
 ) -> tuple[OutdatedCitation, ...]:
     """Every outdated citation (optionally only in texts of one organ), oldest citing first.
+
+    Rows that would read the same (one paragraph citing a version twice in the same words) are
+    one row: each row differs from the others by citing text, cited version, document, proposal,
+    section, paragraph or surface.
 
     Example:
         >>> [o.latest for o in outdated_citations(store)][:1]  # doctest: +SKIP
@@ -40,41 +88,57 @@ def outdated_citations(
     """
     base = base_of(store, base)
     wanted = organ_code(organ) if organ else None
-    rows = []
-    for r in select(store, "outdated"):
-        citing_organ, _n, citing_year = parts(r["citing"], base)
-        cited_year = parts(r["cited"], base)[2]
-        if citing_year is None or cited_year is None or cited_year >= citing_year:
-            continue
-        if wanted and citing_organ != wanted:
-            continue
-        rows.append((r, citing_year, cited_year))
-    known: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    if rows:
-        works = sorted({r["citedWork"] for r, _, _ in rows})
-        for v in select(store, "versions", work=works):
-            year = parts(v["version"], base)[2]
-            if year is not None:
-                known[v["work"]].append((year, v["version"]))
-    found = []
-    for r, citing_year, cited_year in rows:
-        newer = [(y, v) for y, v in known[r["citedWork"]] if cited_year < y < citing_year]
-        if not newer:
-            continue
-        latest_year, latest = max(newer)
-        found.append(
+    revisions = _revisions(store, base)
+    superseded = [
+        v
+        for revs in revisions.values()
+        for i, (conf, v) in enumerate(revs)
+        if any(held_before(conf, later) for later, _ in revs[i + 1 :])
+    ]
+    hits: list[tuple[dict[str, Any], str, str, tuple[str, str]]] = []
+    if superseded:
+        for r in select(store, "outdated", cited=superseded):
+            citing_conf, cited_conf = _conf(r["citing"], base), _conf(r["cited"], base)
+            if citing_conf is None or cited_conf is None:
+                continue
+            if wanted and parts(r["citing"], base)[0] != wanted:
+                continue
+            work = r["cited"].rsplit("/", 1)[0]
+            latest = _latest_between(revisions.get(work, []), cited_conf, citing_conf)
+            if latest is not None:
+                hits.append((r, citing_conf, cited_conf, latest))
+    details = _details(store, [r["c"] for r, _, _, _ in hits])
+    found: set[OutdatedCitation] = set()
+    for r, citing_conf, cited_conf, (latest_conf, latest) in hits:
+        d = details.get(r["c"], {})
+        found.add(
             OutdatedCitation(
                 citing=short(r["citing"], base),
-                citing_year=citing_year,
+                citing_year=int(citing_conf.rsplit("-", 1)[1]),
                 cited=short(r["cited"], base),
-                cited_year=cited_year,
+                cited_year=int(cited_conf.rsplit("-", 1)[1]),
                 latest=short(latest, base),
-                latest_year=latest_year,
-                surface=r.get("surface"),
-                section=r.get("section"),
-                paragraph=r.get("paragraph"),
-                document=r.get("file"),
+                latest_year=int(latest_conf.rsplit("-", 1)[1]),
+                surface=d.get("surface"),
+                section=d.get("section"),
+                paragraph=d.get("paragraph"),
+                document=d.get("file"),
+                proposal=d.get("proposal"),
+                latest_conference=latest_conf,
             )
         )
-    found.sort(key=lambda o: (o.citing_year, o.citing, o.document or "", o.cited, o.surface or ""))
-    return tuple(found)
+    return tuple(
+        sorted(
+            found,
+            key=lambda o: (
+                o.citing_year,
+                o.citing,
+                o.document or "",
+                o.cited,
+                o.proposal or "",
+                o.section or "",
+                o.paragraph or "",
+                o.surface or "",
+            ),
+        )
+    )

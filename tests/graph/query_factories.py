@@ -31,10 +31,11 @@ def venue(organ: str, year: int) -> str:
 class Doc:
     """Records of one document with running offsets, written in reading order."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, conference: tuple[str, int] | None = None) -> None:
         self.name = name
         self.pos = 0
         self.records: list[Record] = []
+        self.conference = VersionRef(venue(*conference), conference[1]) if conference else None
 
     def _span(self, surface: str) -> tuple[int, int]:
         start = self.pos
@@ -72,6 +73,29 @@ class Doc:
         )
         return self
 
+    def noc(self, organ: str, number: str) -> Doc:
+        """A results-table entry "Resolution N ... NOC" of the document's conference (give the
+        Doc a ``conference``): the conference left the resolution unchanged."""
+        surface = f"RESOLUTION {number} NOC"
+        start, end = self._span(surface)
+        self.records.append(
+            Heading(
+                doc=self.name,
+                start=start,
+                end=end,
+                surface=surface,
+                number=number,
+                body=organ,
+                title=None,
+                version_venue=None,
+                version_year=None,
+                status="NOC",
+                history=None,
+                section="Table 1",
+            )  # type: ignore[arg-type]
+        )
+        return self
+
     def cite(
         self,
         host: str,
@@ -80,6 +104,7 @@ class Doc:
         year: int | None = None,
         section: str = "recalling",
         paragraph: str = "a)",
+        proposal: str | None = None,
     ) -> Doc:
         place = venue(organ, year) if year else None
         surface = f"Resolution {number}" + (f" (Rev. {place}, {year})" if year else "")
@@ -100,6 +125,7 @@ class Doc:
                 section=section,
                 paragraph=paragraph,
                 host=host,
+                proposal=proposal,
             )
         )
         return self
@@ -128,7 +154,12 @@ class Doc:
 
     def input(self) -> DocumentInput:
         digest = hashlib.sha256(repr(self.records).encode()).hexdigest()
-        return DocumentInput(name=self.name, sha256=digest, records=tuple(self.records))
+        return DocumentInput(
+            name=self.name,
+            sha256=digest,
+            records=tuple(self.records),
+            conference=self.conference,
+        )
 
 
 def build(root: Path, docs: Sequence[Doc]) -> GraphStore:
