@@ -19,11 +19,15 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TypeVar
 
 from api.sparql.guard import blank_literals
 from graph import PREFIXES
 
-__all__ = ["one_line_syntax_error", "parse_error_line", "undeclared_prefixes"]
+__all__ = ["one_line_errors", "one_line_syntax_error", "parse_error_line", "undeclared_prefixes"]
+
+T = TypeVar("T")
 
 _POSITION = re.compile(r"error at (\d+):(\d+):\s*(.*)", re.DOTALL)
 _DECLARED = re.compile(r"(?i)\bPREFIX\s+([A-Za-z][\w.-]*)?:")
@@ -133,3 +137,22 @@ def one_line_syntax_error(message: str, query: str) -> str:
     if "Prefix not found" in rest and missing:
         return where + _prefix_hint(missing)
     return (where + _expected(rest) + _near(query, line, column))[: _MAX_LENGTH * 2]
+
+
+def one_line_errors(run: Callable[[], T], query: str) -> T:
+    """``run()``, with a syntax error (or any ``ValueError``) about ``query`` re-raised as a
+    ``ValueError`` holding :func:`one_line_syntax_error`'s line (what the CLI prints).
+
+    Example:
+        >>> def bad():
+        ...     raise SyntaxError("error at 1:1: expected one of ASK, ['a' ..= 'z']")
+        >>> try:
+        ...     one_line_errors(bad, "SELEC")
+        ... except ValueError as exc:
+        ...     print(exc)
+        malformed SPARQL query: error at line 1, column 1: expected one of ASK (near 'SELEC')
+    """
+    try:
+        return run()
+    except (SyntaxError, ValueError) as exc:
+        raise ValueError(one_line_syntax_error(str(exc), query)) from None
