@@ -4,11 +4,14 @@ Why not FastAPI's own pages: they load Swagger UI, ReDoc, a favicon and Google f
 so on a machine without internet they stay blank (``SwaggerUIBundle is not defined``). The
 assets come from the ``fastapi-offline`` package (maintained; it ships Swagger UI, ReDoc and a
 favicon) and are mounted by :func:`mount_assets` at :data:`ASSETS`; these routes render FastAPI's
-own page builders pointed at them, Google fonts off.
+own page builders pointed at them, Google fonts off. One more outside request hides in ReDoc's
+bundle (its sidebar's "API docs by Redocly" logo, fetched from Redocly's CDN); the bundle is
+served through :func:`redoc_js` with that image replaced by an empty inline one.
 """
 
 from __future__ import annotations
 
+import functools
 from importlib import resources
 from pathlib import Path
 
@@ -18,7 +21,7 @@ from fastapi.openapi.docs import (
     get_swagger_ui_html,
     get_swagger_ui_oauth2_redirect_html,
 )
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 __all__ = ["ASSETS", "mount_assets", "router"]
@@ -38,6 +41,23 @@ def _assets_dir() -> Path:
 def mount_assets(app: FastAPI) -> None:
     """Serve the packaged Swagger UI and ReDoc files under :data:`ASSETS` (before ``/static``)."""
     app.mount(ASSETS, StaticFiles(directory=_assets_dir()), name="docs-assets")
+
+
+#: The one remote file ReDoc's bundle asks for, and what it gets instead.
+REDOC_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg"
+EMPTY_SVG = "data:image/svg+xml,%3Csvg xmlns=%27http://www.w3.org/2000/svg%27/%3E"
+
+
+@functools.cache
+def _redoc_bundle() -> bytes:
+    text = (_assets_dir() / "redoc.standalone.js").read_text(encoding="utf-8")
+    return text.replace(REDOC_LOGO, EMPTY_SVG).encode("utf-8")
+
+
+@router.get(f"{ASSETS}/redoc.standalone.js")
+async def redoc_js() -> Response:
+    """ReDoc's bundle without its remote logo (this route is matched before the mount)."""
+    return Response(_redoc_bundle(), media_type="text/javascript")
 
 
 def _root(request: Request) -> str:

@@ -1,0 +1,1 @@
+"""Vendored YASGUI (see refresh.sh and LICENSE.txt); package data, served at /static/yasgui."""
