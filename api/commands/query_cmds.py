@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
+from api.commands.output import emit_json as _emit_json
+from api.commands.output import filters as _filters
+from api.commands.output import join as _join
+from api.commands.output import table as _table
 from api.settings import get_settings
 
 if TYPE_CHECKING:
@@ -63,36 +64,6 @@ def _run(fn: Callable[[], Any]) -> Any:
     except ValueError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
-
-
-def _emit_json(payload: Any) -> None:
-    typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
-
-
-def _table(
-    title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], empty: str | None = None
-) -> None:
-    """Print the rows as a table; no rows and an ``empty`` sentence: print the sentence instead
-    (an empty table with no word read as a failure)."""
-    if not rows and empty is not None:
-        typer.echo(empty)
-        return
-    table = Table(title=title, show_lines=False)
-    for col in columns:
-        table.add_column(col, overflow="fold")
-    for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row))
-    Console(width=160).print(table)
-
-
-def _join(values: Sequence[str]) -> str:
-    return ", ".join(values)
-
-
-def _filters(**given: str | list[str] | None) -> str:
-    """`` (actor NOPE, organ wtsa)`` for the filters given, for "nothing matches" sentences."""
-    said = [f"{k} {_join(v) if isinstance(v, list) else v}" for k, v in given.items() if v]
-    return f" ({', '.join(said)})" if said else ""
 
 
 def lineage_cmd(ident: str, store: StoreOpt = None, as_json: JsonOpt = False) -> None:
