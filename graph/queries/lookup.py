@@ -18,7 +18,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from extract import load_gazetteer
 from graph.backend import Queryable
@@ -116,8 +116,12 @@ def short(iri: str, base: str = DEFAULT_BASE) -> str:
     return path if kind == "resolution" else f"{kind}/{path}"
 
 
+@lru_cache(maxsize=1 << 18)
 def parts(iri: str, base: str = DEFAULT_BASE) -> tuple[str, str, int | None]:
     """(organ code, number, year or None) of an instrument IRI; ``("", iri, None)`` otherwise.
+
+    Cached: the query functions read every IRI of a large answer through it (the parse was
+    a third of a million-triple ``outdated``).
 
     Example:
         >>> parts("https://w3id.org/resgraph/id/resolution/council/1353/2019")

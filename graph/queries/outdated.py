@@ -26,7 +26,7 @@ from typing import Any
 from graph.backend import Queryable
 from graph.mint import organ_code
 from graph.queries import select
-from graph.queries.lookup import base_of, held_before, parts, short
+from graph.queries.lookup import base_of, conference_when, held_before, parts, short
 from graph.results import OutdatedCitation
 
 __all__ = ["outdated_citations"]
@@ -38,6 +38,12 @@ def _conf(iri: str, base: str) -> str | None:
     return f"{organ.lower()}-{year}" if organ and year is not None else None
 
 
+def _when(conf: str) -> tuple[int, int]:
+    """A sort key of a conference: year, then month (0 when the gazetteer gives none)."""
+    year, month = conference_when(conf)
+    return year, month or 0
+
+
 def _revisions(store: Queryable, base: str) -> dict[str, list[tuple[str, str]]]:
     """Work IRI -> its revisions as (conference id, version IRI), oldest first."""
     confirmations = {r["version"] for r in select(store, "noc_versions")}
@@ -47,7 +53,7 @@ def _revisions(store: Queryable, base: str) -> dict[str, list[tuple[str, str]]]:
         if conf is not None and r["version"] not in confirmations:
             by_work[r["work"]].append((conf, r["version"]))
     for revs in by_work.values():
-        revs.sort(key=lambda cv: (parts(cv[1], base)[2] or 0, cv[1]))
+        revs.sort(key=lambda cv: (*_when(cv[0]), cv[1]))
     return by_work
 
 
