@@ -237,3 +237,17 @@ def test_service_description_documents_the_dataset(
     assert "union" in words and "FROM NAMED" in words and "named-graph-uri" in words
     names = {str(n) for n in graph.objects(None, SD.name)}
     assert names == seed_store.named_graphs()
+
+
+def test_the_cli_prints_the_same_one_line_syntax_error(seed_store: Any) -> None:
+    from typer.testing import CliRunner
+
+    from api.cli import app
+
+    query = "SELECT * WHERE {\n  ?r a rg:Resolution\n}"
+    result = CliRunner().invoke(app, ["sparql", query, "--store", str(seed_store.root)])
+    assert result.exit_code == 2
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1, result.output
+    assert "line 2, column" in lines[0]
+    assert "PREFIX rg: <https://w3id.org/resgraph/ontology#>" in lines[0]
