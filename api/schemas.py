@@ -177,6 +177,7 @@ class AssignmentHit(_Model):
     source: str | None = None
     matched: list[str] = Field(default_factory=list)
     proposal: str | None = Field(None, description="The proposal the clause belongs to.")
+    mentions: int = Field(1, description="Times the document states this clause so.")
 
 
 class AssignmentResults(_Model):
@@ -201,6 +202,7 @@ class OutdatedCitation(_Model):
     document: str | None = None
     proposal: str | None = Field(None, description="The proposal the citation belongs to.")
     latest_conference: str | None = Field(None, examples=["pp-2018"])
+    mentions: int = Field(1, description="Times the paragraph cites the version so.")
 
 
 class OutdatedList(_Model):

@@ -210,7 +210,9 @@ class AssignmentHit(_Result):
 
     ``matched`` says why it answered the query (``addressee``, ``collaborator``, ``text``).
     ``proposal``, ``document``, ``section`` and ``paragraph`` tell apart clauses that read the
-    same (side-by-side proposals in one document, or the same text in two documents).
+    same (side-by-side proposals in one document, or the same text in two documents); a clause
+    the same document states several times in the same words is one hit, ``mentions`` says how
+    many times.
     """
 
     resolution: str
@@ -227,6 +229,7 @@ class AssignmentHit(_Result):
     source: str | None = None
     matched: tuple[str, ...] = ()
     proposal: str | None = None
+    mentions: int = 1
 
 
 @dataclass(frozen=True)
@@ -246,7 +249,8 @@ class OutdatedCitation(_Result):
     """A citation of an older version than the latest *revision* adopted before the citing text.
 
     ``latest_conference`` is the conference of that revision (``pp-2018``); ``proposal``,
-    ``document``, ``section`` and ``paragraph`` tell apart citations that read the same.
+    ``document``, ``section`` and ``paragraph`` tell apart citations that read the same; one
+    paragraph citing the version twice in the same words is one row (``mentions``: 2).
     """
 
     citing: str
@@ -261,6 +265,7 @@ class OutdatedCitation(_Result):
     document: str | None = None
     proposal: str | None = None
     latest_conference: str | None = None
+    mentions: int = 1
 
 
 @dataclass(frozen=True)

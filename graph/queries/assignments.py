@@ -15,7 +15,7 @@ belongs to the version that the same document presents, so ``conference=`` uses 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from graph.backend import Queryable
@@ -25,7 +25,7 @@ from graph.queries.lineage import actor_name
 from graph.queries.lookup import base_of, parts, short, work_of
 from graph.results import AssignmentHit, AssignmentResults
 
-__all__ = ["SECTORS", "Sector", "assignments", "sector_of"]
+__all__ = ["SECTORS", "Sector", "assignments", "mention_document", "sector_of"]
 
 
 @dataclass(frozen=True)
@@ -118,21 +118,54 @@ _ROLE_FIELDS = {"addressee": "to", "collaborator": "with", "item": "items"}
 
 
 def _fold(rows: list[dict[str, Any]], roles: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """One record per assignment node: its row of ``assignments.rq`` (several rows when a value
-    is repeated across graphs) joined with its many-valued parts from ``assignment_roles.rq``."""
+    """One record per assignment node: its row of ``assignments.rq`` joined with its many-valued
+    parts from ``assignment_roles.rq``."""
     folded: dict[str, dict[str, Any]] = {}
     for r in rows:
-        acc = folded.setdefault(
-            r["a"], {**r, "to": set(), "with": set(), "items": set(), "clauses": set()}
+        folded.setdefault(
+            r["a"],
+            {
+                **r,
+                "doc": mention_document(r["a"]),
+                "to": set(),
+                "with": set(),
+                "items": set(),
+                "clauses": set(),
+            },
         )
-        if "clause" in r:
-            acc["clauses"].add(r["clause"])
     for r in roles:
         target = folded.get(r["a"])
         field = _ROLE_FIELDS.get(r["role"].rsplit("#", 1)[-1])
         if target is not None and field is not None:
             target[field].add(r["value"])
     return folded
+
+
+def mention_document(iri: str) -> str:
+    """The document IRI of a mention IRI (``<document>/<kind>/<start>-<end>``, as
+    ``graph.mint.mention_iri`` makes them).
+
+    Example:
+        >>> mention_document("https://w3id.org/resgraph/id/document/ab/assignment/3-9")
+        'https://w3id.org/resgraph/id/document/ab'
+    """
+    return iri.rsplit("/", 2)[0]
+
+
+def _add_details(store: Queryable, folded: dict[str, dict[str, Any]], nodes: list[str]) -> None:
+    """Text and provenance (``assignment_details.rq``) of the assignments ``nodes``, in place."""
+    if not nodes:
+        return
+    files = {r["doc"]: r["file"] for r in select(store, "document_files")}
+    for a in nodes:
+        folded[a]["file"] = files.get(folded[a]["doc"])
+    for r in select(store, "assignment_details", a=nodes):
+        acc = folded[r["a"]]
+        for key, value in r.items():
+            if key == "clause":
+                acc["clauses"].add(value)
+            elif key != "a":
+                acc.setdefault(key, value)
 
 
 def _document_versions(
@@ -209,7 +242,7 @@ def assignments(
         acc["work"] = work_of(acc["by"], base)
     undated = [a["work"] for a in folded.values() if a["year"] is None and a["organ"]]
     context = _document_versions(store, undated, base)
-    hits = []
+    kept: list[tuple[dict[str, Any], set[str]]] = []
     for acc in folded.values():
         if not acc["organ"] or (wanted_organ and acc["organ"] != wanted_organ):
             continue
@@ -223,6 +256,10 @@ def assignments(
             continue
         if collaborator and not any(_same_actor(i, collaborator, base) for i in acc["with"]):
             continue
+        kept.append((acc, confs))
+    _add_details(store, folded, sorted(acc["a"] for acc, _ in kept))
+    hits: dict[AssignmentHit, int] = {}
+    for acc, confs in kept:
         matched = _why(acc, sector, base) if sector else ()
         if sector and not matched:
             continue
@@ -232,23 +269,37 @@ def assignments(
         rid = short(by, base)
         if year is None and the_conf:
             rid = f"{rid}/{the_conf.rsplit('-', 1)[1]}"
-        hits.append(
-            AssignmentHit(
-                resolution=rid,
-                organ=o,
-                number=number,
-                conference=the_conf,
-                verb=acc["verb"],
-                addressees=tuple(sorted(actor_name(i) for i in acc["to"])),
-                collaborators=tuple(sorted(actor_name(i) for i in acc["with"])),
-                surface=acc.get("surface") or "",
-                section=acc.get("section"),
-                paragraph=acc.get("paragraph"),
-                document=acc.get("file"),
-                source=acc.get("source"),
-                matched=matched,
-            )
+        hit = AssignmentHit(
+            resolution=rid,
+            organ=o,
+            number=number,
+            conference=the_conf,
+            verb=acc["verb"],
+            addressees=tuple(sorted(actor_name(i) for i in acc["to"])),
+            collaborators=tuple(sorted(actor_name(i) for i in acc["with"])),
+            surface=acc.get("surface") or "",
+            section=acc.get("section"),
+            paragraph=acc.get("paragraph"),
+            document=acc.get("file"),
+            source=acc.get("source"),
+            matched=matched,
+            proposal=acc.get("proposal"),
         )
-    hits.sort(key=lambda h: (h.organ, h.number.zfill(6), h.resolution, h.document or "", h.surface))
-    resolutions = sorted({h.resolution for h in hits}, key=lambda r: (r.split("/")[0], r.zfill(12)))
-    return AssignmentResults(hits=tuple(hits), resolutions=tuple(resolutions))
+        hits[hit] = hits.get(hit, 0) + 1
+    found = [replace(h, mentions=n) for h, n in hits.items()]
+    found.sort(
+        key=lambda h: (
+            h.organ,
+            h.number.zfill(6),
+            h.resolution,
+            h.document or "",
+            h.proposal or "",
+            h.section or "",
+            h.paragraph or "",
+            h.surface,
+        )
+    )
+    resolutions = sorted(
+        {h.resolution for h in found}, key=lambda r: (r.split("/")[0], r.zfill(12))
+    )
+    return AssignmentResults(hits=tuple(found), resolutions=tuple(resolutions))

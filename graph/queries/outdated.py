@@ -21,6 +21,7 @@ a million triples.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from typing import Any
 
 from graph.backend import Queryable
@@ -82,8 +83,8 @@ def outdated_citations(
     """Every outdated citation (optionally only in texts of one organ), oldest citing first.
 
     Rows that would read the same (one paragraph citing a version twice in the same words) are
-    one row: each row differs from the others by citing text, cited version, document, proposal,
-    section, paragraph or surface.
+    one row with ``mentions`` 2: each row differs from the others by citing text, cited version,
+    document, proposal, section, paragraph or surface.
 
     Example:
         >>> [o.latest for o in outdated_citations(store)][:1]  # doctest: +SKIP
@@ -114,28 +115,27 @@ def outdated_citations(
             if latest is not None:
                 hits.append((r, citing_conf, cited_conf, latest))
     details = _details(store, [r["c"] for r, _, _, _ in hits])
-    found: set[OutdatedCitation] = set()
+    found: dict[OutdatedCitation, int] = {}
     for r, citing_conf, cited_conf, (latest_conf, latest) in hits:
         d = details.get(r["c"], {})
-        found.add(
-            OutdatedCitation(
-                citing=short(r["citing"], base),
-                citing_year=int(citing_conf.rsplit("-", 1)[1]),
-                cited=short(r["cited"], base),
-                cited_year=int(cited_conf.rsplit("-", 1)[1]),
-                latest=short(latest, base),
-                latest_year=int(latest_conf.rsplit("-", 1)[1]),
-                surface=d.get("surface"),
-                section=d.get("section"),
-                paragraph=d.get("paragraph"),
-                document=d.get("file"),
-                proposal=d.get("proposal"),
-                latest_conference=latest_conf,
-            )
+        row = OutdatedCitation(
+            citing=short(r["citing"], base),
+            citing_year=int(citing_conf.rsplit("-", 1)[1]),
+            cited=short(r["cited"], base),
+            cited_year=int(cited_conf.rsplit("-", 1)[1]),
+            latest=short(latest, base),
+            latest_year=int(latest_conf.rsplit("-", 1)[1]),
+            surface=d.get("surface"),
+            section=d.get("section"),
+            paragraph=d.get("paragraph"),
+            document=d.get("file"),
+            proposal=d.get("proposal"),
+            latest_conference=latest_conf,
         )
+        found[row] = found.get(row, 0) + 1
     return tuple(
         sorted(
-            found,
+            (replace(o, mentions=n) for o, n in found.items()),
             key=lambda o: (
                 o.citing_year,
                 o.citing,
