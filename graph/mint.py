@@ -334,6 +334,20 @@ def meta_graph_iri(base: str = DEFAULT_BASE) -> URIRef:
     return _id(base, "graph", "meta")
 
 
+def manifest_entry_iri(name: str, sha256: str, base: str = DEFAULT_BASE) -> URIRef:
+    """The manifest entry of one document in the meta graph (file name -> SHA-256 -> graph).
+
+    Why not the document's own IRI: the document's graph describes the document (its file name
+    and hash too, so a reader of an older generation still sees them after the manifest has
+    moved on); the same triples under the same subject in the meta graph would be stored twice.
+
+    Example:
+        >>> str(manifest_entry_iri("a.txt", "ab" * 32)).endswith("/id/graph/meta/523b3bd48aa43ba9")
+        True
+    """
+    return _id(base, "graph", "meta", document_key(name, sha256))
+
+
 def ontology_graph_iri(base: str = DEFAULT_BASE) -> URIRef:
     """The named graph holding the ontology itself (so SPARQL users see labels)."""
     return _id(base, "graph", "ontology")

@@ -131,6 +131,7 @@ def build_embedded(
     t0 = time.perf_counter() if started is None else started
     before = open_embedded(root, read_only=True, base=base)
     previous, generation = before.manifest(), before.generation
+    force = force or (generation > 0 and _old_layout(before.store, base))
     before.close()
     todo = {n for n, h in hashes.items() if force or _stale(previous.get(n), n, h, base)}
     removed = sorted(set(previous) - set(hashes))
@@ -177,6 +178,14 @@ def _stale(entry: ManifestEntry | None, name: str, sha256: str, base: str) -> bo
         or entry.sha256 != sha256
         or entry.graph != str(mint.document_graph_iri(name, sha256, base))
     )
+
+
+def _old_layout(store: ox.Store, base: str) -> bool:
+    """True for a store built before each fact was stored once: its documents' graphs describe
+    versions themselves (now only the derived graph does), so every document is rebuilt."""
+    derived = ox.NamedNode(mint.derived_graph_iri(base))
+    found = store.quads_for_pattern(None, ox.NamedNode(RG.versionOf), None, None)
+    return any(q.graph_name != derived for q in found)
 
 
 def _count(root: Path, base: str) -> int:

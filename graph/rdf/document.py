@@ -205,8 +205,9 @@ class _Builder:
     def document(self) -> None:
         d, doc = self.doc_iri, self.doc
         self.add(d, RDF.type, RG.SourceDocument)
-        # file name and SHA-256 are the manifest's (meta graph): stated there once, not twice
+        self.add(d, RG.fileName, str_literal(doc.name))
         self.add(d, RDFS.label, str_literal(doc.name))
+        self.add(d, RG.sha256, str_literal(doc.sha256))
         self.add(d, DCTERMS.identifier, str_literal(mint.document_key(doc.name, doc.sha256)))
         self.add(d, DCTERMS.format, str_literal(doc.format))
         self.add(d, DCTERMS.language, str_literal(doc.lang))

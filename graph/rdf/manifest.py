@@ -28,8 +28,9 @@ __all__ = ["manifest_triples"]
 def manifest_triples(
     doc: DocumentInput | RenderedDocument, graph_iri: str, base: str
 ) -> list[tuple[Node, ...]]:
-    """The meta-graph entry of one document: file name -> SHA-256 -> named graph."""
-    d = mint.document_iri(doc.name, doc.sha256, base)
+    """The meta-graph entry of one document: file name -> SHA-256 -> named graph (its subject is
+    :func:`graph.mint.manifest_entry_iri`, not the document, which its own graph describes)."""
+    d = mint.manifest_entry_iri(doc.name, doc.sha256, base)
     stamp = Literal(time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), datatype=XSD.dateTime)
     return [
         (d, RG.fileName, Literal(doc.name)),

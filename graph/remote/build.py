@@ -83,6 +83,7 @@ def build_remote(
     ):
         store.refresh()  # what is current now that no other build can switch generations
         previous, generation = store.manifest(), store.generation
+        force = force or (generation > 0 and _old_layout(store))
         todo = {n for n, h in hashes.items() if force or _stale(previous.get(n), n, h, base)}
         removed = sorted(set(previous) - set(hashes))
         unchanged = tuple(sorted(set(hashes) - todo))
@@ -180,6 +181,16 @@ def _stale(entry: ManifestEntry | None, name: str, sha256: str, base: str) -> bo
         or entry.sha256 != sha256
         or entry.graph != str(mint.document_graph_iri(name, sha256, base))
     )
+
+
+def _old_layout(store: RemoteStore) -> bool:
+    """True for a generation built before each fact was stored once: its documents' graphs
+    describe versions themselves (now only the derived graph does), so every document is rebuilt.
+    """
+    found = store.query(
+        f"ASK {{ GRAPH ?g {{ ?v <{RG.versionOf}> ?w }} FILTER (?g != <{store.derived}>) }}"
+    )
+    return bool(found)
 
 
 def _document_facts(

@@ -171,3 +171,28 @@ def test_only_noc_leaves_the_conference_without_a_version(tmp_path: Path, status
     assert has_version == (status != "NOC")
     confirmed = any(p == f"<{RG}confirmedAt>" for _, p, _, _ in quads)
     assert confirmed == (status == "NOC")
+
+
+def test_a_store_of_the_old_layout_is_rebuilt(
+    tmp_path: Path, gold_inputs: list[DocumentInput]
+) -> None:
+    """A store whose documents' graphs still describe versions (built before this layout) is
+    rebuilt by the next build even though no document changed."""
+    docs = list(gold_inputs)
+    root = tmp_path / "old"
+    built(root, docs)
+    doc = docs[0]
+    graph = ox.NamedNode(str(mint.document_graph_iri(doc.name, doc.sha256)))
+    stray = ox.Quad(
+        ox.NamedNode(str(mint.version_iri("PP", "1", 1994))),
+        ox.NamedNode(f"{RG}versionOf"),
+        ox.NamedNode(str(mint.work_iri("PP", "1"))),
+        graph,
+    )
+    with open_store(root) as s:
+        s.store.add(stray)
+    report = build_store(root, inputs=docs)
+    assert sorted(report.updated) == sorted(d.name for d in docs)
+    with open_store(root, read_only=True) as s:
+        assert stray not in s.store
+        assert count_mismatches(s.store) == []
