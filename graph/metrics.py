@@ -19,8 +19,8 @@ __all__ = ["MOST_CITED_BY", "citation_cycles", "most_cited", "organ_in_degree"]
 #: The one definition of "most cited", said in every output that ranks (``/stats``,
 #: ``resgraph most-cited``, the ``most-cited`` example query).
 MOST_CITED_BY = (
-    "distinct citing resolutions (works, self-citations left out), then citation mentions, "
-    "then PageRank"
+    "distinct citing resolutions (works, self-citations left out), ties by PageRank; "
+    "citations = the citation mentions, shown beside"
 )
 
 
@@ -53,9 +53,9 @@ def most_cited(
     """The most cited resolutions: the one definition (:data:`MOST_CITED_BY`).
 
     Ranked by in-degree in the work-level network, i.e. how many distinct resolutions cite it
-    (a text citing it five times counts once: "by works", not "by citations"), then by the
-    number of citation mentions pointing at it (``citations``), then by PageRank. PageRank is
-    computed over the whole network, so a resolution cited by much-cited ones ranks above one
+    (a text citing it five times counts once: "by works", not "by citations"), ties broken by
+    PageRank; ``citations`` (the citation mentions pointing at it) is reported beside. PageRank
+    is computed over the whole network, so a resolution cited by much-cited ones ranks above one
     cited by leaves; ``organ`` only filters what is listed.
 
     Example:
@@ -85,7 +85,7 @@ def most_cited(
                 ),
             )
         )
-    rows.sort(key=lambda r: (-r.in_degree, -r.citations, -r.pagerank, r.id))
+    rows.sort(key=lambda r: (-r.in_degree, -r.pagerank, r.id))
     return tuple(rows[:limit])
 
 

@@ -221,7 +221,7 @@ def most_cited_cmd(
     store: StoreOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """The most cited resolutions: by distinct citing resolutions, then citations, then PageRank."""
+    """The most cited resolutions: by distinct citing resolutions, ties by PageRank."""
     from graph import MOST_CITED_BY, citation_network, most_cited
 
     with _opened(store) as st:
