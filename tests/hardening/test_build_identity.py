@@ -26,8 +26,8 @@ ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "data" / "corpus" / "002_cb605667d0fa8ef2.txt"
 
 
-def cli_build(corpus: Path, store: Path) -> str:
-    cmd = [sys.executable, "-m", "api.cli", "build", str(corpus), "--store", str(store)]
+def cli_build(corpus: Path, store: Path, *options: str) -> str:
+    cmd = [sys.executable, "-m", "api.cli", "build", str(corpus), "--store", str(store), *options]
     done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     return done.stdout
@@ -58,7 +58,7 @@ def test_removing_one_of_two_identical_documents_keeps_the_other(tmp_path: Path)
     assert manifest["a.txt"].graph != manifest["b.txt"].graph
     assert validate_store(store).conforms  # each document node has its one file name
     (corpus / "b.txt").unlink()
-    out = cli_build(corpus, store)
+    out = cli_build(corpus, store, "--prune")  # dropping b.txt is what this build is for
     assert "removed 1," in out
     assert graph_quads(store) == {"a.txt": both["a.txt"]}
     with open_store(store, read_only=True) as s:
