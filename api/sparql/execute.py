@@ -36,6 +36,7 @@ from pyoxigraph import (
     serialize,
 )
 
+from api.sparql.guard import drop_dataset_clauses
 from api.sparql.negotiate import choose
 from api.sparql.syntax import one_line_syntax_error
 from graph import PREFIXES, Store
@@ -317,27 +318,38 @@ class _Dataset:
     base_iri: str
 
 
-def _dataset_arguments(request: SparqlRequest, dataset: _Dataset) -> tuple[str, dict[str, Any]]:
-    """Which dataset answers ``request`` and the :meth:`graph.Store.ox_query` arguments for it.
+def _dataset_arguments(
+    request: SparqlRequest, dataset: _Dataset
+) -> tuple[str, str, dict[str, Any]]:
+    """Which dataset answers ``request``, the query text to send and the
+    :meth:`graph.Store.ox_query` arguments for it.
 
     The SPARQL 1.1 Protocol's order: ``default-graph-uri``/``named-graph-uri`` replace the whole
-    dataset (one given without the other leaves the other empty); else the query's
-    ``FROM``/``FROM NAMED`` (a graph that does not exist is an empty graph; ``FROM NAMED`` alone
-    leaves the default graph empty); else the union of every graph. pyoxigraph ignores the
-    query's dataset when asked for the union, hence the check of the parsed query.
+    dataset (one given without the other leaves the other empty; the query's own clauses are
+    blanked out, since Virtuoso would merge them); else the query's ``FROM``/``FROM NAMED`` (a
+    graph that does not exist is an empty graph; ``FROM NAMED`` alone leaves the default graph
+    empty); else the union of every graph. pyoxigraph ignores the query's dataset when asked for
+    the union, hence the check of the parsed query.
     """
+    query = request.query
     if request.default_graphs or request.named_graphs:
+        if dataset.in_query:
+            query = drop_dataset_clauses(query)
         defaults = _graph_terms(request.default_graphs, "default-graph-uri")
         named = _graph_terms(request.named_graphs, "named-graph-uri")
         default_graph: list[NamedNode | BlankNode | DefaultGraph] = list(defaults)
-        return "protocol", {
-            "use_default_graph_as_union": False,
-            "default_graph": default_graph,
-            "named_graphs": named,
-        }
+        return (
+            "protocol",
+            query,
+            {
+                "use_default_graph_as_union": False,
+                "default_graph": default_graph,
+                "named_graphs": named,
+            },
+        )
     if dataset.in_query:
-        return "query", {"use_default_graph_as_union": False}
-    return "union", {"use_default_graph_as_union": dataset.union}
+        return "query", query, {"use_default_graph_as_union": False}
+    return "union", query, {"use_default_graph_as_union": dataset.union}
 
 
 def _evaluate(
@@ -351,9 +363,9 @@ def _evaluate(
 ) -> SparqlAnswer:
     started = time.monotonic()
     check = _Checker(started + timeout, cancel or threading.Event(), timeout)
-    chosen, arguments = _dataset_arguments(request, dataset)
+    chosen, query, arguments = _dataset_arguments(request, dataset)
     try:
-        results = store.ox_query(request.query, base_iri=dataset.base_iri, **arguments)
+        results = store.ox_query(query, base_iri=dataset.base_iri, **arguments)
         if isinstance(results, QueryBoolean):
             media = _negotiate(request, RESULT_FORMATS, "ASK")
             body = results.serialize(format=RESULT_FORMATS[media]) or b""

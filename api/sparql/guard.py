@@ -36,6 +36,7 @@ __all__ = [
     "QueryRefused",
     "QueryShape",
     "blank_literals",
+    "drop_dataset_clauses",
     "examine_query",
     "inspect_query",
     "nesting_depth",
@@ -119,6 +120,33 @@ def blank_literals(query: str) -> str:
         return re.sub(r"[^\n\r]", " ", text)
 
     return _LEXICAL.sub(blank, query)
+
+
+_FROM_KEYWORD = re.compile(r"(?i)(?<![\w?$:@.\-])FROM(?![\w:\-])")
+_DATASET_CLAUSE = re.compile(r"(?i)FROM\s+(?:NAMED\s+)?(?:<[^<>\s]*>|[^\s{}<>()]+)")
+
+
+def drop_dataset_clauses(query: str) -> str:
+    """``query`` with its ``FROM``/``FROM NAMED`` clauses blanked out (same length and lines).
+
+    Why: the SPARQL 1.1 Protocol's ``default-graph-uri``/``named-graph-uri`` replace the query's
+    dataset, and some servers (Virtuoso) merge the two instead; sending the query without its
+    clauses gives every backend the same dataset. Meant for a query the parser has accepted, in
+    which the word ``FROM`` outside strings, IRIs and comments can only start a dataset clause.
+
+    Example:
+        >>> drop_dataset_clauses("SELECT ?from FROM <urn:g> FROM NAMED ex:h { ?s ?p 'FROM' }")
+        "SELECT ?from                              { ?s ?p 'FROM' }"
+    """
+    blank = blank_literals(query)
+    spans = []
+    for keyword in _FROM_KEYWORD.finditer(blank):
+        clause = _DATASET_CLAUSE.match(query, keyword.start())
+        if clause is not None:
+            spans.append(clause.span())
+    for start, end in reversed(spans):
+        query = query[:start] + " " * (end - start) + query[end:]
+    return query
 
 
 def nesting_depth(query: str) -> int:
