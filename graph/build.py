@@ -91,9 +91,9 @@ def stored_documents(
     """
     from graph.store import current_generation, open_store
 
-    if parse_store_url(root) is None and not Path(root).exists():
-        return {}
-    if current_generation(root) is None:
+    if parse_store_url(root) is None and (
+        not Path(root).exists() or current_generation(root) is None
+    ):
         return {}
     with open_store(root, read_only=True, base=base, graph_store=graph_store) as store:
         return store.manifest()
