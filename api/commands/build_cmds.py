@@ -81,9 +81,12 @@ def build(
     graph_store: GraphStoreOpt = None,
     break_lock: BreakLockOpt = False,
 ) -> None:
-    """Make the store exactly the documents of PATHS: new or changed ones are extracted, others
-    of the store are dropped (named first; --prune or a confirmation needed). To add documents
-    and keep the rest, use `resgraph add`. Atomic: a killed build leaves the old store."""
+    """Make the store exactly the documents of PATHS (to keep the others: `resgraph add`).
+
+    New or changed documents are extracted, unchanged ones skipped. Documents of the store not
+    among PATHS are named, then dropped only with --prune or a yes at a terminal (exit 4
+    otherwise). Atomic: a killed build leaves the old store. With --store
+    sparql+http://... the graphs are written to that SPARQL server."""
     _run(paths, store, jobs, records, force, graph_store, break_lock, keep=False, prune=prune)
 
 

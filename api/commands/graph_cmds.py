@@ -94,8 +94,9 @@ def export(
     ] = None,
     store: StoreOpt = None,
 ) -> None:
-    """Export the graph: RDF (turtle, nt, jsonld, trig) or node/edge views for Gephi (graphml,
-    gexf) and R/pandas (csv: nodes.csv + edges.csv)."""
+    """Export the graph as RDF or as node/edge views for Gephi and R/pandas.
+
+    RDF: turtle, nt, jsonld, trig; views: graphml, gexf, csv (nodes.csv + edges.csv)."""
     from graph import StoreError, export_store
 
     root = _existing(store)
