@@ -16,7 +16,7 @@ from typing import Any
 
 import networkx as nx
 
-from api.viz.layout import force_layout, lineage_layout
+from api.viz.layout import force_layout, lineage_layout, place_aside
 from api.viz.model import (
     FocusNotFound,
     VizData,
@@ -301,10 +301,15 @@ def _placed(
     positions: Mapping[str, tuple[float, float]] | None = None,
 ) -> VizData:
     if positions is None:
+        # The citations alone decide the layout: the bureau layer, which the page shows and
+        # hides without reloading, is placed apart and never moves the resolutions.
         layout_graph = nx.DiGraph()
-        layout_graph.add_nodes_from(nodes)
-        layout_graph.add_edges_from((e.source, e.target) for e in edges)
+        layout_graph.add_nodes_from(n for n, v in nodes.items() if v.kind != "bureau")
+        layout_graph.add_edges_from((e.source, e.target) for e in edges if e.kind != "assignment")
         positions = force_layout(layout_graph)
+    bureau_links = [(e.target, e.source) for e in edges if e.kind == "assignment"]
+    if bureau_links:
+        positions = place_aside(positions, bureau_links)
     placed = tuple(
         VizNode(**{**n.__dict__, "x": positions[n.id][0], "y": positions[n.id][1]})
         for n in nodes.values()

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 import networkx as nx
 import numpy as np
 
-__all__ = ["force_layout", "lineage_layout"]
+__all__ = ["force_layout", "lineage_layout", "place_aside"]
 
 Position = tuple[float, float]
 N = TypeVar("N", bound=Hashable)
@@ -76,7 +76,11 @@ def _component_positions(graph: nx.Graph, nodes: list[Hashable], seed: int) -> n
     iterations = 200 if len(nodes) <= 300 else 60
     pos = _fruchterman_reingold(edges, len(nodes), iterations, seed)
     pos -= pos.mean(axis=0)
-    return pos * (SPACING / _median_nearest(pos))
+    # Turn the component's long axis horizontal: screens are wide, and a tall chain fitted on
+    # one would be drawn at a zoom where no label can be read.
+    _, _, axes = np.linalg.svd(pos, full_matrices=False)
+    turned: np.ndarray = pos @ axes.T
+    return turned * (SPACING / _median_nearest(turned))
 
 
 def _median_nearest(pos: np.ndarray) -> float:
@@ -171,3 +175,33 @@ def lineage_layout(years: Mapping[N, int | None], cited: Mapping[N, list[N]]) ->
             placed += 1
         x += SPACING * 1.5 * max(1, min(placed, LINEAGE_COLUMNS)) + SPACING
     return positions
+
+
+def place_aside(positions: Mapping[N, Position], links: list[tuple[N, N]]) -> dict[N, Position]:
+    """``positions`` plus a row above the drawing for the nodes that ``links`` attach to it.
+
+    Why: the bureaux of the assignment layer are linked to hundreds of resolutions; laid out with
+    them they would pull every cluster into one knot, and the layer is shown and hidden on the
+    page without a new layout. Each extra node sits above the drawing, at the mean x of the
+    nodes it is linked to (nudged apart so that two never overlap).
+
+    Args:
+        positions: the laid-out nodes.
+        links: (extra node, laid-out node) pairs; links to nodes without a position are ignored.
+
+    Example:
+        >>> place_aside({"a": (0.0, 0.0), "b": (200.0, 50.0)}, [("TSB", "b")])["TSB"]
+        (200.0, -180.0)
+    """
+    placed = dict(positions)
+    top = min((y for _, y in positions.values()), default=0.0) - 2 * SPACING
+    xs: dict[N, list[float]] = {}
+    for extra, node in links:
+        if node in positions:
+            xs.setdefault(extra, []).append(positions[node][0])
+    last = -math.inf
+    for extra in sorted(xs, key=lambda e: (sum(xs[e]) / len(xs[e]), str(e))):
+        x = max(sum(xs[extra]) / len(xs[extra]), last + SPACING * 1.5)
+        placed[extra] = (round(x, 1), top)
+        last = x
+    return placed

@@ -21,7 +21,14 @@ from pyvis.network import Network
 
 from api.viz.model import VizData, VizEdge, VizNode
 
-__all__ = ["ORGAN_COLOURS", "node_size", "organ_colour", "pyvis_network", "render_html"]
+__all__ = [
+    "ORGAN_COLOURS",
+    "node_size",
+    "organ_colour",
+    "organ_names",
+    "pyvis_network",
+    "render_html",
+]
 
 ORGAN_COLOURS: dict[str, str] = {
     "PP": "#1f77b4",
@@ -35,12 +42,26 @@ ORGAN_COLOURS: dict[str, str] = {
 }
 OTHER_COLOUR = "#bcbd22"
 BUREAU_COLOUR = "#555555"
+
+
+def _edge_colour(colour: str, opacity: float) -> dict[str, Any]:
+    """An edge colour that stays when its node is selected or hovered (vis-network would turn
+    it grey, and the focus view pre-selects the focused node)."""
+    return {"color": colour, "highlight": colour, "hover": colour, "opacity": opacity}
+
+
 EDGE_STYLE: dict[str, dict[str, Any]] = {
-    "operative": {"color": {"color": "#c0392b", "opacity": 0.75}, "dashes": False},
-    "preambular": {"color": {"color": "#7f8c8d", "opacity": 0.6}, "dashes": [6, 4]},
-    "other": {"color": {"color": "#b0b0b0", "opacity": 0.6}, "dashes": [2, 3]},
-    "assignment": {"color": {"color": BUREAU_COLOUR, "opacity": 0.7}, "dashes": [1, 4]},
-    "lineage": {"color": {"color": "#000000", "opacity": 0.9}, "dashes": False},
+    "operative": {"color": _edge_colour("#c0392b", 0.75), "dashes": False},
+    "preambular": {"color": _edge_colour("#7f8c8d", 0.6), "dashes": [6, 4]},
+    "other": {"color": _edge_colour("#b0b0b0", 0.6), "dashes": [2, 3]},
+    "assignment": {"color": _edge_colour(BUREAU_COLOUR, 0.7), "dashes": [1, 4]},
+    "lineage": {"color": _edge_colour("#000000", 0.9), "dashes": False},
+}
+#: Legend and filter names of the organ groups whose code says little to a reader.
+_KIND_NAMES = {
+    "recommendation": "Recommendations",
+    "decision": "Decisions",
+    "question": "Questions",
 }
 VIS_LICENCE = (
     "vis-network 9.1.2 (bundled with pyvis), https://visjs.github.io/vis-network/ "
@@ -57,6 +78,24 @@ def organ_colour(organ: str) -> str:
         ('#2ca02c', True)
     """
     return ORGAN_COLOURS.get(organ.upper(), OTHER_COLOUR)
+
+
+def organ_names(nodes: tuple[VizNode, ...], organs: set[str]) -> dict[str, str]:
+    """The legend name of each organ group: its code, except ``UNKNOWN`` (the texts cite it
+    without naming the body), named by what it holds, e.g. "Recommendations (body not stated)".
+
+    Example:
+        >>> from api.viz.model import VizNode
+        >>> rec = VizNode("recommendation/unknown/E.161.1", "Rec. E.161.1", "resolution",
+        ...               "UNKNOWN", "E.161.1", None, False, 1, None, "")
+        >>> organ_names((rec,), {"UNKNOWN", "PP"})
+        {'PP': 'PP', 'UNKNOWN': 'Recommendations (body not stated)'}
+    """
+    kinds = {n.id.split("/", 1)[0] for n in nodes if n.organ == "UNKNOWN"}
+    names = sorted({_KIND_NAMES.get(k, "resolutions") for k in kinds}) or ["resolutions"]
+    unknown = f"{' and '.join(names)} (body not stated)"
+    unknown = unknown[0].upper() + unknown[1:]
+    return {o: unknown if o == "UNKNOWN" else o for o in sorted(organs)}
 
 
 def node_size(cited: int) -> float:
@@ -177,7 +216,10 @@ def _json_for_script(value: Any) -> str:
 
 
 def render_html(
-    data: VizData, link_base: str = "/", title: str = "resgraph citation network"
+    data: VizData,
+    link_base: str = "/",
+    title: str = "resgraph citation network",
+    show_assignments: bool | None = None,
 ) -> str:
     """The complete page: controls, legend, details panel and the network, all assets inline.
 
@@ -185,6 +227,8 @@ def render_html(
         data: what to draw (from :func:`api.viz.data.viz_data` or ``lineage_data``).
         link_base: prefix of node links (``/`` when served by the API, the base IRI in an export).
         title: the page title.
+        show_assignments: whether the bureau layer is shown at first (the page toggles it when
+            ``data`` holds it); default ``data.params.assignments``.
 
     Returns:
         The HTML text; it opens offline from a file:// URL.
@@ -197,13 +241,18 @@ def render_html(
     """
     net = pyvis_network(data)
     nodes, edges, _heading, _height, _width, _options = net.get_network_data()
+    params = data.to_dict()["params"]
+    if show_assignments is not None:
+        params["assignments"] = show_assignments
+    organs = {*data.organs, *(n.organ for n in data.nodes if n.kind != "bureau")}
     payload = {
         "nodes": nodes,
         "edges": edges,
         "counts": data.to_dict()["counts"],
         "view": data.view,
-        "params": data.to_dict()["params"],
-        "organs": sorted({*data.organs, *(n.organ for n in data.nodes if n.kind != "bureau")}),
+        "params": params,
+        "organs": sorted(organs),
+        "organNames": organ_names(data.nodes, organs),
         "colours": {o: organ_colour(o) for o in {*data.organs, *(n.organ for n in data.nodes)}},
         "bureauColour": BUREAU_COLOUR,
         "edgeStyles": EDGE_STYLE,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -151,8 +152,13 @@ def _params(
 def viz_html(
     request: Request, snapshot: SnapshotDep, params: Annotated[VizParams, Depends(_params)]
 ) -> HTMLResponse:
-    """The network page: filters, focus, search, legend; every asset inline, nothing external."""
-    return HTMLResponse(render_html(_cached_build(request, snapshot, params), link_base="/"))
+    """The network page: filters, focus, search, legend; every asset inline, nothing external.
+
+    The page always carries the bureau layer, so its checkbox shows and hides it without a
+    reload; ``assignments`` only says whether it is shown at first.
+    """
+    data = _cached_build(request, snapshot, replace(params, assignments=True))
+    return HTMLResponse(render_html(data, link_base="/", show_assignments=params.assignments))
 
 
 @router.get(

@@ -156,6 +156,7 @@
   function buildControls() {
     const organs = $("organs");
     const legend = $("legend-organs");
+    const names = payload.organNames || {};
     for (const organ of payload.organs) {
       const colour = payload.colours[organ] || "#bcbd22";
       const label = document.createElement("label");
@@ -163,12 +164,12 @@
       label.querySelector("input").value = organ;
       label.querySelector("input").checked = state.organs.has(organ);
       label.querySelector("span").style.background = colour;
-      label.append(organ);
+      label.append(names[organ] || organ);
       organs.append(label);
       const item = document.createElement("li");
       item.innerHTML = '<span class="node-key"></span> ';
       item.querySelector("span").style.background = colour;
-      item.append(organ);
+      item.append(names[organ] || organ);
       legend.append(item);
     }
     const options = $("search-options");
@@ -207,7 +208,9 @@
     $("focus-apply").addEventListener("click", applyFocus);
     $("focus").addEventListener("keydown", (ev) => { if (ev.key === "Enter") applyFocus(); });
     $("reset").addEventListener("click", () => { $("focus").value = ""; state.focus = null; refresh(); network.fit({ animation: false }); });
+    $("fit-main").addEventListener("click", () => firstView());
     $("search").addEventListener("change", (ev) => search(ev.target.value));
+    $("details-close").addEventListener("click", () => { $("details").hidden = true; });
     $("search").addEventListener("keydown", (ev) => { if (ev.key === "Enter") search(ev.target.value); });
     if (payload.params.focus) { $("focus").value = payload.params.focus; $("depth").value = payload.params.depth; }
     if (payload.params.from_year) $("from-year").value = payload.params.from_year;
@@ -220,6 +223,51 @@
   buildControls();
   refresh();
   const large = nodes.length > 800;
+  /* First paint: fit the largest connected part of what is shown (isolated nodes and small
+   * islands, laid out below it, stay out of the way until "Show all"), then make sure the
+   * labels of its most cited nodes are at least READABLE_PX on screen at that zoom. */
+  const READABLE_PX = 10.5;
+  const LABELLED = 15;
+  function mainComponent() {
+    const adj = new Map();
+    edgeView.forEach((e) => {
+      if (e.kind === "assignment") return;
+      if (!adj.has(e.from)) adj.set(e.from, []);
+      if (!adj.has(e.to)) adj.set(e.to, []);
+      adj.get(e.from).push(e.to);
+      adj.get(e.to).push(e.from);
+    });
+    const seen = new Set();
+    let best = [];
+    for (const start of adj.keys()) {
+      if (seen.has(start)) continue;
+      const part = [start];
+      seen.add(start);
+      for (let i = 0; i < part.length; i += 1) {
+        for (const m of adj.get(part[i])) if (!seen.has(m)) { seen.add(m); part.push(m); }
+      }
+      if (part.length > best.length) best = part;
+    }
+    return best;
+  }
+  function firstView() {
+    const part = mainComponent();
+    if (part.length < 2) { api.firstView = { scale: network.getScale(), labelled: [] }; return; }
+    network.fit({ nodes: part, animation: false });
+    if (network.getScale() > 1.5) network.moveTo({ scale: 1.5, animation: false });
+    const scale = network.getScale();
+    const shown = part.map((id) => nodes.get(id)).filter((n) => n && n.kind !== "bureau");
+    const cited = shown.slice().sort((a, b) => (b.cited - a.cited) || (a.id < b.id ? -1 : 1));
+    // The most cited, and the hubs that cite the most (a long resolution citing 30 others).
+    const degree = (n) => network.getConnectedEdges(n.id).length;
+    const hubs = shown.slice().sort((a, b) => (degree(b) - degree(a)) || (a.id < b.id ? -1 : 1));
+    const top = [...new Set([...cited.slice(0, LABELLED), ...hubs.slice(0, 3)])];
+    const size = Math.ceil(READABLE_PX / scale);
+    if (size > 12) {
+      nodes.update(top.map((n) => ({ id: n.id, font: Object.assign({}, n.font || {}, { size: size }) })));
+    }
+    api.firstView = { scale: scale, labelled: top.map((n) => n.id) };
+  }
   const network = new vis.Network($("network"), { nodes: nodeView, edges: edgeView }, {
     physics: { enabled: false, stabilization: false, barnesHut: { gravitationalConstant: -3000 } },
     layout: { improvedLayout: false },
@@ -233,6 +281,7 @@
     if (n && n.url) window.location.href = payload.linkBase + n.url;
   });
   network.once("afterDrawing", () => { api.ready = true; api.readyAt = performance.now(); });
+  firstView();
   network.on("stabilized", () => { api.stabilizedAt = performance.now(); });
   api.network = network;
   if (payload.params.focus) {
