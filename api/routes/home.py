@@ -21,7 +21,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from api.deps import AnswersDep
-from api.errors import ApiError
+from api.errors import ApiError, error_responses
 from api.sparql.negotiate import choose
 from graph import organ_code
 
@@ -90,7 +90,13 @@ def _body(response: Response) -> Any:
 @router.get(
     "/",
     summary="Landing page: search, corpus figures, most cited (HTML or JSON)",
-    responses={200: {"content": {"text/html": {}, "application/json": {}}}},
+    responses={
+        200: {
+            "content": {"text/html": {}, "application/json": {}},
+            "description": "The landing page, or its facts as JSON.",
+        },
+        **error_responses(406, 422, 503, json_ref=True),
+    },
 )
 async def home(
     request: Request,
