@@ -12,15 +12,17 @@ Example:
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
+from typing import Any
 
 # typer 0.29 runs on its own copy of click: its types, not the click package's
 from typer._click.core import Context, Parameter
 from typer._click.exceptions import UsageError
 from typer.core import TyperCommand, TyperGroup, TyperOption
 
-__all__ = ["FlagCommand", "FlagGroup", "flag_value_error"]
+__all__ = ["FlagCommand", "FlagGroup", "flag_value_error", "reflow"]
 
 #: Words a user may write after a flag believing it takes a boolean value.
 BOOLEAN_WORDS = frozenset({"true", "false", "yes", "no", "on", "off", "1", "0"})
@@ -53,8 +55,26 @@ def flag_value_error(args: Sequence[str], flags: set[str]) -> str | None:
     return None
 
 
+def reflow(text: str | None) -> str | None:
+    r"""A docstring's paragraphs each on one line (typer's rich help keeps the line breaks of
+    every paragraph after the first, so wrapped source lines showed as ragged help).
+
+    Example:
+        >>> reflow("First.\n\n  Second paragraph\n  wrapped.")
+        'First.\n\nSecond paragraph wrapped.'
+    """
+    if not text:
+        return text
+    paragraphs = inspect.cleandoc(text).split("\n\n")
+    return "\n\n".join(p if p.startswith("\b") else " ".join(p.split("\n")) for p in paragraphs)
+
+
 class FlagCommand(TyperCommand):
     """A subcommand whose flags are shown as flags and whose flag misuse is named."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.help = reflow(self.help)
 
     def get_params(self, ctx: Context) -> list[Parameter]:
         """The parameters, flags with no type shown."""
