@@ -32,10 +32,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from api.sparql.lexical import LEXICAL, blank_literals
+
 __all__ = [
     "QueryRefused",
     "QueryShape",
-    "blank_literals",
     "drop_dataset_clauses",
     "examine_query",
     "inspect_query",
@@ -43,18 +44,6 @@ __all__ = [
     "precheck",
 ]
 
-# Comments, strings and IRI references: where brackets are text, not syntax.
-_LEXICAL = re.compile(
-    r"""
-      \#[^\n\r]*                                  # comment
-    | \"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"         # long string "..."
-    | '''(?:[^'\\]|\\.|'(?!''))*'''               # long string '...'
-    | "(?:[^"\\\n\r]|\\.)*"                       # string
-    | '(?:[^'\\\n\r]|\\.)*'                       # string
-    | <[^<>"{}|^`\\\x00-\x20]*>                   # IRI reference
-    """,
-    re.VERBOSE | re.DOTALL,
-)
 _ESCAPE = re.compile(r"\\[uU]")
 _OPENS = frozenset("{([")
 _CLOSES = frozenset("})]")
@@ -104,24 +93,6 @@ class QueryShape:
     has_dataset: bool = False
 
 
-def blank_literals(query: str) -> str:
-    """``query`` with its comments, strings and IRI references replaced by spaces (same length,
-    same line breaks), so that a pattern over the rest sees only syntax.
-
-    Example:
-        >>> blank_literals('SELECT * { ?s <urn:a:b> "x:y" } # rg:z')
-        'SELECT * { ?s           "   " }       '
-    """
-
-    def blank(match: re.Match[str]) -> str:
-        text = match.group(0)
-        if text.startswith(('"', "'")):
-            return text[0] + re.sub(r"[^\n\r]", " ", text[1:-1]) + text[-1]
-        return re.sub(r"[^\n\r]", " ", text)
-
-    return _LEXICAL.sub(blank, query)
-
-
 _FROM_KEYWORD = re.compile(r"(?i)(?<![\w?$:@.\-])FROM(?![\w:\-])")
 _DATASET_CLAUSE = re.compile(r"(?i)FROM\s+(?:NAMED\s+)?(?:<[^<>\s]*>|[^\s{}<>()]+)")
 
@@ -165,7 +136,7 @@ def nesting_depth(query: str) -> int:
     """
     depth = best = 0
     position = 0
-    for match in _LEXICAL.finditer(query):
+    for match in LEXICAL.finditer(query):
         depth, best = _count(query[position : match.start()], depth, best, closes=True)
         depth, best = _count(match.group(0), depth, best, closes=False)
         position = match.end()

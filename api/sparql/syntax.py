@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 from typing import TypeVar
 
-from api.sparql.guard import blank_literals
+from api.sparql.lexical import blank_literals
 from graph import PREFIXES
 
 __all__ = ["one_line_errors", "one_line_syntax_error", "parse_error_line", "undeclared_prefixes"]
