@@ -15,7 +15,7 @@ import networkx as nx
 
 from graph.backend import Queryable
 from graph.metrics import MOST_CITED_BY, most_cited
-from graph.mint import organ_code, organ_iri, parse_conference_id, work_iri
+from graph.mint import organ_code, organ_iri, parse_conference_id, parse_iri, work_iri
 from graph.network import citation_network
 from graph.queries import select, select_table
 from graph.queries.lineage import lineage
@@ -47,13 +47,67 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
 
 
+def _all_rows(store: Queryable, base: str) -> list[dict[str, Any]]:
+    """The rows ``search.rq`` gives with no slot, from ``network_nodes.rq`` (one pattern per
+    UNION branch: every work, version, text flag and title, each read once) joined here.
+
+    Why: ``search.rq`` joins each work with its versions and their optional text flag and
+    titles, a join per row that took seconds over every work of a million-triple store; read
+    apart, the same facts cost one index scan each.
+    """
+    works: set[str] = set()
+    versions: dict[str, str] = {}
+    texted: set[str] = set()
+    titles: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
+    for r in select(store, "network_nodes"):
+        kind, x = r["kind"], r["x"]
+        if kind == "work":
+            works.add(x)
+        elif kind == "version":
+            versions[x] = r["y"]
+        elif kind == "text":
+            texted.add(x)
+        elif r.get("title"):
+            titles[x].append((r["title"], r.get("lang")))
+    works = {w for w in works if _is_resolution(w, base)}
+    rows: list[dict[str, Any]] = [{"work": w} for w in works]
+    for v, w in versions.items():
+        if w in works:
+            rows.append({"work": w, "version": v, "hasText": v in texted})
+            rows += [{"work": w, "title": t, "lang": lang} for t, lang in titles.get(v, ())]
+    for w in works:
+        rows += [{"work": w, "title": t, "lang": lang} for t, lang in titles.get(w, ())]
+    return rows
+
+
+def _is_resolution(iri: str, base: str) -> bool:
+    """True for the IRI of a resolution (not a decision, question or anything else)."""
+    try:
+        return parse_iri(iri, base)[0] == "resolution"
+    except ValueError:
+        return False
+
+
 def _summaries(
     store: Queryable, base: str, **slots: Any
 ) -> list[tuple[ResolutionSummary, set[str]]]:
     """Every matching work as a summary, with the conferences its versions were adopted at."""
     acc: dict[str, dict[str, Any]] = {}
     titles: dict[str, TitlePicker] = defaultdict(TitlePicker)
-    for r in select(store, "search", **slots):
+    if slots.get("number") is None:  # all works (of an organ): scans, filtered here
+        organs = set(slots.get("organ") or ())
+        rows = [
+            r
+            for r in _all_rows(store, base)
+            if not organs or str(organ_iri(parts(r["work"], base)[0], base)) in organs
+        ]
+    else:  # a number: a handful of works, their facts read by index lookups
+        works = sorted({r["work"] for r in select(store, "search", **slots)})
+        rows = [{"work": w} for w in works]
+        if works:
+            rows += select(store, "lineage", work=works)
+            rows += select(store, "work_titles", work=works)
+    for r in rows:
         w = acc.setdefault(r["work"], {"versions": {}, "confs": set(), "text": False})
         titles[r["work"]].add(r.get("title"), r.get("lang"))
         if "version" in r:
