@@ -153,8 +153,9 @@ def heads_to_assignments(
     out: list[Assignment] = []
     heads = sorted(heads, key=lambda h: (h.start, h.end))
     for i, h in enumerate(heads):
-        res, sec, _ = structure.where(h.verb_start)
-        par = structure.where(h.start)[2]
+        res, sec, par = structure.where(h.verb_start)
+        if h.start != h.verb_start:  # an addressee-only head: its own item's paragraph
+            par = structure.where(h.start)[2]
         summary = (res is not None and res.source == "summary") or (
             sec is not None and sec.kind == "summary"
         )

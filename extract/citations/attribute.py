@@ -12,8 +12,7 @@ ITU-R version suffix — and is tested without spaCy.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from extract.citations.members import Member
 from extract.citations.mention import foreign_marks, session_after_title, split_suffix
@@ -29,9 +28,9 @@ _COUNCIL = "Council"
 _ASCII_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
-@dataclass(frozen=True)
-class MentionFacts:
-    """What the mention as a whole says, shared by its members.
+class MentionFacts(NamedTuple):
+    """What the mention as a whole says, shared by its members (a named tuple: one is built
+    for every mention, and a frozen dataclass costs about twice as much to build).
 
     Attributes:
         kind: the pattern's kind (a Chinese list may have changed it).
