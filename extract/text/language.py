@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from extract.models import LangRun
 
@@ -143,11 +144,18 @@ def _script_words(s: str) -> dict[str, int]:
     """
     other = "\n".join(_NON_LATIN_RUN.findall(s))
     return {
-        "zh": sum(map(len, _CJK_RUN.findall(other))),  # characters, counted run by run
-        "ru": len(_CYRILLIC_WORD.findall(other)),
-        "ar": len(_ARABIC_WORD.findall(other)),
+        **_non_latin_words(other),
         # one match per word with the gap after it, and subn keeps no list of matched strings
         "latin": _LATIN_WORD_AND_GAP.subn("", s)[1],
+    }
+
+
+def _non_latin_words(runs: str) -> dict[str, int]:
+    """CJK characters, Cyrillic and Arabic words in ``runs`` (the non-Latin runs of a text)."""
+    return {
+        "zh": sum(map(len, _CJK_RUN.findall(runs))),  # characters, counted run by run
+        "ru": len(_CYRILLIC_WORD.findall(runs)),
+        "ar": len(_ARABIC_WORD.findall(runs)),
     }
 
 
@@ -167,16 +175,36 @@ def _vote_sample(s: str) -> str:
 
 def _votes(s: str) -> dict[str, int]:
     """Function words of each Latin-script language in ``s``."""
+    return dict(_cached_votes(s))
+
+
+@lru_cache(maxsize=8)
+def _cached_votes(s: str) -> tuple[tuple[str, int], ...]:
+    """:func:`_votes`, kept for the last few samples: a document's sample is voted on when it
+    is loaded (:func:`detect_lang`) and again, the same string, when it is segmented
+    (:func:`language_runs` asks whether it is mixed); hashing the 16 kB sample costs a
+    hundredth of the vote."""
     counts = Counter(_LANG_OF_WORD[w] for w in _FUNCTION_WORD.findall(s))
-    return {lang: counts[lang] for lang in _FUNCTION_WORDS}
+    return tuple((lang, counts[lang]) for lang in _FUNCTION_WORDS)
 
 
 def _script_lang(s: str) -> str | None:
     """zh, ru or ar when that script makes over a quarter of the words of ``s``."""
     if s.isascii() or _NON_LATIN.search(s) is None:
         return None
-    words = _script_words(s)
-    total = sum(words.values()) or 1
+    other = "\n".join(_NON_LATIN_RUN.findall(s))
+    words = _non_latin_words(other)
+    top, n_other = max(words.values()), sum(words.values())
+    # no script makes over a quarter of the words once the Latin ones reach 4 * top - n_other
+    # (top / (n_other + latin) <= 1/4): in a Latin-script text with a few CJK or Cyrillic
+    # words, the Latin words (a regex match each, most of the cost) are counted only that far
+    cap = 4 * top - n_other
+    if cap <= 0:
+        return None
+    latin = _LATIN_WORD_AND_GAP.subn("", s, count=cap)[1]
+    if latin >= cap:
+        return None
+    total = n_other + latin or 1
     for lang in ("zh", "ru", "ar"):
         if words[lang] / total > 0.25:
             return lang
