@@ -6,6 +6,10 @@ this router validates the parameters (a malformed one is a 422 naming it), names
 (:mod:`api.workers.tasks`) and serves the answer through the snapshot's cache and its query
 workers (:class:`api.deps.Answers`: computed in a worker process under the REST timeout). An
 unknown resolution is a 404 whose body carries "did you mean" suggestions.
+
+Other instruments (decisions, recommendations, questions) are not resolutions: their shape is
+``/id/decision/pp/12``. ``/resolutions/decision/pp/12`` (which the generic routes would read as
+organ "decision", number "pp", year "12") answers a 404 ``not_a_resolution`` pointing there.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from api.deps import AnswersDep
 from api.errors import LOOKUP_RESPONSES, RESPONSES, ApiError
 from api.schemas import DependencyGraph, Lineage, ResolutionDetail, SearchPage, VersionInfo
 from extract import load_gazetteer
-from graph import organ_code
+from graph import INSTRUMENT_KINDS, organ_code
 
 __all__ = [
     "CONFERENCE_RE",
@@ -94,6 +98,39 @@ def _organs(values: list[str] | None) -> tuple[str, ...] | None:
     if not values:
         return None
     return tuple(organ_code(v) for v in values)
+
+
+def _not_a_resolution(kind: str) -> None:
+    """Register ``/resolutions/<kind>/...`` before the generic routes: a clear 404 naming the
+    ``/id/`` shape of that instrument instead of a 422 about organs or years."""
+
+    async def other_instrument(organ: str, number: str, rest: str = "") -> Response:
+        ident = f"{kind}/{organ}/{number}"
+        tail = rest.split("/", 1)[0]
+        if tail and tail not in {"lineage", "dependencies", "impact"}:
+            ident += f"/{tail}"  # a question's sub-number (question/wtdc/3/2)
+        raise ApiError(
+            404,
+            f"{ident} is a {kind}, not a resolution: /resolutions serves resolutions only; "
+            f"its description is at /id/{ident}",
+            code="not_a_resolution",
+            suggestions=(f"/id/{ident}",),
+        )
+
+    for path in (f"/{kind}/{{organ}}/{{number}}", f"/{kind}/{{organ}}/{{number}}/{{rest:path}}"):
+        router.add_api_route(
+            path,
+            other_instrument,
+            methods=["GET"],
+            summary=f"Not a resolution: a {kind}",
+            responses=LOOKUP_RESPONSES,
+            include_in_schema=path.endswith("{number}"),
+        )
+
+
+for _kind in INSTRUMENT_KINDS:
+    if _kind != "resolution":
+        _not_a_resolution(_kind)
 
 
 @router.get("", response_model=SearchPage, summary="Search resolutions", responses=RESPONSES)

@@ -65,6 +65,18 @@ def test_every_work_is_listed_and_described(seed: TestClient, all_resolutions: l
     assert detail["summary"]["no_version_known"] is False and detail["note"] is None
 
 
+def test_decisions_have_a_shape_of_their_own(seed: TestClient) -> None:
+    for path in ("/resolutions/decision/pp/12", "/resolutions/decision/pp/12/lineage"):
+        r = seed.get(path)
+        assert r.status_code == 404, r.text
+        body = r.json()
+        assert body["code"] == "not_a_resolution" and "/id/decision/pp/12" in body["error"]
+        assert body["did_you_mean"] == ["/id/decision/pp/12"]
+    page = seed.get("/id/decision/pp/12", headers={"Accept": "text/html"})
+    assert page.status_code == 200 and "decision/pp/12" in page.text
+    assert seed.get("/resolutions/wtsa/44/2022").json()["id"] == "wtsa/44/2022"
+
+
 def test_html_rest_and_cli_list_the_same_neighbours(
     seed: TestClient, seed_store: Any, all_resolutions: list[str]
 ) -> None:
