@@ -22,7 +22,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import importlib
-import importlib.resources
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -32,11 +31,9 @@ from typing import Any
 import jinja2
 from fastapi import APIRouter, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.staticfiles import StaticFiles
 
 from api.deps import AnswerCache, GraphHolder, GraphSnapshot
 from api.errors import install_error_handlers
-from api.routes.docs import mount_assets
 from api.settings import Settings
 from api.workers.engines import Engines
 from graph import DEFAULT_BASE, Store, current_generation, open_store
@@ -48,6 +45,7 @@ log = logging.getLogger("resgraph.api")
 ROUTERS: tuple[str, ...] = (
     "api.routes.home",
     "api.routes.docs",
+    "api.routes.assets",
     "api.routes.health",
     "api.routes.resolutions",
     "api.routes.network",
@@ -252,7 +250,7 @@ def create_app(
         version="0.1.0",
         summary="A knowledge graph of cross-referenced ITU resolutions: REST and SPARQL.",
         lifespan=lifespan,
-        docs_url=None,  # /docs and /redoc: api.routes.docs, assets served here, no CDN
+        docs_url=None,  # /docs and /redoc: api.routes.docs and .assets, no CDN
         redoc_url=None,
     )
     app.add_middleware(AnswerCacheMiddleware)
@@ -262,14 +260,7 @@ def create_app(
     install_error_handlers(app)
     for name in ROUTERS:
         app.include_router(_router(name))
-    mount_assets(app)  # /static/docs first: /static below would shadow it
-    app.mount("/static", StaticFiles(directory=_static_dir()), name="static")
     return app
-
-
-def _static_dir() -> str:
-    """``api/static`` (vendored YASGUI...), wherever the package is installed."""
-    return str(importlib.resources.files("api").joinpath("static"))
 
 
 def _router(name: str) -> APIRouter:

@@ -3,61 +3,27 @@
 Why not FastAPI's own pages: they load Swagger UI, ReDoc, a favicon and Google fonts from CDNs,
 so on a machine without internet they stay blank (``SwaggerUIBundle is not defined``). The
 assets come from the ``fastapi-offline`` package (maintained; it ships Swagger UI, ReDoc and a
-favicon) and are mounted by :func:`mount_assets` at :data:`ASSETS`; these routes render FastAPI's
-own page builders pointed at them, Google fonts off. One more outside request hides in ReDoc's
-bundle (its sidebar's "API docs by Redocly" logo, fetched from Redocly's CDN); the bundle is
-served through :func:`redoc_js` with that image replaced by an empty inline one.
+favicon) and are served by :mod:`api.routes.assets` under :data:`ASSETS`; these routes render
+FastAPI's own page builders pointed at them, Google fonts off.
 """
 
 from __future__ import annotations
 
-import functools
-from importlib import resources
-from pathlib import Path
-
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import APIRouter, Request
 from fastapi.openapi.docs import (
     get_redoc_html,
     get_swagger_ui_html,
     get_swagger_ui_oauth2_redirect_html,
 )
-from fastapi.responses import HTMLResponse, Response
-from fastapi.staticfiles import StaticFiles
+from fastapi.responses import HTMLResponse
 
-__all__ = ["ASSETS", "mount_assets", "router"]
+__all__ = ["ASSETS", "router"]
 
 router = APIRouter(include_in_schema=False)
 
-#: Where the Swagger UI and ReDoc files are served.
+#: Where the Swagger UI and ReDoc files are served (:mod:`api.routes.assets`).
 ASSETS = "/static/docs"
 OAUTH2_REDIRECT = "/docs/oauth2-redirect"
-
-
-def _assets_dir() -> Path:
-    """The directory of the assets inside the installed ``fastapi_offline`` package."""
-    return Path(str(resources.files("fastapi_offline").joinpath("static")))
-
-
-def mount_assets(app: FastAPI) -> None:
-    """Serve the packaged Swagger UI and ReDoc files under :data:`ASSETS` (before ``/static``)."""
-    app.mount(ASSETS, StaticFiles(directory=_assets_dir()), name="docs-assets")
-
-
-#: The one remote file ReDoc's bundle asks for, and what it gets instead.
-REDOC_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg"
-EMPTY_SVG = "data:image/svg+xml,%3Csvg xmlns=%27http://www.w3.org/2000/svg%27/%3E"
-
-
-@functools.cache
-def _redoc_bundle() -> bytes:
-    text = (_assets_dir() / "redoc.standalone.js").read_text(encoding="utf-8")
-    return text.replace(REDOC_LOGO, EMPTY_SVG).encode("utf-8")
-
-
-@router.get(f"{ASSETS}/redoc.standalone.js")
-async def redoc_js() -> Response:
-    """ReDoc's bundle without its remote logo (this route is matched before the mount)."""
-    return Response(_redoc_bundle(), media_type="text/javascript")
 
 
 def _root(request: Request) -> str:

@@ -162,6 +162,15 @@ def test_yasgui_runs_an_example(app_url: str, opened: Any, seed_store: Any, tmp_
     assert any(u.endswith("/static/yasgui/yasgui.min.js") for u in p.local)
     save_shot(p.page, "yasgui.png", tmp_path)
 
+    # An update is refused by the read-only endpoint, and YASGUI shows why.
+    p.page.evaluate(
+        "resgraphSparql.yasgui.getTab().getYasqe().setValue('DELETE WHERE { ?s ?p ?o }')"
+    )
+    p.page.locator(".tabPanel.active .yasqe_queryButton").click()
+    p.page.wait_for_selector(".tabPanel.active .yasr .errorResult", timeout=30_000)
+    assert "read-only" in p.page.inner_text(".tabPanel.active .yasr .errorResult")
+    p.errors[:] = [e for e in p.errors if "403" not in e]  # the browser logs the refusal
+
 
 @pytest.mark.parametrize(
     ("path", "ready"),
