@@ -164,17 +164,20 @@ def test_query_page_runs_an_example_in_a_browser(server: str, page: Any) -> None
     errors: list[str] = []
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
     page.on("pageerror", lambda e: errors.append(str(e)))
+    # The page is YASGUI (api/templates/sparql.html): one tab per example query.
     page.goto(f"{server}/sparql")
-    page.get_by_role("link", name="Most cited resolutions").click()
-    assert "citingResolutions" in page.locator("#query").input_value()
-    page.get_by_role("button", name="Run").click()
-    page.wait_for_selector("#result table")
-    headers = page.locator("#result th").all_inner_texts()
-    assert headers == ["work", "citations", "citingResolutions"]
-    assert page.locator("#result tr").count() > 1
-    assert "rows" in page.locator("#status").inner_text()
-    page.locator("#query").fill("DELETE WHERE { ?s ?p ?o }")
-    page.get_by_role("button", name="Run").click()
-    page.wait_for_selector("#result .error")
-    assert "read-only" in page.locator("#result .error").inner_text()
+    page.get_by_role("tab", name="Most cited resolutions").click()
+    query = "resgraphSparql.yasgui.getTab().getYasqe().getValue()"
+    assert "citingResolutions" in page.evaluate(query)
+    page.locator(".tabPanel.active .yasqe_queryButton").click()
+    table = ".tabPanel.active .yasr table.dataTable"
+    page.wait_for_selector(f"{table} tbody tr")
+    headers = [h.strip() for h in page.locator(f"{table} thead th").all_inner_texts()]
+    assert {"work", "citations", "citingResolutions"} <= set(headers)
+    assert page.locator(f"{table} tbody tr").count() > 1
+    assert "results" in page.locator(".tabPanel.active .yasr_response_chip").inner_text()
+    page.evaluate("resgraphSparql.yasgui.getTab().getYasqe().setValue('DELETE WHERE { ?s ?p ?o }')")
+    page.locator(".tabPanel.active .yasqe_queryButton").click()
+    page.wait_for_selector(".tabPanel.active .yasr .errorResult")
+    assert "read-only" in page.locator(".tabPanel.active .yasr .errorResult").inner_text()
     assert not [e for e in errors if "403" not in e], errors
