@@ -38,6 +38,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from api.bench.registry import Measurement, benchmark
+from api.bench.route_latency import route_benchmarks
 from graph import (
     Queryable,
     SynthSpec,
@@ -53,6 +54,10 @@ from graph import (
 )
 
 __all__ = ["query_benchmarks", "rdflib_copy", "sample_roots"]
+
+# Every REST route's first answer on the same synthetic store (``resgraph bench --only
+# query.routes``): see api/bench/route_latency.py.
+benchmark("query.routes")(route_benchmarks)
 
 BENCH_DIR = Path("bench-data")
 BASELINE = "rdflib in-memory Graph, same .rq"

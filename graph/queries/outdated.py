@@ -111,9 +111,9 @@ def outdated_citations(
             if wanted and parts(r["citing"], base)[0] != wanted:
                 continue
             work = r["cited"].rsplit("/", 1)[0]
-            latest = _latest_between(revisions.get(work, []), cited_conf, citing_conf)
-            if latest is not None:
-                hits.append((r, citing_conf, cited_conf, latest))
+            between = _latest_between(revisions.get(work, []), cited_conf, citing_conf)
+            if between is not None:
+                hits.append((r, citing_conf, cited_conf, between))
     details = _details(store, [r["c"] for r, _, _, _ in hits])
     found: dict[OutdatedCitation, int] = {}
     for r, citing_conf, cited_conf, (latest_conf, latest) in hits:
