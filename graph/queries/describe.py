@@ -28,6 +28,7 @@ __all__ = ["MAX_INCOMING", "ResourceView", "describe"]
 MAX_INCOMING = 500
 _CITES = str(CITO.cites)
 _VERSION_OF = str(RG.versionOf)
+_SHARED = NamedNode(str(RG.sharedStatements))
 _LABELS = (str(DCTERMS.title), str(SKOS.prefLabel), str(RDFS.label))
 
 
@@ -56,7 +57,10 @@ def describe(store: Store, iri: str) -> ResourceView | None:
     has, English preferred; at most :data:`MAX_INCOMING` incoming triples are kept.
     """
     node = NamedNode(iri)
-    outgoing = tuple(sorted({q.triple for q in store.quads_for_pattern(node, None, None)}, key=str))
+    # a document's rg:sharedStatements text is build bookkeeping: its facts are in the derived
+    # graph, once (docs/named-graphs.md), so a page would only repeat them as one huge string
+    found = store.quads_for_pattern(node, None, None)
+    outgoing = tuple(sorted({q.triple for q in found if q.predicate != _SHARED}, key=str))
     incoming_set: set[Triple] = set()
     for n, q in enumerate(store.quads_for_pattern(None, None, node)):
         if n >= MAX_INCOMING:

@@ -196,3 +196,15 @@ def test_a_store_of_the_old_layout_is_rebuilt(
     with open_store(root, read_only=True) as s:
         assert stray not in s.store
         assert count_mismatches(s.store) == []
+
+
+def test_a_document_description_leaves_out_its_shared_statements_text(
+    seed_store: GraphStore, gold_inputs: list[DocumentInput]
+) -> None:
+    from graph.queries.describe import describe
+
+    doc = gold_inputs[0]
+    view = describe(seed_store, str(mint.document_iri(doc.name, doc.sha256)))
+    assert view is not None
+    predicates = {t.predicate.value for t in view.outgoing}
+    assert f"{RG}fileName" in predicates and f"{RG}sharedStatements" not in predicates
