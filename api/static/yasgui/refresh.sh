@@ -18,6 +18,8 @@ cp "$WORK/package/build/yasgui.min.js" "$WORK/package/build/yasgui.min.css" "$HE
 # Source-map comments would make the browser ask for files we do not ship.
 sed -i 's|//# sourceMappingURL=.*$||' "$HERE/yasgui.min.js"
 sed -i 's|/\*# sourceMappingURL=[^*]*\*/||' "$HERE/yasgui.min.css"
+# One final newline, as the repository's end-of-file hook wants.
+sed -i -e '$a\' "$HERE/yasgui.min.js" "$HERE/yasgui.min.css"
 LICENCE="$(node -p "require('$WORK/package/package.json').license")"
 AUTHOR="$(node -p "require('$WORK/package/package.json').author")"
 cat > "$HERE/LICENSE.txt" <<TXT
