@@ -128,3 +128,25 @@ def test_most_cited_is_one_definition(seed: TestClient, seed_store: Any) -> None
     )
     table = runner.invoke(app, ["most-cited", "--store", str(seed_store.root)]).stdout
     assert "distinct citing resolutions" in table
+
+
+@pytest.mark.parametrize(
+    ("path", "rows", "cli"),
+    [("/assignments", "hits", "assignments"), ("/citations/outdated", "items", "outdated")],
+)
+def test_rows_say_what_distinguishes_them(
+    seed: TestClient, seed_store: Any, path: str, rows: str, cli: str
+) -> None:
+    items = seed.get(path).json()[rows]
+    assert items
+    for item in items:
+        assert {"proposal", "document", "section", "paragraph", "mentions"} <= set(item)
+    shown = [json.dumps({k: v for k, v in i.items() if k != "mentions"}) for i in items]
+    assert len(shown) == len(set(shown))
+    council = [i for i in items if i.get("resolution", i.get("cited", "")).startswith("council/")]
+    assert all(i["document"] for i in council)
+    as_json = _cli([cli, "--store", str(seed_store.root), "--json"])
+    assert (as_json[rows] if isinstance(as_json, dict) else as_json) == items
+    table = runner.invoke(app, [cli, "--store", str(seed_store.root)]).stdout
+    for column in ("document", "proposal", "paragraph"):
+        assert column in table
