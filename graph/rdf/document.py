@@ -2,16 +2,23 @@
 
 Why per document: the store keeps one named graph per source document, keyed by its file name and
 content hash (:func:`graph.mint.document_key`), so a changed document is replaced and a removed one
-dropped without touching the others, even a byte-identical copy under another name. Facts that
-need several documents at once (stub versions, previous-version links between versions loaded from
-different files) are computed afterwards over the whole store (``graph.rdf.derived``).
+dropped without touching the others, even a byte-identical copy under another name.
+
+Why a document's graph holds only its own nodes: what it says about shared resources (works,
+versions, conferences, actors, ``cito:cites`` edges between versions) other documents say too, and
+the union default graph would return such a fact once per graph. Those triples are split off
+(:func:`document_statements`) and kept in the graph as one N-Triples text
+(``rg:sharedStatements``); after every build the derived graph holds each of them once, together
+with the facts that need several documents at once (stub versions, previous-version links between
+versions loaded from different files), see ``graph.rdf.derived`` and ``docs/named-graphs.md``.
 
 What one document contributes:
 
 - the ``rg:SourceDocument`` node (file name, SHA-256, format, language, text length);
 - per heading record: a ``rg:HeadingMention`` with provenance, the work and the version it opens
   (title language-tagged, status, ``rg:hasText true`` unless it is only a table entry), and the
-  ``rg:previousVersion`` chain of its history line;
+  ``rg:previousVersion`` chain of its history line; a NOC entry of the document's conference opens
+  no version (the conference left the work unchanged): its mention has ``rg:confirmsAt``;
 - per citation record: a reified ``rg:Citation`` (typed by section function, see
   :func:`graph.vocab.citation_class`) with provenance, plus the direct ``cito:cites`` edge from the
   citing version to the cited version (or work when no conference is given);
@@ -32,15 +39,12 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Hashable
-
 from rdflib import Graph, Literal, URIRef
-from rdflib.term import Node
 
-from extract import Assignment, Citation, Heading, load_gazetteer
+from extract import Assignment, Citation, Heading
 from graph import mint
 from graph.rdf.input import DocumentInput
-from graph.rdf.records import Record
+from graph.rdf.provenance import GraphBuilder, Triple
 from graph.rdf.terms import CITO, DCTERMS, FALSE, RDF, RDFS, RG, TRUE, int_literal, str_literal
 from graph.rdf.text import ntriples
 from graph.vocab import (
@@ -59,35 +63,11 @@ __all__ = [
     "document_triples",
 ]
 
-Triple = tuple[URIRef, URIRef, Node]
-
 MAX_CLAUSE = 4000  # characters of clause text kept per assignment
 
 
-class _Builder:
+class _Builder(GraphBuilder):
     """Accumulates the triples of one document; one instance per call of document_graph."""
-
-    def __init__(self, doc: DocumentInput, base: str) -> None:
-        self.doc = doc
-        self.base = base
-        self.triples: set[Triple] = set()
-        self.gaz = load_gazetteer()
-        self.doc_iri = mint.document_iri(doc.name, doc.sha256, base)
-        self.hosts: list[tuple[int, str, URIRef]] = []
-        # nodes already described (works, versions, sections, paragraphs, actors): a node cited
-        # fifty times is described once, not rebuilt and re-added fifty times
-        self.described: set[Hashable] = set()
-
-    def first(self, node: Hashable) -> bool:
-        """True the first time ``node`` is seen, so its description is added once."""
-        if node in self.described:
-            return False
-        self.described.add(node)
-        return True
-
-    def add(self, s: Node, p: Node, o: Node | None) -> None:
-        if o is not None:
-            self.triples.add((s, p, o))  # type: ignore[arg-type]
 
     # ------------------------------------------------------------------ works and versions
     def work(self, organ: str, number: str, kind: str = "resolution") -> URIRef:
@@ -135,71 +115,6 @@ class _Builder:
         if venue and year:
             return self.gaz.organ_for(venue, year) or "unknown"
         return "unknown"
-
-    # ------------------------------------------------------------------ provenance
-    def mention(self, node: URIRef, rec: Record, cls: URIRef) -> None:
-        self.add(node, RDF.type, cls)
-        self.add(node, RG.sourceDocument, self.doc_iri)
-        self.add(node, RG.start, int_literal(rec.start))
-        self.add(node, RG.end, int_literal(rec.end))
-        self.add(node, RG.surface, str_literal(rec.surface))
-        pattern = getattr(rec, "pattern", None)
-        self.add(node, RG.pattern, str_literal(pattern) if pattern else None)
-        proposal = getattr(rec, "proposal", None)
-        self.add(node, RG.proposal, str_literal(proposal) if proposal else None)
-        host = getattr(rec, "host", None)
-        self.add(node, RG.hostNumber, str_literal(host) if host else None)
-        self.place(node, rec)
-
-    def place(self, node: URIRef, rec: Record) -> None:
-        """Section and paragraph of a mention: from the structure if known, else by name."""
-        name = rec.section
-        label = getattr(rec, "paragraph", None)
-        self.add(node, RG.sectionName, str_literal(name) if name else None)
-        self.add(node, RG.paragraphLabel, str_literal(label) if label else None)
-        loc = self.doc.structure.locate(rec.start) if self.doc.structure else None
-        if loc is not None and loc.section is not None:
-            sec = loc.section
-            s = mint.section_iri(self.doc_iri, str(sec.heading_start))
-            self.section(s, sec.name, sec.kind)
-            self.add(s, RG.start, int_literal(sec.start))
-            self.add(s, RG.end, int_literal(sec.end))
-            self.add(node, RG.inSection, s)
-            if loc.paragraph is not None:
-                p = mint.paragraph_iri(self.doc_iri, str(loc.paragraph.start))
-                self.paragraph(p, s, loc.paragraph.label)
-                self.add(p, RG.start, int_literal(loc.paragraph.start))
-                self.add(p, RG.end, int_literal(loc.paragraph.end))
-                self.add(node, RG.inParagraph, p)
-            return
-        if not name:
-            return
-        host = getattr(rec, "host", None) or getattr(rec, "resolution", None) or "_"
-        key = f"{mint.slug(str(host))}/{mint.slug(name)}"
-        s = mint.section_iri(self.doc_iri, key)
-        self.section(s, name, getattr(rec, "section_kind", None))
-        self.add(node, RG.inSection, s)
-        if label:
-            p = mint.paragraph_iri(self.doc_iri, f"{key}/{mint.slug(label)}")
-            self.paragraph(p, s, label)
-            self.add(node, RG.inParagraph, p)
-
-    def section(self, s: URIRef, name: str, kind: str | None) -> None:
-        if not self.first(s):
-            return
-        self.add(s, RDF.type, RG.Section)
-        self.add(s, RG.sectionName, str_literal(name))
-        self.add(s, RG.sectionKind, str_literal(kind) if kind else None)
-        self.add(s, RG.sourceDocument, self.doc_iri)
-        self.add(s, DCTERMS.isPartOf, self.doc_iri)
-
-    def paragraph(self, p: URIRef, s: URIRef, label: str | None) -> None:
-        if not self.first(p):
-            return
-        self.add(p, RDF.type, RG.Paragraph)
-        self.add(p, RG.paragraphLabel, str_literal(label) if label else None)
-        self.add(p, RG.sourceDocument, self.doc_iri)
-        self.add(p, DCTERMS.isPartOf, s)
 
     # ------------------------------------------------------------------ records
     def document(self) -> None:
