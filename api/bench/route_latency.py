@@ -16,6 +16,7 @@ it (its build time is reported apart).
 
 from __future__ import annotations
 
+import contextlib
 import random
 import statistics
 import time
@@ -25,7 +26,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from api.bench.registry import Measurement
-from api.workers.tasks import run_task
+from api.workers.tasks import TaskError, run_task
 from graph import (
     SynthSpec,
     build_synthetic_store,
@@ -181,10 +182,10 @@ def route_benchmarks(quick: bool) -> Iterator[Measurement]:
         raw_ms: list[float] = []
         for name, kwargs in calls:
             rec.texts, rec.lens = [], 0
-            try:
-                fn_ms.append(_timed(lambda: run_task(name, rec, lambda: net, kwargs)))  # noqa: B023
-            except LookupError:  # e.g. no citation path: the 404 is an answer too
-                fn_ms.append(_timed(lambda: None))
+            t0 = time.perf_counter()
+            with contextlib.suppress(LookupError, TaskError):  # e.g. no path: a 404 answers too
+                run_task(name, rec, lambda: net, kwargs)
+            fn_ms.append((time.perf_counter() - t0) * 1000)
             raw_ms.append(_raw_ms(raw, rec.texts, rec.lens))
         yield _measure(f"routes.{route}", fn_ms, raw_ms, triples, spec)
     roots = [kw["ident"] for _, kw in cases["lineage"]]
@@ -207,13 +208,15 @@ def _measure(
     name: str, fn_ms: list[float], raw_ms: list[float], triples: int, spec: SynthSpec
 ) -> Measurement:
     p50, p99 = statistics.median(fn_ms), _pct(fn_ms, 0.99)
-    raw50 = statistics.median(raw_ms)
+    raw50: float | None = statistics.median(raw_ms)
+    if not raw50 or raw50 < 0.05:  # no SPARQL sent: the walk ran on the network view
+        raw50 = None
     ok = "meets" if p50 < TARGET_P50_MS and p99 < TARGET_P99_MS else "MISSES"
     return Measurement(
         name=f"{name}.p50",
         value=round(p50, 2),
         unit="ms",
-        baseline=round(raw50, 2),
+        baseline=None if raw50 is None else round(raw50, 2),
         baseline_name="raw pyoxigraph: the same SPARQL texts, solutions iterated"
         + ("" if raw50 else " (none: the walk runs on the in-memory network view)"),
         target=f"< {TARGET_P50_MS:g} (p99 < {TARGET_P99_MS:g}); <= 1.5x baseline",

@@ -129,6 +129,16 @@ def select_table(store: Queryable, text: str) -> tuple[list[str], list[dict[str,
         SyntaxError: from the engine, for invalid SPARQL.
     """
     names, solutions = store.select(text)
+    if isinstance(solutions, ox.QuerySolutions):  # the common case, made cheap: terms in
+        # variable order, IRIs (most values) read without the literal checks of _py
+        rows = []
+        for solution in solutions:
+            row = {}
+            for n, t in zip(names, solution, strict=True):
+                if t is not None:
+                    row[n] = t.value if type(t) is ox.NamedNode else _py(t)
+            rows.append(row)
+        return names, rows
     return names, [{n: _py(s[n]) for n in names if s[n] is not None} for s in solutions]
 
 

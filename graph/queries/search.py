@@ -94,15 +94,18 @@ def _summaries(
     """Every matching work as a summary, with the conferences its versions were adopted at."""
     acc: dict[str, dict[str, Any]] = {}
     titles: dict[str, TitlePicker] = defaultdict(TitlePicker)
+    organs = set(slots.get("organ") or ())
+
+    def wanted(work: str) -> bool:
+        return not organs or str(organ_iri(parts(work, base)[0], base)) in organs
+
     if slots.get("number") is None:  # all works (of an organ): scans, filtered here
-        organs = set(slots.get("organ") or ())
-        rows = [
-            r
-            for r in _all_rows(store, base)
-            if not organs or str(organ_iri(parts(r["work"], base)[0], base)) in organs
-        ]
+        rows = [r for r in _all_rows(store, base) if wanted(r["work"])]
     else:  # a number: a handful of works, their facts read by index lookups
-        works = sorted({r["work"] for r in select(store, "search", **slots)})
+        found = select(store, "search", number=slots["number"])
+        works = sorted(
+            {r["work"] for r in found if _is_resolution(r["work"], base) and wanted(r["work"])}
+        )
         rows = [{"work": w} for w in works]
         if works:
             rows += select(store, "lineage", work=works)
