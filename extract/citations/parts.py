@@ -82,6 +82,11 @@ class WindowContext:
         doc_start, _, length = self._piece(pos)
         return doc_start + length
 
+    def placement(self, pos: int) -> tuple[int, int]:
+        """``(delta(pos), piece_end(pos))`` with one lookup of the piece (read per anchor)."""
+        doc_start, text_start, length = self._piece(pos)
+        return text_start - doc_start, doc_start + length
+
 
 #: Joins the pieces of a window doc: not a space, so no token pattern matches across it.
 WINDOW_SEPARATOR = " \u00a6 "

@@ -176,7 +176,7 @@ class CitationComponent:
             if ctx is None:
                 off, limit = 0, len(text)
             else:
-                off, limit = ctx.delta(start_char), ctx.piece_end(start_char)
+                off, limit = ctx.placement(start_char)
                 if end_char > limit:
                     continue
             if start_char < covered:
