@@ -91,7 +91,9 @@ def _version(store: Store, network: NetworkGetter, kw: dict[str, Any]) -> Any:
 
 
 def _path(store: Store, network: NetworkGetter, kw: dict[str, Any]) -> Any:
-    found = citation_path(store, kw["source"], kw["target"], max_depth=kw["max_depth"])
+    found = citation_path(
+        store, kw["source"], kw["target"], max_depth=kw["max_depth"], net=network()
+    )
     if found is None:
         raise TaskError(
             404,

@@ -19,7 +19,7 @@ from typing import Any, Literal
 import networkx as nx
 
 from graph.backend import Queryable
-from graph.mint import organ_code
+from graph.mint import organ_code, short_iri
 from graph.queries import select
 from graph.queries.lookup import Ref, TitlePicker, base_of, ensure_exists, parts, short, work_of
 from graph.results import CitationEdge, CitationPath, DependencyGraph, NodeInfo
@@ -293,13 +293,33 @@ def citation_links(
     return tuple(sorted(cites)), tuple(sorted(cited_by))
 
 
+def _hop_net(net: nx.DiGraph, frontier: list[str], base: str) -> list[tuple[str, str, str]]:
+    """:func:`_hop` out at work level on the network view: IRIs in, IRIs out, the same rows."""
+    out = []
+    for here in frontier:
+        node = short(here, base)
+        if node in net:
+            for there in net.successors(node):
+                where = net.edges[node, there].get("where") or ""
+                out.append((here, str(short_iri(there, base)), where))
+    return out
+
+
 def citation_path(
-    store: Queryable, source: str, target: str, max_depth: int = 8, base: str | None = None
+    store: Queryable,
+    source: str,
+    target: str,
+    max_depth: int = 8,
+    base: str | None = None,
+    net: nx.DiGraph | None = None,
 ) -> CitationPath | None:
     """A shortest citation chain from ``source`` to ``target`` at work level, or None.
 
     Breadth-first over one-hop queries, so the first chain found is a shortest one; ties are
-    broken by id order, which makes the answer deterministic.
+    broken by id order, which makes the answer deterministic. ``net``: the work-level
+    ``citation_network`` when the caller holds one; the walk then reads its edges instead of
+    sending a query per level (the same rows: the view keeps each link's smallest provenance,
+    as ``cites_out.rq`` does).
 
     Example:
         >>> citation_path(store, "wtsa/44", "pp/139").nodes  # doctest: +SKIP
@@ -321,7 +341,11 @@ def citation_path(
         if not frontier or goal_iri in parent:
             break
         nxt: list[str] = []
-        for here, there, where in sorted(_hop(store, frontier, "out", "work", base)):
+        if net is not None and net.graph.get("level", "work") == "work":
+            rows = _hop_net(net, frontier, base)
+        else:
+            rows = _hop(store, frontier, "out", "work", base)
+        for here, there, where in sorted(rows):
             if there in parent or not parts(there, base)[0]:
                 continue
             parent[there] = (here, where)
