@@ -12,11 +12,15 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
+from extract.assignments.article_rows import ArticleRows
 from extract.assignments.table import LOOSE_ACCENT_LANGUAGES, loose_accents, loose_diacritics
 from extract.nlp.regex_first import Beginnings, beginnings
+
+_PATTERN = attrgetter("pattern")
 
 __all__ = [
     "LANGUAGES",
@@ -67,6 +71,8 @@ class ActorTable:
     # how each actor row can begin (None: cannot tell), and the rows found per beginning
     _row_begins: tuple[Beginnings | None, ...] = field(default=(), compare=False)
     _memo: dict[str, RowsAt] = field(default_factory=dict, compare=False)
+    # at "the ...", "all ...": the rows read past the article (see extract.assignments.article_rows)
+    _articles: ArticleRows | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         kinds = {e.kind for e in self.entries}
@@ -83,6 +89,7 @@ class ActorTable:
         rows = groups.get("actor", ())
         row_begins = tuple(beginnings(e.pattern.pattern, e.pattern.flags, 3) for e in rows)
         object.__setattr__(self, "_row_begins", row_begins)
+        object.__setattr__(self, "_articles", ArticleRows([e.pattern for e in rows]))
         lists = [e.pattern.pattern for e in self.entries if e.kind == "list_prefix"]
         if lists:
             joined = "|".join(f"(?:{p})" for p in lists)
@@ -109,6 +116,8 @@ class ActorTable:
             )
             if len(self._memo) < 20_000:
                 self._memo[low] = hit
+        if low in ArticleRows.words and hit.actors and self._articles is not None:
+            return hit._replace(actors=self._articles.rows(text, pos, hit.actors, _PATTERN))
         return hit
 
     def of(self, kind: str) -> tuple[ActorEntry, ...]:
