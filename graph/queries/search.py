@@ -252,8 +252,16 @@ def list_conferences(store: Queryable, base: str | None = None) -> tuple[Confere
         >>> [c.id for c in list_conferences(store)][:2]  # doctest: +SKIP
         ['council-2019', 'pp-1989']
     """
+    confs = [r["conf"] for r in select(store, "conference_list")]
+    counts = {r["conf"]: r.get("versions", 0) for r in select(store, "conference_versions")}
+    facts: dict[str, dict[str, Any]] = {c: {"conf": c} for c in confs}
+    for r in select(store, "conferences", conf=confs) if confs else []:
+        old = facts[r["conf"]].get(r["key"])
+        if old is None or str(r["value"]) < str(old):  # the same choice whatever the order
+            facts[r["conf"]][r["key"]] = r["value"]
     out = []
-    for r in select(store, "conferences"):
+    for r in facts.values():
+        r["versions"] = counts.get(r["conf"], 0)
         cid = conference_id(r["conf"]) or ""
         organ = r.get("organ") or cid.rsplit("-", 1)[0].upper()
         year = r.get("year") or int(cid.rsplit("-", 1)[1])
