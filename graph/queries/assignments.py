@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from graph.backend import Queryable
@@ -99,17 +100,29 @@ def sector_of(name: str) -> Sector:
     raise ValueError(f"unknown sector {name!r}; valid: {', '.join(SECTORS)}")
 
 
+@lru_cache(maxsize=64)
+def _sector_iris(sector: Sector, base: str) -> frozenset[str]:
+    """The IRIs of the sector itself, its bureau and its advisory group (minted once)."""
+    return frozenset(str(actor_iri(c, base)) for c in (*sector.actors, sector.code))
+
+
 def _acts_for(iri: str, sector: Sector, base: str) -> bool:
     """True when the actor IRI is the sector, its bureau/advisory group or one of its groups."""
-    if iri in {str(actor_iri(c, base)) for c in (*sector.actors, sector.code)}:
+    if iri in _sector_iris(sector, base):
         return True
     tail = iri.rstrip("/").rsplit("/", 1)[-1]
     return "/group/" in iri and tail.startswith(sector.group_prefix)
 
 
+@lru_cache(maxsize=256)
+def _wanted_iris(wanted: str, base: str) -> frozenset[str]:
+    """The IRIs a user's actor code can mean (as typed, and upper-cased), minted once."""
+    return frozenset(str(actor_iri(w, base)) for w in (wanted, wanted.upper()))
+
+
 def _same_actor(iri: str, wanted: str, base: str) -> bool:
     """An actor IRI against a user's code (``BDT``, ``bdt``, ``ITU-T SG17``)."""
-    if iri == str(actor_iri(wanted, base)) or iri == str(actor_iri(wanted.upper(), base)):
+    if iri in _wanted_iris(wanted, base):
         return True
     return actor_name(iri).casefold() == wanted.strip().casefold()
 
