@@ -8,6 +8,7 @@ graph search; SPARQL counts in-degree well but neither of the others. The input 
 
 from __future__ import annotations
 
+import weakref
 from itertools import islice
 
 import networkx as nx
@@ -47,6 +48,11 @@ def _pagerank(net: nx.DiGraph, alpha: float = 0.85, tol: float = 1e-10) -> dict[
     return rank
 
 
+_RANKS: weakref.WeakKeyDictionary[nx.DiGraph, tuple[tuple[int, int], dict[str, float]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 def most_cited(
     net: nx.DiGraph, organ: str | None = None, limit: int = 10
 ) -> tuple[RankedResolution, ...]:
@@ -65,7 +71,13 @@ def most_cited(
     """
     if limit < 1:
         raise ValueError(f"limit must be >= 1, got {limit}")
-    ranks = _pagerank(net)
+    # PageRank once per view (a server asks /stats with many ``top`` values of one view); the
+    # size check recomputes it if the view is ever edited
+    size = (net.number_of_nodes(), net.number_of_edges())
+    cached = _RANKS.get(net)
+    if cached is None or cached[0] != size:
+        cached = _RANKS[net] = (size, _pagerank(net))
+    ranks = cached[1]
     wanted = organ.casefold() if organ else None
     rows = []
     for node, data in net.nodes(data=True):
