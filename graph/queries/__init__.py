@@ -29,6 +29,7 @@ from graph.backend import Queryable
 __all__ = ["load_query", "query_names", "render", "select", "select_table", "select_text"]
 
 Bindable = str | int
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 @cache
@@ -94,7 +95,11 @@ def _py(term: object) -> Any:
     if isinstance(term, ox.NamedNode | ox.BlankNode):
         return term.value
     if isinstance(term, ox.Literal):
+        if term.language is not None:
+            return term.value
         dt = term.datatype.value
+        if dt == _XSD_STRING:
+            return term.value
         if dt.endswith(("#integer", "#int", "#long", "#nonNegativeInteger", "#gYear")):
             try:
                 return int(term.value)
