@@ -184,11 +184,11 @@ class CitationComponent:
             # the anchor's tokens as (start, end) offsets into ``text``
             toks = [(tok_starts[i] + off, tok_ends[i] + off) for i in range(first, last)]
             # findings carry offsets into ``text``; ``off`` maps them back to this doc
-            read = [
-                p for p in self._expand(text, off, self._options[key], toks) if p.end - off <= limit
-            ]
-            found.extend(read)
-            covered = max([covered, *(p.end - off for p in read)])
+            for p in self._expand(text, off, self._options[key], toks):
+                end = p.end - off
+                if end <= limit:
+                    found.append(p)
+                    covered = max(covered, end)
         if ctx is not None:
             ctx.found.extend(found)  # a window doc: the caller reads the findings, not spans
         else:
