@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -22,11 +23,14 @@ from extract.assignments.find import find_assignments
 from extract.citations.find import find_citation_parts, find_citations
 from extract.exceptions import DocumentError
 from extract.models import (
+    Citation,
     ExtractionResult,
+    ProposalChange,
     SourceDoc,
 )
 from extract.nlp.gc_scope import old_objects_frozen
 from extract.nlp.pipeline import build_nlp
+from extract.proposals import Layer, find_proposals, layer_changes, tracked_also
 from extract.structure.segment import headings, segment
 from extract.text.load import expand_paths, load_document
 
@@ -75,6 +79,14 @@ def extract_document(
         parts = find_citation_parts(doc.text, pipeline)  # read once, used twice
         citations = tuple(find_citations(doc, structure, pipeline, parts))
         assignments = tuple(find_assignments(doc, structure, pipeline, parts))
+        tracked: list[ProposalChange] = []
+        if doc.changes and doc.other_layer is not None and doc.layer == "after":
+            citations = tracked_also(doc, citations)
+            after = Layer(doc, structure, citations, assignments)
+            tracked = layer_changes(after, _other_layer(doc, pipeline), citations)
+        if doc.positions:
+            citations = _in_footnotes(doc, citations)
+        proposals = find_proposals(doc, structure.resolutions, citations, tracked)
     except DocumentError:
         raise
     except Exception as exc:  # one document must not stop a corpus run
@@ -87,7 +99,36 @@ def extract_document(
         headings=heads,
         citations=citations,
         assignments=assignments,
+        proposals=proposals,
     )
+
+
+def _other_layer(doc: SourceDoc, pipeline: Language) -> Layer:
+    """The "before" layer of a Word file with tracked changes, extracted like the loaded one
+    (what a proposal deletes only exists there)."""
+    other = replace(
+        doc, text=doc.other_layer or "", layer="before", changes=(), other_layer=None, positions=()
+    )
+    structure = segment(other)
+    parts = find_citation_parts(other.text, pipeline)
+    return Layer(
+        other,
+        structure,
+        tuple(find_citations(other, structure, pipeline, parts)),
+        tuple(find_assignments(other, structure, pipeline, parts)),
+    )
+
+
+def _in_footnotes(doc: SourceDoc, citations: tuple[Citation, ...]) -> tuple[Citation, ...]:
+    """Citations in a Word footnote (placed after the body by the loader) say so: section
+    ``footnote``, paragraph its number, rather than the last section of the body."""
+    out = []
+    for c in citations:
+        pos = doc.position_at(c.start)
+        if pos is not None and pos.footnote is not None:
+            c = replace(c, section="footnote", section_kind="other", paragraph=pos.footnote)
+        out.append(c)
+    return tuple(out)
 
 
 def _work(path: str) -> ExtractionResult | tuple[str, str, str]:

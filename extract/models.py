@@ -27,10 +27,13 @@ __all__ = [
     "LangRun",
     "Location",
     "Paragraph",
+    "Proposal",
+    "ProposalChange",
     "ResolutionSegment",
     "Section",
     "SectionKind",
     "SourceDoc",
+    "SourcePosition",
     "TrackedChange",
     "VersionRef",
 ]
@@ -64,6 +67,24 @@ class TrackedChange:
 
 
 @dataclass(frozen=True)
+class SourcePosition:
+    """Where ``text[start:end]`` of a loaded document sits in the original file.
+
+    Why per document and not per record: a PDF page or an HTML element holds many records, and
+    the graph half puts the place on every mention with one lookup
+    (:meth:`SourceDoc.position_at`). ``page`` is the 1-based PDF page, ``path`` an HTML element
+    path (``body/div[2]/p[1]``, or ``#id`` of the nearest element with an id), ``footnote`` the
+    number of a Word footnote whose text the loader placed after the body.
+    """
+
+    start: int
+    end: int
+    page: int | None = None
+    path: str | None = None
+    footnote: str | None = None
+
+
+@dataclass(frozen=True)
 class SourceDoc:
     """A loaded document: the text all offsets refer to, plus where it came from.
 
@@ -85,6 +106,27 @@ class SourceDoc:
     #: what loading had to repair, each naming the file and where (e.g. invalid UTF-8 bytes
     #: replaced at a byte offset): the text is usable, but a user must be told
     warnings: tuple[str, ...] = ()
+    #: offset ranges -> place in the original file (PDF page, HTML element, Word footnote),
+    #: sorted by start, not overlapping; empty for .txt
+    positions: tuple[SourcePosition, ...] = ()
+
+    def position_at(self, offset: int) -> SourcePosition | None:
+        """The place in the original file of the text at ``offset`` (None if unknown).
+
+        Example:
+            >>> d = SourceDoc("a.pdf", "a.pdf", "pdf", "p1\fp2", "0", positions=(
+            ...     SourcePosition(0, 3, page=1), SourcePosition(3, 5, page=2)))
+            >>> d.position_at(4).page, d.position_at(9)
+            (2, None)
+        """
+        k = bisect.bisect_right(self._position_starts, offset) - 1
+        if k >= 0 and offset < self.positions[k].end:
+            return self.positions[k]
+        return None
+
+    @cached_property
+    def _position_starts(self) -> list[int]:
+        return [p.start for p in self.positions]
 
 
 @dataclass(frozen=True)
@@ -416,15 +458,113 @@ class Assignment:
         return {"type": "assignment", **_clean(d)}
 
 
+ChangeType = Literal[
+    "citation_updated",
+    "citation_added",
+    "citation_removed",
+    "assignment_added",
+    "assignment_removed",
+    "assignment_changed",
+    "paragraph_added",
+    "paragraph_deleted",
+    "paragraph_modified",
+]
+
+
+def _version_json(v: VersionRef | None) -> dict[str, Any] | None:
+    return {"venue": v.venue, "year": v.year} if v else None
+
+
+@dataclass(frozen=True)
+class ProposalChange:
+    """One typed change a proposal makes to the resolution it targets.
+
+    ``source`` says where it was read: ``tracked`` (Word revision marks, both layers compared) or
+    ``residue`` (a flattened text where deleted and inserted runs stand side by side, such as
+    ``(Rev. Busan, 2014Dubai, 2018)``). ``start``/``end`` are offsets in the loaded text (the
+    "after" layer of a .docx); a change the loaded text no longer shows (a deleted paragraph, a
+    removed citation) is the point where it stood (``start == end``), its text in ``before``.
+    Which fields are filled depends on ``change`` (docs/records.md, "proposal").
+    """
+
+    doc: str
+    proposal: str
+    change: ChangeType
+    start: int
+    end: int
+    source: Literal["tracked", "residue"]
+    resolution: str | None = None
+    section: str | None = None
+    paragraph: str | None = None
+    work_kind: str | None = None
+    work_body: str | None = None
+    work_number: str | None = None
+    from_version: VersionRef | None = None
+    to_version: VersionRef | None = None
+    addressees: tuple[str, ...] = ()
+    collaborators_before: tuple[str, ...] = ()
+    collaborators_after: tuple[str, ...] = ()
+    before: str | None = None
+    after: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON object (``"type": "proposal_change"``), empty/None fields left out."""
+        d = asdict(self)
+        d["from_version"] = _version_json(self.from_version)
+        d["to_version"] = _version_json(self.to_version)
+        for k in ("addressees", "collaborators_before", "collaborators_after"):
+            d[k] = list(d[k]) or None
+        return {"type": "proposal_change", **{k: v for k, v in d.items() if v is not None}}
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A proposal a document holds: who proposes what for which resolution, and its changes.
+
+    ``proposal`` is the key its changes (and the ``proposal`` field of mentions) use: the label
+    of its side-by-side column (``Proposal 2, AFCP/35A8/1 (ATU)``) or its reference. ``spans``
+    are the blocks of text it covers (several for a side-by-side column, whose rows interleave
+    with the other proposals'); ``start``/``end`` the first and last of them, or its header
+    line when it has no text of its own.
+    """
+
+    doc: str
+    proposal: str
+    start: int
+    end: int
+    proposer: str | None
+    proposer_kind: Literal["regional_group", "member_state"] | None
+    reference: str | None
+    action: Literal["MOD", "ADD", "SUP", "NOC"] | None
+    target_body: str | None
+    target_number: str | None
+    number: int | None = None
+    contribution: str | None = None
+    spans: tuple[tuple[int, int], ...] = ()
+    changes: tuple[ProposalChange, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON object (``"type": "proposal"``); ``changes`` as their own objects."""
+        d = asdict(self)
+        d["spans"] = [list(s) for s in self.spans]
+        d["changes"] = [c.to_json() for c in self.changes]
+        return {"type": "proposal", **d}
+
+
 @dataclass(frozen=True)
 class ExtractionResult:
-    """Everything extracted from one document."""
+    """Everything extracted from one document.
+
+    ``proposals`` are kept out of :meth:`records` (the graph builder consumes those): a later
+    step turns them into triples.
+    """
 
     doc: SourceDoc
     structure: DocumentStructure
     headings: tuple[Heading, ...]
     citations: tuple[Citation, ...]
     assignments: tuple[Assignment, ...]
+    proposals: tuple[Proposal, ...] = ()
 
     def records(self) -> list[Heading | Citation | Assignment]:
         """All records in document order (headings first at equal offsets)."""

@@ -51,6 +51,14 @@ def extract(
         Layer, typer.Option("--layer", help="Word tracked changes: text after or before them.")
     ] = Layer.after,
     jobs: Annotated[int, typer.Option("--jobs", min=1, help="Worker processes.")] = 1,
+    proposals: Annotated[
+        bool,
+        typer.Option(
+            "--proposals",
+            help="Print the proposals each document holds (proposer, reference, action, target, "
+            "typed changes), one JSON object per line, instead of the records.",
+        ),
+    ] = False,
 ) -> None:
     """Extract headings, citations and assignments from ITU documents."""
     from extract import DocumentError, expand_paths, extract_corpus, extract_document, record_json
@@ -84,6 +92,10 @@ def extract(
             continue
         if structure:
             typer.echo(json.dumps(_structure_json(res.structure), ensure_ascii=False))
+            continue
+        if proposals:
+            for prop in res.proposals:
+                typer.echo(record_json(prop))
             continue
         for rec in res.records():
             if fmt is OutputFormat.jsonl:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Cell", "column_cells", "proposal_label"]
+__all__ = ["Cell", "ProposalHeader", "column_cells", "proposal_headers", "proposal_label"]
 
 _CELL_START = re.compile(r"^ ?\t\S", re.MULTILINE)
 _ROW_END = re.compile(r"\n[ \t]*\n(?= ?\t)")
@@ -26,6 +26,7 @@ _HEADER = re.compile(
     r"\((?P<inside>[^)\n]*)\)[ \t]*\((?P<org>[^)\n]*)\)",
     re.MULTILINE,
 )
+_ACTION = re.compile(r"^\s*(?P<action>MOD|ADD|SUP|NOC)\b[\s,]*(?P<rest>.*)$")
 _REF_NUMBERS = re.compile(r"/(?P<doc>\d+)A(?P<add>\d+)/")
 
 
@@ -36,6 +37,46 @@ class Cell:
     column: int
     start: int
     end: int
+
+
+@dataclass(frozen=True)
+class ProposalHeader:
+    """One line of a side-by-side document's header: ``Proposal 2 (MOD, WTSA C-035 ATU Add08)
+    (ATU)`` (offsets of the line's text, into the text given)."""
+
+    number: int
+    action: str | None
+    contribution: str | None
+    proposer: str
+    start: int
+    end: int
+
+
+def proposal_headers(text: str) -> list[ProposalHeader]:
+    """The proposals a side-by-side document's header lists, in order.
+
+    Example:
+        >>> [(h.number, h.action, h.contribution, h.proposer) for h in proposal_headers(
+        ...     "\\tProposal 1 (MOD, ) (AST)\\n\\tPROPOSAL 4 (MOD, TSAG-C187-R1) (RCC)\\n")]
+        [(1, 'MOD', None, 'AST'), (4, 'MOD', 'TSAG-C187-R1', 'RCC')]
+    """
+    out = []
+    for h in _HEADER.finditer(text):
+        inside = h.group("inside")
+        m = _ACTION.match(inside)
+        action, rest = (m.group("action"), m.group("rest")) if m else (None, inside)
+        start = h.start() + len(h.group(0)) - len(h.group(0).lstrip())
+        out.append(
+            ProposalHeader(
+                int(h.group("n")),
+                action,
+                rest.strip(" ,") or None,
+                h.group("org").strip(),
+                start,
+                h.end(),
+            )
+        )
+    return out
 
 
 def column_cells(text: str, start: int, end: int, columns: int) -> list[Cell]:
