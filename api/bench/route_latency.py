@@ -165,8 +165,26 @@ def _timed(fn: Callable[[], Any]) -> float:
     return (time.perf_counter() - t0) * 1000
 
 
+#: Routes whose work runs on the network view (their SPARQL only checks the ids exist).
+VIEW_ROUTES = frozenset({"dependencies.depth5", "impact", "path"})
+
+
+def _call(rec: RecordingStore, name: str, kwargs: dict[str, Any], net: Any) -> float:
+    """Milliseconds of one answer (a 404, e.g. no citation path, is an answer too)."""
+    rec.texts, rec.lens = [], 0
+    t0 = time.perf_counter()
+    with contextlib.suppress(LookupError, TaskError):
+        run_task(name, rec, lambda: net, kwargs)
+    return (time.perf_counter() - t0) * 1000
+
+
 def route_benchmarks(quick: bool) -> Iterator[Measurement]:
-    """First-answer latency of every REST route on the synthetic store, beside raw pyoxigraph."""
+    """First-answer latency of every REST route on the synthetic store, beside raw pyoxigraph.
+
+    Per call: the first answer (timed: the latency target), then the raw evaluation of the
+    texts it sent, then the same answer again (timed: compared with the raw time, both now
+    reading the same warm database pages).
+    """
     spec = SynthSpec(works=250) if quick else SynthSpec()
     store = open_store(build_synthetic_store(BENCH_DIR, spec), read_only=True)
     raw = store.store  # type: ignore[attr-defined]
@@ -177,24 +195,21 @@ def route_benchmarks(quick: bool) -> Iterator[Measurement]:
     net_s = time.perf_counter() - t0
     cases = _cases(store, n)
     rec = RecordingStore(store)
+    about = f"{triples:,} triples ({spec.works} synthetic works)"
     for route, calls in cases.items():
-        fn_ms: list[float] = []
-        raw_ms: list[float] = []
+        first, raw_ms, again = [], [], []
         for name, kwargs in calls:
-            rec.texts, rec.lens = [], 0
-            t0 = time.perf_counter()
-            with contextlib.suppress(LookupError, TaskError):  # e.g. no path: a 404 answers too
-                run_task(name, rec, lambda: net, kwargs)
-            fn_ms.append((time.perf_counter() - t0) * 1000)
+            first.append(_call(rec, name, kwargs, net))
             raw_ms.append(_raw_ms(raw, rec.texts, rec.lens))
-        yield _measure(f"routes.{route}", fn_ms, raw_ms, triples, spec)
-    roots = [kw["ident"] for _, kw in cases["lineage"]]
-    fn_ms, raw_ms = [], []
-    for ident in roots:
+            again.append(_call(rec, name, kwargs, net))
+        yield from _measure(f"routes.{route}", first, raw_ms, again, about, route in VIEW_ROUTES)
+    first, raw_ms, again = [], [], []
+    for ident in (kw["ident"] for _, kw in cases["lineage"]):
         rec.texts, rec.lens = [], 0
-        fn_ms.append(_timed(lambda: _id_page(rec, ident)))  # noqa: B023
+        first.append(_timed(lambda: _id_page(rec, ident)))  # noqa: B023
         raw_ms.append(_raw_ms(raw, rec.texts))
-    yield _measure("routes.id_page", fn_ms, raw_ms, triples, spec)
+        again.append(_timed(lambda: _id_page(rec, ident)))  # noqa: B023
+    yield from _measure("routes.id_page", first, raw_ms, again, about, False)
     yield Measurement(
         "routes.network_view.build",
         round(net_s, 2),
@@ -205,21 +220,31 @@ def route_benchmarks(quick: bool) -> Iterator[Measurement]:
 
 
 def _measure(
-    name: str, fn_ms: list[float], raw_ms: list[float], triples: int, spec: SynthSpec
-) -> Measurement:
-    p50, p99 = statistics.median(fn_ms), _pct(fn_ms, 0.99)
-    raw50: float | None = statistics.median(raw_ms)
-    if not raw50 or raw50 < 0.05:  # no SPARQL sent: the walk ran on the network view
-        raw50 = None
+    name: str,
+    first: list[float],
+    raw_ms: list[float],
+    again: list[float],
+    about: str,
+    on_view: bool,
+) -> Iterator[Measurement]:
+    p50, p99 = statistics.median(first), _pct(first, 0.99)
     ok = "meets" if p50 < TARGET_P50_MS and p99 < TARGET_P99_MS else "MISSES"
-    return Measurement(
-        name=f"{name}.p50",
+    yield Measurement(
+        name=f"{name}.first.p50",
         value=round(p50, 2),
         unit="ms",
-        baseline=None if raw50 is None else round(raw50, 2),
-        baseline_name="raw pyoxigraph: the same SPARQL texts, solutions iterated"
-        + ("" if raw50 else " (none: the walk runs on the in-memory network view)"),
-        target=f"< {TARGET_P50_MS:g} (p99 < {TARGET_P99_MS:g}); <= 1.5x baseline",
-        note=f"p99 {p99:.1f} ms, {len(fn_ms)} first answers with distinct arguments; {ok} the "
-        f"latency target; {triples:,} triples ({spec.works} synthetic works)",
+        target=f"< {TARGET_P50_MS:g} (p99 < {TARGET_P99_MS:g})",
+        note=f"p99 {p99:.1f} ms over {len(first)} first answers with distinct arguments; "
+        f"{ok} the target; {about}",
+    )
+    if on_view:
+        return
+    yield Measurement(
+        name=f"{name}.vs_raw.p50",
+        value=round(statistics.median(again), 2),
+        unit="ms",
+        baseline=round(statistics.median(raw_ms), 2),
+        baseline_name="raw pyoxigraph: the same SPARQL texts, solutions iterated",
+        target="<= 1.5x baseline",
+        note=f"the answer again right after the raw evaluation (same warm pages); {about}",
     )
