@@ -54,6 +54,8 @@ class RowsAt(NamedTuple):
     admits: bool  # an actor, bureau or director phrase may begin here
     actors: tuple[ActorEntry, ...]  # the actor rows that may match here
     lists: tuple[ActorEntry, ...]  # the list_prefix rows that may match here
+    bureaux: tuple[ActorEntry, ...]  # the bureau rows that may match here
+    directors: tuple[ActorEntry, ...]  # the directors_prefix rows that may match here
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,14 @@ class ActorTable:
     _memo: dict[str, RowsAt] = field(default_factory=dict, compare=False)
     # at "the ...", "all ...": the rows read past the article (see extract.assignments.article_rows)
     _articles: ArticleRows | None = field(default=None, compare=False)
+    # what may begin at a place starting with an article, by ArticleRows.place's key
+    _article_memo: dict[tuple[str, tuple[str, ...]], RowsAt] = field(
+        default_factory=dict, compare=False
+    )
+    # how each bureau and directors_prefix row can begin (None: cannot tell)
+    _kind_begins: dict[str, tuple[Beginnings | None, ...]] = field(
+        default_factory=dict, compare=False
+    )
 
     def __post_init__(self) -> None:
         kinds = {e.kind for e in self.entries}
@@ -89,7 +99,13 @@ class ActorTable:
         rows = groups.get("actor", ())
         row_begins = tuple(beginnings(e.pattern.pattern, e.pattern.flags, 3) for e in rows)
         object.__setattr__(self, "_row_begins", row_begins)
-        object.__setattr__(self, "_articles", ArticleRows([e.pattern for e in rows]))
+        firsts = (*rows, *groups.get("bureau", ()), *groups.get("directors_prefix", ()))
+        object.__setattr__(self, "_articles", ArticleRows([e.pattern for e in firsts]))
+        for kind in ("bureau", "directors_prefix"):
+            kind_begins = tuple(
+                beginnings(e.pattern.pattern, e.pattern.flags, 3) for e in groups.get(kind, ())
+            )
+            self._kind_begins[kind] = kind_begins
         lists = [e.pattern.pattern for e in self.entries if e.kind == "list_prefix"]
         if lists:
             joined = "|".join(f"(?:{p})" for p in lists)
@@ -101,7 +117,13 @@ class ActorTable:
         finder."""
         head = text[pos : pos + 3]
         if not head.isascii():
-            return RowsAt(True, self.of("actor"), self.of("list_prefix"))
+            return RowsAt(
+                True,
+                self.of("actor"),
+                self.of("list_prefix"),
+                self.of("bureau"),
+                self.of("directors_prefix"),
+            )
         low = head.lower()
         hit = self._memo.get(low)
         if hit is None:
@@ -113,12 +135,30 @@ class ActorTable:
                 self.begins is None or self.begins.admits(low, 0),
                 tuple(e for e, b in rows if b is None or b.admits(low, 0)),
                 lists,
+                self._may_begin("bureau", low),
+                self._may_begin("directors_prefix", low),
             )
             if len(self._memo) < 20_000:
                 self._memo[low] = hit
-        if low in ArticleRows.words and hit.actors and self._articles is not None:
-            return hit._replace(actors=self._articles.rows(text, pos, hit.actors, _PATTERN))
+        if low in ArticleRows.words and self._articles is not None:
+            art = self._articles
+            place = art.place(text, pos)
+            refined = self._article_memo.get(place[2])
+            if refined is None:
+                refined = hit._replace(
+                    actors=art.keep(hit.actors, text, pos, place, _PATTERN),
+                    bureaux=art.keep(hit.bureaux, text, pos, place, _PATTERN),
+                    directors=art.keep(hit.directors, text, pos, place, _PATTERN),
+                )
+                if len(self._article_memo) < 20_000:
+                    self._article_memo[place[2]] = refined
+            return refined
         return hit
+
+    def _may_begin(self, kind: str, low: str) -> tuple[ActorEntry, ...]:
+        """The rows of ``kind`` that may begin with the (lowercased, ASCII) characters ``low``."""
+        pairs = zip(self.of(kind), self._kind_begins.get(kind, ()), strict=True)
+        return tuple(e for e, b in pairs if b is None or b.admits(low, 0))
 
     def of(self, kind: str) -> tuple[ActorEntry, ...]:
         """Entries of one kind (``actor``, ``bureau``, ``separator``, ...)."""

@@ -126,14 +126,19 @@ def _fill_all(label: str, m: re.Match[str], sector: str | None) -> list[str]:
     return [_fill(label.replace("{n*}", n), m, sector) for n in nums]
 
 
-def _bureau_list(text: str, pos: int, table: ActorTable) -> tuple[int, list[str]] | None:
-    """ "the Radiocommunication Bureau and the Telecommunication Development Bureau" -> BR, BDT."""
+def _bureau_list(
+    text: str, pos: int, table: ActorTable, first: tuple[ActorEntry, ...] | None = None
+) -> tuple[int, list[str]] | None:
+    """ "the Radiocommunication Bureau and the Telecommunication Development Bureau" -> BR, BDT.
+
+    ``first``: the bureau rows that may match at ``pos`` (default: all of them)."""
     labels: list[str] = []
     end = pos
     cur = pos
+    rows = table.of("bureau") if first is None else first
     while True:
         best: tuple[int, str] | None = None
-        for e in table.of("bureau"):
+        for e in rows:
             m = e.pattern.match(text, cur)
             ok = m is not None and m.end() > cur and _word_ok(text, m.end(), table)
             if ok and m is not None and (best is None or m.end() > best[0]):
@@ -146,6 +151,7 @@ def _bureau_list(text: str, pos: int, table: ActorTable) -> tuple[int, list[str]
         if sep is None:
             break
         cur = sep
+        rows = table.of("bureau")
     return (end, labels) if labels else None
 
 
@@ -176,14 +182,14 @@ def _unit(
             if not all(labels):
                 continue  # a name that only the host Sector explains, in no Sector's text
             cands.append(_Unit(m.end(), labels, qual, (e.id,)))
-    prefix = _first_match(table.of("directors_prefix"), text, pos)
+    prefix = _first_match(at.directors, text, pos)
     if prefix is not None:
         got = _bureau_list(text, prefix, table)
         if got is not None:
             end, bureaux = got
             suffix = _first_match(table.of("bureaux_suffix"), text, end)
             cands.append(_Unit(suffix or end, tuple(bureaux), None, ("directors-of",)))
-    got = _bureau_list(text, pos, table)
+    got = _bureau_list(text, pos, table, at.bureaux)
     if got is not None:
         end, bureaux = got
         suffix = _first_match(table.of("directors_suffix"), text, end)

@@ -19,7 +19,7 @@ from typing import Any
 
 from extract.nlp.regex_first import Beginnings, beginnings
 
-__all__ = ["ArticleRows", "top_level_alternatives"]
+__all__ = ["ArticleRows", "Place", "top_level_alternatives"]
 
 #: optional leading article groups as the pattern table writes them, and their words
 _LEADS: dict[str, frozenset[str]] = {
@@ -36,6 +36,8 @@ _MEMO_LIMIT = 20_000
 # one alternative of a row: (article words it may start with, beginnings of what follows them
 # or of the whole alternative; None when the analysis cannot tell)
 _Alternative = tuple[frozenset[str], Beginnings | None]
+#: a place after an article: (article, where the rest may start, memo key)
+Place = tuple[str, range, tuple[str, tuple[str, ...]]]
 
 
 def top_level_alternatives(pattern: str) -> list[str]:
@@ -88,6 +90,10 @@ def _alternatives(rx: re.Pattern[str]) -> tuple[_Alternative, ...]:
 class ArticleRows:
     """The rows that may match at a place that begins with an article word.
 
+    :meth:`place` reads the place once (the article, the blanks after it, a memo key);
+    :meth:`keep` filters a set of rows there. The key is the first three characters and the
+    first three after each cut of the blanks: all that :meth:`keep` reads.
+
     Example:
         >>> rows = [re.compile(r"(?:the\\s+)?Council\\b", re.I),
         ...         re.compile(r"(?:the\\s+)?TSB\\b", re.I)]
@@ -104,20 +110,32 @@ class ArticleRows:
         self._tests = {id(rx): _alternatives(rx) for rx in patterns}
         self._memo: dict[tuple[str, tuple[str, ...]], tuple[Any, ...]] = {}
 
-    def rows(self, text: str, pos: int, rows: Sequence[Any], key: Any = None) -> tuple[Any, ...]:
-        """The members of ``rows`` (patterns, or entries whose ``key`` gives the pattern) that
-        may match at ``pos``, a place whose first three characters the caller's rows fit."""
+    @staticmethod
+    def place(text: str, pos: int) -> Place:
+        """The article at ``pos`` (lowercased, "" if none), where what follows it may start
+        (the blanks after it may be cut anywhere), and the memo key of the place."""
         m = _ARTICLE.match(text, pos)
         word = text[pos : m.start(1)].lower() if m else ""
-        # every place the rest may start after the article: the blanks may be cut anywhere
         ends = range(m.start(1) + 1, m.end() + 1) if m else range(0)
-        memo_key = (text[pos : pos + 3], tuple(text[k : k + 3] for k in ends))
-        hit = self._memo.get(memo_key)
+        return word, ends, (text[pos : pos + 3], tuple(text[k : k + 3] for k in ends))
+
+    def keep(
+        self, rows: Sequence[Any], text: str, pos: int, place: Place, key: Any = None
+    ) -> tuple[Any, ...]:
+        """The members of ``rows`` (patterns, or items whose ``key`` gives the pattern) that
+        may match at ``pos``, a place whose first three characters they fit."""
+        word, ends, _ = place
+        pick = key or (lambda r: r)
+        return tuple(r for r in rows if self._may_match(pick(r), text, pos, word, ends))
+
+    def rows(self, text: str, pos: int, rows: Sequence[Any], key: Any = None) -> tuple[Any, ...]:
+        """:meth:`keep` at ``pos``, memoized by the place (for one fixed set of rows)."""
+        place = self.place(text, pos)
+        hit = self._memo.get(place[2])
         if hit is None:
-            pick = key or (lambda r: r)
-            hit = tuple(r for r in rows if self._may_match(pick(r), text, pos, word, ends))
+            hit = self.keep(rows, text, pos, place, key)
             if len(self._memo) < _MEMO_LIMIT:
-                self._memo[memo_key] = hit
+                self._memo[place[2]] = hit
         return hit
 
     def _may_match(self, rx: re.Pattern[str], text: str, pos: int, word: str, ends: range) -> bool:

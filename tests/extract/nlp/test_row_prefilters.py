@@ -1,9 +1,10 @@
-"""The actor-row prefilter that reads past a leading article keeps every row that matches.
+"""The actor-row prefilters (first characters, read past a leading article) keep every row
+that matches.
 
-``ActorTable.at`` may only drop rows that cannot match where it is asked: checked against the
-rows' own regexes at every word start of the real texts under tests/gold and data/corpus, in
-every language table, and at places made to stress the article ("THE\\n  Council", "theory",
-"all\\tadministrations").
+``ActorTable.at`` may only drop rows (actor, bureau, directors) that cannot match where it is
+asked: checked against the rows' own regexes at every word start of the real texts under
+tests/gold and data/corpus, in every language table, and at places made to stress the article
+("THE\\n  Council", "theory", "all\\tadministrations").
 """
 
 from __future__ import annotations
@@ -31,10 +32,16 @@ def _check(text: str, lang: str) -> int:
     table = load_actor_table(lang)
     n = 0
     for pos in _places(text):
-        kept = {id(e) for e in table.at(text, pos).actors}
-        for e in table.of("actor"):
-            if e.pattern.match(text, pos) and id(e) not in kept:
-                raise AssertionError(f"{lang} row {e.id} matches at {text[pos : pos + 40]!r}")
+        at = table.at(text, pos)
+        for kind, rows in (
+            ("actor", at.actors),
+            ("bureau", at.bureaux),
+            ("directors_prefix", at.directors),
+        ):
+            kept = {id(e) for e in rows}
+            for e in table.of(kind):
+                if e.pattern.match(text, pos) and id(e) not in kept:
+                    raise AssertionError(f"{lang} row {e.id} matches at {text[pos : pos + 40]!r}")
         n += 1
     return n
 
