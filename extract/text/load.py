@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Literal
 
 from extract.exceptions import DocumentError
-from extract.models import SourceDoc, TrackedChange
+from extract.models import SourceDoc, SourcePosition, TrackedChange
 from extract.text.language import detect_lang
 from extract.text.loaders.docx import DEFAULT_MAX_PART_BYTES, read_docx
 from extract.text.loaders.html import read_html
@@ -137,6 +137,7 @@ def load_document(
     other: str | None = None
     meta: dict[str, str] = {}
     warnings: tuple[str, ...] = ()
+    positions: tuple[SourcePosition, ...] = ()
     try:
         if fmt == "txt":
             decoded = decode_text(data, display)
@@ -146,13 +147,14 @@ def load_document(
             dt = read_docx(str(p), display, max_part_bytes)
             text, other = (dt.after, dt.before) if layer == "after" else (dt.before, dt.after)
             changes = dt.after_changes if layer == "after" else dt.before_changes
+            positions = dt.after_positions if layer == "after" else dt.before_positions
             other = other if changes else None
             meta = dt.meta
         elif fmt == "pdf":
             del data
-            text, meta = read_pdf(str(p), display, max_stream_bytes, max_text)
+            text, meta, positions = read_pdf(str(p), display, max_stream_bytes, max_text)
         else:
-            text, meta, warnings = read_html(data, display)
+            text, meta, warnings, positions = read_html(data, display)
     except DocumentError:
         raise
     except RecursionError as exc:
@@ -184,6 +186,7 @@ def load_document(
         other_layer=other,
         meta=meta,
         warnings=warnings,
+        positions=positions,
     )
 
 

@@ -19,6 +19,7 @@ import re
 from lxml import etree, html
 
 from extract.exceptions import DocumentError
+from extract.models import SourcePosition
 from extract.text.loaders.text import BOMS, Decoded, decode_text
 
 __all__ = ["decode_html", "read_html"]
@@ -70,22 +71,46 @@ _BLOCK = frozenset(
 _DROP = frozenset({"script", "style", "noscript", "template", "head", "svg"})
 
 
-def _walk(el: html.HtmlElement, out: list[str]) -> None:
+class _Out:
+    """The raw text of the walk, and for each of its lines the path of the block element that
+    wrote its first visible text (the line's place in the page)."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.line = 0
+        self.paths: dict[int, str] = {}
+
+    def add(self, s: str, path: str) -> None:
+        self.parts.append(s)
+        for k, piece in enumerate(s.split("\n")):
+            if piece.strip() and self.line + k not in self.paths:
+                self.paths[self.line + k] = path
+        self.line += s.count("\n")
+
+
+def _walk(el: html.HtmlElement, out: _Out, path: str, block: str) -> None:
+    """Depth-first text walk; ``path`` is the element's own path (``body/div[2]/p[1]``, or from
+    the nearest ancestor with an id: ``#res44/p[3]``), ``block`` the path of its block."""
     tag = el.tag if isinstance(el.tag, str) else ""
     if tag in _DROP or not tag:
-        if el.tail:
-            out.append(el.tail)
         return
+    if tag in _BLOCK or tag in ("td", "th"):
+        block = path
     if tag in ("td", "th"):
-        out.append("\t")
+        out.add("\t", block)
     if el.text:
-        out.append(el.text)
+        out.add(el.text, block)
+    seen: dict[str, int] = {}
     for child in el:
-        _walk(child, out)
+        ctag = child.tag if isinstance(child.tag, str) else ""
+        seen[ctag] = seen.get(ctag, 0) + 1
+        cid = child.get("id") if ctag else None
+        cpath = f"#{cid}" if cid else f"{path}/{ctag}[{seen[ctag]}]"
+        _walk(child, out, cpath, block)
+        if child.tail:
+            out.add(child.tail, block)
     if tag == "br" or tag in _BLOCK or tag in ("td", "th"):
-        out.append("\n")
-    if el.tail:
-        out.append(el.tail)
+        out.add("\n", block)
 
 
 def _declared(data: bytes) -> str | None:
@@ -129,18 +154,26 @@ def decode_html(data: bytes, display: str) -> Decoded:
     return decode_text(data, display)
 
 
-def read_html(data: bytes, display: str) -> tuple[str, dict[str, str], tuple[str, ...]]:
-    """Return the visible text of an HTML document, its title and the decoding's warnings.
+def read_html(
+    data: bytes, display: str
+) -> tuple[str, dict[str, str], tuple[str, ...], tuple[SourcePosition, ...]]:
+    """Return the visible text of an HTML document, its title, the decoding's warnings and the
+    element each line comes from.
 
-    Whitespace runs inside a line collapse to one space (HTML renders them so); lines are kept.
+    Whitespace runs inside a line collapse to one space (HTML renders them so); lines are kept,
+    at most one blank line in a row. Each line with text has a :class:`SourcePosition` whose
+    ``path`` is its block element (``body/div[2]/p[1]``, or ``#id/...`` from the nearest
+    ancestor with an id), so a record can be found in the page.
 
     Raises:
         DocumentError: E007 when the bytes are not parseable HTML, E003 for binary content,
             E004 for an unknown encoding.
 
     Example:
-        >>> read_html(b"<p>RESOLUTION 44</p><p>considering</p>", "a.html")[0]
-        'RESOLUTION 44\\nconsidering'
+        >>> text, meta, warnings, where = read_html(
+        ...     b"<p>RESOLUTION 44</p><div id='ops'><p>considering</p></div>", "a.html")
+        >>> text, [p.path for p in where]
+        ('RESOLUTION 44\\nconsidering', ['body/p[1]', '#ops/p[1]'])
     """
     decoded = decode_html(data, display)
     markup = _XML_DECLARATION.sub("", decoded.text, count=1)  # lxml refuses it in a str
@@ -149,16 +182,25 @@ def read_html(data: bytes, display: str) -> tuple[str, dict[str, str], tuple[str
     except (etree.LxmlError, ValueError) as exc:
         raise DocumentError(display, "E007", f"not parseable HTML: {exc}") from exc
     body = root.find("body")
-    out: list[str] = []
-    _walk(body if body is not None else root, out)
-    lines = []
-    for raw in "".join(out).split("\n"):
+    out = _Out()
+    start = body if body is not None else root
+    _walk(start, out, "body" if body is not None else str(start.tag), "body")
+    kept: list[tuple[str, str | None]] = []
+    for i, raw in enumerate("".join(out.parts).split("\n")):
         lead = "\t" if raw.startswith("\t") else ""
         line = " ".join(raw.replace("\t", " ").split())
-        lines.append(lead + line if line else "")
-    text = "\n".join(lines)
-    while "\n\n\n" in text:
-        text = text.replace("\n\n\n", "\n\n")
+        line = lead + line if line else ""
+        if not line and (not kept or not kept[-1][0]):
+            continue  # blank lines at the start, or after a blank line, go
+        kept.append((line, out.paths.get(i)))
+    while kept and not kept[-1][0]:
+        kept.pop()
+    positions, at = [], 0
+    for line, where in kept:
+        if line and where:
+            positions.append(SourcePosition(at, at + len(line), path=where))
+        at += len(line) + 1
+    text = "\n".join(line for line, _ in kept)
     title = root.findtext(".//title")
     meta = {"title": title.strip()} if title and title.strip() else {}
-    return text.strip("\n"), meta, decoded.warnings
+    return text, meta, decoded.warnings, tuple(positions)

@@ -19,6 +19,7 @@ from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 from extract.exceptions import DocumentError
+from extract.models import SourcePosition
 
 __all__ = ["DEFAULT_MAX_STREAM_BYTES", "read_pdf"]
 
@@ -65,8 +66,11 @@ def read_pdf(
     display: str,
     max_stream_bytes: int = DEFAULT_MAX_STREAM_BYTES,
     max_text: int = 50_000_000,
-) -> tuple[str, dict[str, str]]:
-    """Return the text of a PDF (pages joined by ``\\f``) and its metadata.
+) -> tuple[str, dict[str, str], tuple[SourcePosition, ...]]:
+    """Return the text of a PDF (pages joined by ``\\f``), its metadata and its pages' spans.
+
+    The spans (one :class:`SourcePosition` per page with text, ``page`` 1-based) let a record be
+    found in the original file: ``doc.position_at(record.start).page``.
 
     Args:
         data_path: the file.
@@ -80,7 +84,7 @@ def read_pdf(
 
     Example (real PDFs are made with fpdf2 in ``tests/extract/text/files_factory.py``)::
 
-        >>> text, meta = read_pdf("final_acts.pdf", "final_acts.pdf")  # doctest: +SKIP
+        >>> text, meta, pages = read_pdf("final_acts.pdf", "final_acts.pdf")  # doctest: +SKIP
         >>> text.splitlines()[0]  # doctest: +SKIP
         'RESOLUTION 68 (Rev. Hammamet, 2016)'
     """
@@ -108,4 +112,9 @@ def read_pdf(
     text = "\f".join(pages)
     if not text.strip():
         raise DocumentError(display, "E001", "PDF has no text layer (scanned image?); OCR it first")
-    return text, meta
+    spans, at = [], 0
+    for number, page in enumerate(pages, 1):
+        if page:
+            spans.append(SourcePosition(at, at + len(page), page=number))
+        at += len(page) + 1
+    return text, meta, tuple(spans)

@@ -88,3 +88,107 @@ def make_html(path: Path, body: str, charset: str = "utf-8") -> Path:
     )
     path.write_bytes(page.encode(charset))
     return path
+
+
+_CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+    'relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.wordprocessingml.document.main+xml"/>'
+    '<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.wordprocessingml.footnotes+xml"/>'
+    "</Types>"
+)
+_ROOT_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/officeDocument" Target="word/document.xml"/></Relationships>'
+)
+_DOC_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/footnotes" Target="footnotes.xml"/></Relationships>'
+)
+#: the namespaces Word declares on its parts (w, mc, wps, v, wp, a)
+NAMESPACES = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:v="urn:schemas-microsoft-com:vml" '
+    'mc:Ignorable="wps"'
+)
+
+
+def make_raw_docx(path: Path, body_xml: str, footnotes_xml: str | None = None) -> Path:
+    """Write a .docx from raw WordprocessingML: ``body_xml`` goes inside ``w:body``, and
+    ``footnotes_xml`` (the ``w:footnote`` elements) into word/footnotes.xml. For what
+    python-docx cannot write: text boxes (``mc:AlternateContent``), footnotes, revision marks
+    on paragraph marks."""
+    import zipfile
+
+    document = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f"<w:document {NAMESPACES}><w:body>{body_xml}</w:body></w:document>"
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        zf.writestr("_rels/.rels", _ROOT_RELS)
+        zf.writestr("word/document.xml", document)
+        if footnotes_xml is not None:
+            zf.writestr("word/_rels/document.xml.rels", _DOC_RELS)
+            zf.writestr(
+                "word/footnotes.xml",
+                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                f"<w:footnotes {NAMESPACES}>{footnotes_xml}</w:footnotes>",
+            )
+    return path
+
+
+def p(*runs: str, mark: str = "") -> str:
+    """A paragraph of raw runs (``w:r`` elements, :func:`r`, :func:`ins`, :func:`dele`);
+    ``mark`` "del"/"ins" tracks the paragraph mark itself (a deleted/inserted paragraph)."""
+    rpr = ""
+    if mark:
+        tag = "w:del" if mark == "del" else "w:ins"
+        attrs = 'w:id="9" w:author="Proposer" w:date="2022-02-01T00:00:00Z"'
+        rpr = f"<w:pPr><w:rPr><{tag} {attrs}/></w:rPr></w:pPr>"
+    return f"<w:p>{rpr}{''.join(runs)}</w:p>"
+
+
+def r(text: str) -> str:
+    """A plain run."""
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def ins(text: str) -> str:
+    """A run inside a tracked insertion."""
+    return f'<w:ins w:id="1" w:author="Proposer" w:date="2022-02-01T00:00:00Z">{r(text)}</w:ins>'
+
+
+def dele(text: str) -> str:
+    """A run inside a tracked deletion (its text in ``w:delText``)."""
+    return (
+        '<w:del w:id="2" w:author="Proposer" w:date="2022-02-01T00:00:00Z"><w:r>'
+        f'<w:delText xml:space="preserve">{text}</w:delText></w:r></w:del>'
+    )
+
+
+def make_pdf_pages(path: Path, pages: Sequence[Sequence[str]]) -> Path:
+    """Write a text PDF of several pages, each a list of lines (core Helvetica: Latin-1 only)."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=11)
+    for lines in pages:
+        pdf.add_page()
+        for line in lines:
+            pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
