@@ -67,3 +67,19 @@ def test_jobs_option(tmp_path: Path) -> None:
     assert code == 0
     docs = {json.loads(line)["doc"] for line in out.splitlines()}
     assert len(docs) == 5
+
+
+def test_proposals_flag_prints_the_proposals_as_jsonl() -> None:
+    seed = ROOT / "data" / "corpus" / "001_e4eb4cc4694de83a.txt"
+    code, out, _ = run("--proposals", str(seed))
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert {r["type"] for r in rows} == {"proposal"}
+    assert sorted(r["proposer"] for r in rows) == ["APT", "ATU", "CITEL", "RCC"]
+    text = seed.read_text(encoding="utf-8")
+    changes = [c for r in rows for c in r["changes"]]
+    assert changes and {c["type"] for c in changes} == {"proposal_change"}
+    for c in changes:
+        assert c["change"] == "citation_updated"
+        assert text[c["start"] : c["end"]] == c["after"]
+        assert c["from_version"]["year"] < c["to_version"]["year"]

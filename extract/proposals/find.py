@@ -166,8 +166,8 @@ def find_proposals(
     Example:
         >>> from extract import extract_document
         >>> r = extract_document("data/corpus/001_e4eb4cc4694de83a.txt")
-        >>> [(p.proposer, p.reference) for p in r.proposals][:2]
-        [('ATU', 'AFCP/35A8/1'), ('CITEL', 'IAP/39A18/1')]
+        >>> [(p.proposer, p.reference) for p in r.proposals]
+        [('APT', None), ('ATU', 'AFCP/35A8/1'), ('CITEL', 'IAP/39A18/1'), ('RCC', None)]
     """
     drafts = _column_drafts(doc.text, segments) + _marker_drafts(doc.text, segments)
     if not drafts and tracked:  # tracked changes but no marker: the document's resolutions

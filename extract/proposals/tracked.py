@@ -244,9 +244,11 @@ def _paragraph_changes(
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         if op == "equal":
             continue
-        pairs = min(i2 - i1, j2 - j1) if op == "replace" else 0
-        for k in range(pairs):
-            s, e = a_spans[j1 + k]
+        pairs = _pair_lines(b_text, a_text, i1, i2, j1, j2)
+        paired_b = {i for i, _ in pairs}
+        paired_a = {j for _, j in pairs}
+        for i, j in pairs:
+            s, e = a_spans[j]
             marks = [ch for ch in after.doc.changes if s <= ch.start <= e]
             explained = marks and all(
                 any(cs <= ch.start and ch.end <= ce for cs, ce in covered) for ch in marks
@@ -259,32 +261,55 @@ def _paragraph_changes(
                         s,
                         e,
                         _where(after.structure, s),
-                        before=b_text[i1 + k],
-                        after=a_text[j1 + k],
-                    )
-                )
-        point = a_spans[j1][0] if j1 < len(a_spans) else len(after.doc.text)
-        for i in range(i1 + pairs, i2):
-            if b_text[i].strip():
-                out.append(
-                    _change(
-                        name,
-                        "paragraph_deleted",
-                        point,
-                        point,
-                        _where(before.structure, b_spans[i][0]),
                         before=b_text[i],
+                        after=a_text[j],
                     )
                 )
-        for j in range(j1 + pairs, j2):
+        for i in range(i1, i2):
+            if i in paired_b or not b_text[i].strip():
+                continue
+            # the point where it stood: the start of the next after-layer line kept or paired
+            nxt = next((j for i2_, j in pairs if i2_ > i), j2)
+            point = a_spans[nxt][0] if nxt < len(a_spans) else len(after.doc.text)
+            out.append(
+                _change(
+                    name,
+                    "paragraph_deleted",
+                    point,
+                    point,
+                    _where(before.structure, b_spans[i][0]),
+                    before=b_text[i],
+                )
+            )
+        for j in range(j1, j2):
             s, e = a_spans[j]
-            if a_text[j].strip():
+            if j not in paired_a and a_text[j].strip():
                 out.append(
                     _change(
                         name, "paragraph_added", s, e, _where(after.structure, s), after=a_text[j]
                     )
                 )
     return out
+
+
+def _pair_lines(
+    b_text: list[str], a_text: list[str], i1: int, i2: int, j1: int, j2: int
+) -> list[tuple[int, int]]:
+    """Pair the lines of a replaced block that are versions of one paragraph (in order, each
+    with the most similar line still free, at least half alike); the others were deleted or
+    added."""
+    pairs: list[tuple[int, int]] = []
+    i = i1
+    for j in range(j1, j2):
+        best, score = None, 0.5
+        for k in range(i, i2):
+            ratio = difflib.SequenceMatcher(None, b_text[k], a_text[j], autojunk=False).ratio()
+            if ratio > score:
+                best, score = k, ratio
+        if best is not None:
+            pairs.append((best, j))
+            i = best + 1
+    return pairs
 
 
 def layer_changes(
