@@ -12,6 +12,11 @@ The stage's public surface; everything else under ``extract/`` is internal (its 
   :class:`DocumentError` naming the file for a document that cannot be read;
   :func:`find_citation_parts` (the spaCy pass over a text), :func:`find_citations` and
   :func:`find_assignments` (its records, given the segmentation) are the stages of that chain,
+- :func:`find_proposals` (the :class:`Proposal` records of a document and their typed
+  :class:`ProposalChange` records, also in ``ExtractionResult.proposals``), :func:`proposer_of`
+  (a proposer's id and kind from ``extract/proposals/proposers.json``),
+- :meth:`SourceDoc.position_at` (offset -> :class:`SourcePosition`: PDF page, HTML element,
+  Word footnote),
 - :func:`write_jsonl` / :func:`read_jsonl` / :func:`record_json` (the record contract as JSONL),
 - :func:`load_gazetteer` (ITU conferences: venue, year, organ, label), :func:`section_kind_of`,
 - :func:`discover_gold_sets` / :func:`evaluate_set` / :func:`format_sets` (``resgraph eval``),
@@ -55,11 +60,15 @@ if TYPE_CHECKING:
         DocumentStructure,
         ExtractionResult,
         Heading,
+        Proposal,
+        ProposalChange,
         SourceDoc,
+        SourcePosition,
         VersionRef,
     )
     from extract.nlp.gc_scope import old_objects_frozen
     from extract.nlp.pipeline import build_nlp
+    from extract.proposals import find_proposals, proposer_of
     from extract.structure.sections import section_kind_of
     from extract.structure.segment import segment
     from extract.synth import generate_corpus
@@ -77,11 +86,13 @@ _EXPORTS = {
     "find_assignments": "extract.assignments.find",
     "find_citation_parts": "extract.citations.find",
     "find_citations": "extract.citations.find",
+    "find_proposals": "extract.proposals",
     "format_sets": "extract.evaluation",
     "generate_corpus": "extract.synth",
     "load_document": "extract.text.load",
     "load_gazetteer": "extract.gazetteer",
     "old_objects_frozen": "extract.nlp.gc_scope",
+    "proposer_of": "extract.proposals",
     "read_jsonl": "extract.io",
     "record_json": "extract.io",
     "section_kind_of": "extract.structure.sections",
@@ -97,8 +108,11 @@ _EXPORTS = {
     "Gazetteer": "extract.gazetteer",
     "GoldSet": "extract.evaluation",
     "Heading": "extract.models",
+    "Proposal": "extract.models",
+    "ProposalChange": "extract.models",
     "SetReport": "extract.evaluation",
     "SourceDoc": "extract.models",
+    "SourcePosition": "extract.models",
     "VersionRef": "extract.models",
 }
 
@@ -112,8 +126,11 @@ __all__ = [
     "Gazetteer",
     "GoldSet",
     "Heading",
+    "Proposal",
+    "ProposalChange",
     "SetReport",
     "SourceDoc",
+    "SourcePosition",
     "VersionRef",
     "build_nlp",
     "discover_gold_sets",
@@ -125,11 +142,13 @@ __all__ = [
     "find_assignments",
     "find_citation_parts",
     "find_citations",
+    "find_proposals",
     "format_sets",
     "generate_corpus",
     "load_document",
     "load_gazetteer",
     "old_objects_frozen",
+    "proposer_of",
     "read_jsonl",
     "record_json",
     "section_kind_of",
