@@ -116,7 +116,7 @@ def _residue_change(doc: SourceDoc, c: Citation) -> ProposalChange | None:
     """A citation holding two versions: one "citation updated" change (from ``also``)."""
     if c.also is None:
         return None
-    tracked = any(c.start <= ch.start <= c.end for ch in doc.changes)
+    tracked = bool(doc.changes) and any(c.start <= ch.start <= c.end for ch in doc.changes)
     return ProposalChange(
         doc=doc.name,
         proposal="",

@@ -33,6 +33,8 @@ class LayerMap:
         ...               TrackedChange("insert", 6, 17, "Dubai, 2018")))
         >>> m.to_before(17), m.to_after(3), m.to_after(9)
         (17, 3, 6)
+        >>> m.inserted(6, 17), m.inserted(5, 17), m.deleted(6, 17), m.deleted(6, 18)
+        (True, False, True, False)
     """
 
     def __init__(self, changes: tuple[TrackedChange, ...]) -> None:
@@ -79,24 +81,24 @@ class LayerMap:
 
     def inserted(self, start: int, end: int) -> bool:
         """Whether after-layer text ``[start, end)`` lies wholly inside insertions."""
-        return (
-            start < end <= self._tail[0]
-            and all(
-                p.b_len == 0 and p.a_len > 0
-                for p in self._pieces
-                if p.after < end and p.after + p.a_len > start
-            )
-            and any(p.after <= start for p in self._pieces)
-        )
+        if not start < end <= self._tail[0]:
+            return False
+        k = max(0, bisect.bisect_right(self._a, start) - 1)
+        while k < len(self._pieces) and self._pieces[k].after < end:
+            p = self._pieces[k]
+            if p.a_len and p.b_len and p.after + p.a_len > start:
+                return False  # text both layers hold
+            k += 1
+        return True
 
     def deleted(self, start: int, end: int) -> bool:
         """Whether before-layer text ``[start, end)`` lies wholly inside deletions."""
-        return (
-            start < end <= self._tail[1]
-            and all(
-                p.a_len == 0 and p.b_len > 0
-                for p in self._pieces
-                if p.before < end and p.before + p.b_len > start
-            )
-            and any(p.before <= start for p in self._pieces)
-        )
+        if not start < end <= self._tail[1]:
+            return False
+        k = max(0, bisect.bisect_right(self._b, start) - 1)
+        while k < len(self._pieces) and self._pieces[k].before < end:
+            p = self._pieces[k]
+            if p.a_len and p.b_len and p.before + p.b_len > start:
+                return False
+            k += 1
+        return True

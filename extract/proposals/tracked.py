@@ -14,6 +14,7 @@ parsing in one place (:func:`extract.citations.parse.parse_version`).
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from collections import defaultdict
@@ -62,8 +63,10 @@ def tracked_also(doc: SourceDoc, citations: Sequence[Citation]) -> tuple[Citatio
     if not doc.changes or doc.layer != "after":
         return tuple(citations)
     out = []
+    starts = [ch.start for ch in doc.changes]
     for c in citations:
-        near = [ch for ch in doc.changes if c.start <= ch.start <= c.end and ch.end <= c.end]
+        lo, hi = bisect.bisect_left(starts, c.start), bisect.bisect_right(starts, c.end)
+        near = [ch for ch in doc.changes[lo:hi] if ch.end <= c.end]
         if c.also is not None or not any(ch.kind == "delete" for ch in near):
             out.append(c)
             continue
@@ -240,6 +243,7 @@ def _paragraph_changes(
     a_text = [after.doc.text[s:e] for s, e in a_spans]
     b_text = [before.doc.text[s:e] for s, e in b_spans]
     sm = difflib.SequenceMatcher(None, b_text, a_text, autojunk=False)
+    starts = [ch.start for ch in after.doc.changes]
     out = []
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         if op == "equal":
@@ -249,7 +253,8 @@ def _paragraph_changes(
         paired_a = {j for _, j in pairs}
         for i, j in pairs:
             s, e = a_spans[j]
-            marks = [ch for ch in after.doc.changes if s <= ch.start <= e]
+            lo, hi = bisect.bisect_left(starts, s), bisect.bisect_right(starts, e)
+            marks = after.doc.changes[lo:hi]
             explained = marks and all(
                 any(cs <= ch.start and ch.end <= ce for cs, ce in covered) for ch in marks
             )
