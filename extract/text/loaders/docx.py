@@ -75,8 +75,11 @@ _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _SKIP |= {f"{_MC}Fallback"}  # the VML copy of a text box already read from mc:Choice
 _FOOTNOTE_REF = f"{_Q}footnoteReference"
 _MAX_NOTES_BYTES = 16_000_000  # word/footnotes.xml: refused beyond this like the body
-# a paragraph label alone in a table cell: "a)", "(b)", "bc)", "1", "1.2", "iv)"
-_LABEL_CELL = re.compile(r"\(?(?:[a-z]{1,3}|[ivxl]{1,5}|\d{1,3}(?:\.\d{1,3})*)[).]?")
+# a paragraph label alone in a table cell: "a)", "(b)", "bc)", "iv)", "1)", "2.", or a bare
+# number ("1", "1.2") when the next cell goes on with a clause ("to organize ...", "that ...")
+# and not with a title (a table of resolutions: "44 | Bridging the standardization gap")
+_LABEL_CELL = re.compile(r"\(?(?:[a-z]{1,3}|[ivxl]{1,5}|\d{1,3}(?:\.\d{1,3})*)[).]")
+_NUMBER_CELL = re.compile(r"\d{1,3}(?:\.\d{1,3})*")
 _CHAR = {f"{_Q}tab": "\t", f"{_Q}br": "\n", f"{_Q}cr": "\n"}
 _CHAR |= {f"{_Q}noBreakHyphen": "\u2011", f"{_Q}softHyphen": "\u00ad"}
 
@@ -127,7 +130,12 @@ def _row(
 ) -> None:
     """A table row; a first cell holding only a paragraph label is joined to the next cell."""
     cells = [c for c in tr if c.tag == f"{_Q}tc"]
-    label = len(cells) >= 2 and _LABEL_CELL.fullmatch(_cell_text(cells[0])) is not None
+    label = False
+    if len(cells) >= 2:
+        first, second = _cell_text(cells[0]), _cell_text(cells[1])
+        label = _LABEL_CELL.fullmatch(first) is not None or (
+            _NUMBER_CELL.fullmatch(first) is not None and second[:1].islower()
+        )
     for child in tr:
         if label and child is cells[0]:
             _walk(child, layers, state, refs)

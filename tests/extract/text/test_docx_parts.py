@@ -146,3 +146,36 @@ def test_html_records_know_their_element(tmp_path: Path) -> None:
     assert end is not None and end.path == "body/div[2]/p[1]"
     heading = doc.position_at(0)
     assert heading is not None and heading.path == "body/h1[1]"
+
+
+def test_a_number_cell_before_a_title_stays_a_table_entry(tmp_path: Path) -> None:
+    """A table of resolutions ("44 | Bridging ...") is not a label and its paragraph: only a
+    number followed by a clause ("to organize ...") is."""
+
+    def row(*cells: str) -> str:
+        return "<w:tr>" + "".join(f"<w:tc>{p(r(c))}</w:tc>" for c in cells) + "</w:tr>"
+
+    table = (
+        "<w:tbl>"
+        + row("44", "Bridging the standardization gap")
+        + row("1", "to organize workshops;")
+        + row("the", "word alone is no label")
+        + "</w:tbl>"
+    )
+    doc = load_document(make_raw_docx(tmp_path / "t.docx", table))
+    assert "\t44\n\tBridging the standardization gap\n" in doc.text
+    assert "1\tto organize workshops;\n" in doc.text
+    assert "\tthe\n\tword alone is no label\n" in doc.text
+
+
+def test_corrupt_footnotes_part_is_a_coded_error_naming_the_file(tmp_path: Path) -> None:
+    import pytest
+
+    from extract.exceptions import DocumentError
+
+    body = p(r("x"), '<w:r><w:footnoteReference w:id="2"/></w:r>')
+    path = make_raw_docx(tmp_path / "bad.docx", body, '<w:footnote w:id="2"><w:p>')
+    with pytest.raises(DocumentError) as err:
+        load_document(path)
+    assert err.value.code == "E005" and "footnotes.xml" in str(err.value)
+    assert "bad.docx" in str(err.value)
