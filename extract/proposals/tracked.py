@@ -38,6 +38,8 @@ from extract.proposals.layers import LayerMap
 __all__ = ["Layer", "layer_changes", "tracked_also"]
 
 _PAREN = re.compile(r"\(([^()]*)\)\s*$")
+# a whole parenthesis replaced: "(Rev. Busan, 2014)(Rev. Dubai, 2018)" reads as one
+_TWO_PARENS = re.compile(r"\(([^()]*)\)\s*\(([^()]*)\)\s*$")
 
 
 def _flattened(surface: str, start: int, changes: Sequence[TrackedChange]) -> str:
@@ -70,8 +72,11 @@ def tracked_also(doc: SourceDoc, citations: Sequence[Citation]) -> tuple[Citatio
         if c.also is not None or not any(ch.kind == "delete" for ch in near):
             out.append(c)
             continue
-        m = _PAREN.search(_flattened(c.surface, c.start, near))
-        v = parse_version(m.group(1)) if m else None
+        flat = _flattened(c.surface, c.start, near)
+        two = _TWO_PARENS.search(flat)
+        m = _PAREN.search(flat)
+        inner = two.group(1) + two.group(2) if two else m.group(1) if m else None
+        v = parse_version(inner) if inner is not None else None
         if (
             v is not None
             and v.also_venue

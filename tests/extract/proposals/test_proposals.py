@@ -204,3 +204,59 @@ def test_doctests(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     result = doctest.testmod(importlib.import_module(name))
     assert result.failed == 0 and result.attempted > 0
+
+
+@pytest.mark.parametrize(
+    ("runs", "number", "now", "before"),
+    [
+        (
+            [("", "(Rev. "), ("del", "Busan, 2014"), ("ins", "Dubai, 2018"), ("", ")")],
+            "123",
+            ("Dubai", 2018),
+            ("Busan", 2014),
+        ),
+        (
+            [("del", "(Rev. Busan, 2014)"), ("ins", "(Rev. Dubai, 2018)")],
+            "123",
+            ("Dubai", 2018),
+            ("Busan", 2014),
+        ),
+        (
+            [("", "(Rev. Busan, "), ("del", "2014"), ("ins", "2018"), ("", ")")],
+            "123",
+            ("Busan", 2018),
+            ("Busan", 2014),
+        ),
+        (
+            [("", "("), ("del", "Busan, 2014"), ("ins", "Rev. Dubai, 2018"), ("", ")")],
+            "191",
+            ("Dubai", 2018),
+            ("Busan", 2014),
+        ),
+    ],
+    ids=["venue-and-year", "whole-parenthesis", "year-only", "rev-added"],
+)
+def test_a_version_replaced_by_revision_marks_is_one_update(
+    tmp_path: Path,
+    runs: list[tuple[str, str]],
+    number: str,
+    now: tuple[str, int],
+    before: tuple[str, int],
+) -> None:
+    make = {"": r, "ins": ins, "del": dele}
+    body = (
+        p(r("MOD\tACP/44A1/1"))
+        + p(r("RESOLUTION 44 (Rev. Geneva, 2022)"))
+        + p(r("considering"))
+        + p(
+            r(f"a)\tthat Resolution {number} "),
+            *(make[k](t) for k, t in runs),
+            r(" of the Plenipotentiary Conference applies;"),
+        )
+    )
+    (prop,) = extract_document(make_raw_docx(tmp_path / "v.docx", body)).proposals
+    (change,) = prop.changes
+    assert change.change == "citation_updated" and change.work_number == number
+    assert change.to_version is not None and change.from_version is not None
+    assert (change.to_version.venue, change.to_version.year) == now
+    assert (change.from_version.venue, change.from_version.year) == before
