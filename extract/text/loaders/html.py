@@ -72,45 +72,86 @@ _DROP = frozenset({"script", "style", "noscript", "template", "head", "svg"})
 
 
 class _Out:
-    """The raw text of the walk, and for each of its lines the path of the block element that
-    wrote its first visible text (the line's place in the page)."""
+    """The raw text of the walk, and for each of its lines the block element that wrote its
+    first visible text (the line's place in the page; its path is spelt out only for the lines
+    kept, see :class:`_Paths`)."""
 
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.line = 0
-        self.paths: dict[int, str] = {}
+        self.owners: dict[int, html.HtmlElement] = {}
+        self.need = True  # the current line has no owner yet
 
-    def add(self, s: str, path: str) -> None:
+    def add(self, s: str, owner: html.HtmlElement) -> None:
         self.parts.append(s)
+        if s == "\n":
+            self.line += 1
+            self.need = True
+            return
+        if "\n" not in s:  # a piece of one line
+            if self.need and s and not s.isspace():
+                self.owners[self.line] = owner
+                self.need = False
+            return
         for k, piece in enumerate(s.split("\n")):
-            if piece.strip() and self.line + k not in self.paths:
-                self.paths[self.line + k] = path
+            if k:
+                self.need = True
+            if self.need and piece and not piece.isspace():
+                self.owners[self.line + k] = owner
+                self.need = False
         self.line += s.count("\n")
 
 
-def _walk(el: html.HtmlElement, out: _Out, path: str, block: str) -> None:
-    """Depth-first text walk; ``path`` is the element's own path (``body/div[2]/p[1]``, or from
-    the nearest ancestor with an id: ``#res44/p[3]``), ``block`` the path of its block."""
+def _walk(el: html.HtmlElement, out: _Out, block: html.HtmlElement) -> None:
+    """Depth-first text walk; ``block`` is the innermost block element (or cell) around."""
     tag = el.tag if isinstance(el.tag, str) else ""
     if tag in _DROP or not tag:
         return
-    if tag in _BLOCK or tag in ("td", "th"):
-        block = path
-    if tag in ("td", "th"):
+    cell = tag in ("td", "th")
+    if cell or tag in _BLOCK:
+        block = el
+    if cell:
         out.add("\t", block)
     if el.text:
         out.add(el.text, block)
-    seen: dict[str, int] = {}
     for child in el:
-        ctag = child.tag if isinstance(child.tag, str) else ""
-        seen[ctag] = seen.get(ctag, 0) + 1
-        cid = child.get("id") if ctag else None
-        cpath = f"#{cid}" if cid else f"{path}/{ctag}[{seen[ctag]}]"
-        _walk(child, out, cpath, block)
+        _walk(child, out, block)
         if child.tail:
             out.add(child.tail, block)
-    if tag == "br" or tag in _BLOCK or tag in ("td", "th"):
+    if tag == "br" or cell or tag in _BLOCK:
         out.add("\n", block)
+
+
+class _Paths:
+    """Element paths: ``body/div[2]/p[1]`` (1-based among siblings of the same tag), or from
+    the nearest ancestor-or-self with an id, ``#res44/p[3]``. Each parent's children are
+    numbered once (a page of thousands of sibling paragraphs costs one pass, not one per
+    paragraph)."""
+
+    def __init__(self, top: html.HtmlElement) -> None:
+        self.top = top
+        self.paths: dict[html.HtmlElement, str] = {}
+        self.numbers: dict[html.HtmlElement, int] = {}
+
+    def __call__(self, el: html.HtmlElement) -> str:
+        path = self.paths.get(el)
+        if path is not None:
+            return path
+        ident = el.get("id")
+        parent = el.getparent()
+        if ident:
+            path = f"#{ident}"
+        elif el is self.top or parent is None:
+            path = str(el.tag)
+        else:
+            if el not in self.numbers:
+                seen: dict[object, int] = {}
+                for child in parent:
+                    seen[child.tag] = seen.get(child.tag, 0) + 1
+                    self.numbers[child] = seen[child.tag]
+            path = f"{self(parent)}/{el.tag}[{self.numbers[el]}]"
+        self.paths[el] = path
+        return path
 
 
 def _declared(data: bytes) -> str | None:
@@ -184,7 +225,8 @@ def read_html(
     body = root.find("body")
     out = _Out()
     start = body if body is not None else root
-    _walk(start, out, "body" if body is not None else str(start.tag), "body")
+    _walk(start, out, start)
+    path_of = _Paths(start)
     kept: list[tuple[str, str | None]] = []
     for i, raw in enumerate("".join(out.parts).split("\n")):
         lead = "\t" if raw.startswith("\t") else ""
@@ -192,7 +234,8 @@ def read_html(
         line = lead + line if line else ""
         if not line and (not kept or not kept[-1][0]):
             continue  # blank lines at the start, or after a blank line, go
-        kept.append((line, out.paths.get(i)))
+        owner = out.owners.get(i)
+        kept.append((line, path_of(owner) if line and owner is not None else None))
     while kept and not kept[-1][0]:
         kept.pop()
     positions, at = [], 0
