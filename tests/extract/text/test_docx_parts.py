@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from files_factory import dele, ins, make_html, make_pdf_pages, make_raw_docx, p, r
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extract import extract_document
 from extract.text.load import load_document
@@ -179,3 +181,34 @@ def test_corrupt_footnotes_part_is_a_coded_error_naming_the_file(tmp_path: Path)
         load_document(path)
     assert err.value.code == "E005" and "footnotes.xml" in str(err.value)
     assert "bad.docx" in str(err.value)
+
+
+_TAGS = ["p", "div", "span", "b", "td", "tr", "table", "li", "h2", "script", "br"]
+
+
+@st.composite
+def _markup(draw: st.DrawFn, depth: int = 0) -> str:
+    if depth > 3 or draw(st.booleans()):
+        return draw(st.sampled_from(["RESOLUTION 44", " ", "  x  ", "\n", "\t", "a)", "é", ""]))
+    tag = draw(st.sampled_from(_TAGS))
+    ident = f' id="i{draw(st.integers(0, 3))}"' if draw(st.booleans()) else ""
+    inner = "".join(draw(st.lists(_markup(depth + 1), max_size=3)))
+    return f"<{tag}{ident}>{inner}</{tag}>" + draw(st.sampled_from(["", " tail ", "\n"]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_markup(), min_size=1, max_size=4))
+def test_html_positions_are_whole_lines_in_order(parts: list[str]) -> None:
+    from extract.text.loaders.html import read_html
+
+    text, _, _, positions = read_html(
+        ("<html><body>" + "".join(parts) + "</body></html>").encode(), "p.html"
+    )
+    lines_with_text = [line for line in text.split("\n") if line.strip()]
+    assert len(positions) == len(lines_with_text)
+    last = -1
+    for pos in positions:
+        assert last < pos.start < pos.end <= len(text) and pos.path
+        assert pos.start == 0 or text[pos.start - 1] == "\n"
+        assert pos.end == len(text) or text[pos.end] == "\n"
+        last = pos.end
