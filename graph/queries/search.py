@@ -12,12 +12,13 @@ from collections import defaultdict
 from typing import Any
 
 import networkx as nx
+import pyoxigraph as ox
 
 from graph.backend import Queryable
 from graph.metrics import MOST_CITED_BY, most_cited
-from graph.mint import organ_code, organ_iri, parse_conference_id, parse_iri, work_iri
+from graph.mint import id_iri, organ_code, organ_iri, parse_conference_id, parse_iri, work_iri
 from graph.network import citation_network
-from graph.queries import select, select_table
+from graph.queries import load_query, select, select_table
 from graph.queries.lineage import lineage
 from graph.queries.lookup import TitlePicker, base_of, conference_id, parts, short, suggest
 from graph.results import (
@@ -48,28 +49,32 @@ def _fold(text: str) -> str:
 
 
 def _all_rows(store: Queryable, base: str) -> list[dict[str, Any]]:
-    """The rows ``search.rq`` gives with no slot, from ``network_nodes.rq`` (one pattern per
-    UNION branch: every work, version, text flag and title, each read once) joined here.
+    """The rows ``search.rq`` + ``lineage.rq`` + ``work_titles.rq`` give for every resolution,
+    from ``search_nodes.rq`` (one index scan per kind of fact, no join) joined here.
 
-    Why: ``search.rq`` joins each work with its versions and their optional text flag and
-    titles, a join per row that took seconds over every work of a million-triple store; read
-    apart, the same facts cost one index scan each.
+    Why: joining each work with its versions and their optional text flag and titles made the
+    engine scan every version and title for each branch: seconds over a million triples; read
+    apart, the same facts cost one scan each.
     """
+    names, solutions = store.select(load_query("search_nodes"))
     works: set[str] = set()
     versions: dict[str, str] = {}
     texted: set[str] = set()
     titles: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
-    for r in select(store, "network_nodes"):
-        kind, x = r["kind"], r["x"]
-        if kind == "work":
-            works.add(x)
-        elif kind == "version":
-            versions[x] = r["y"]
-        elif kind == "text":
-            texted.add(x)
-        elif r.get("title"):
-            titles[x].append((r["title"], r.get("lang")))
-    works = {w for w in works if _is_resolution(w, base)}
+    for s in solutions:
+        # pyoxigraph solutions iterate in variable order (a third cheaper than by name)
+        row = tuple(s) if isinstance(s, ox.QuerySolution) else tuple(s[n] for n in names)
+        work, version, of, text, titled, title = row
+        if work is not None:
+            works.add(_text(work))
+        elif version is not None and of is not None:
+            versions[_text(version)] = _text(of)
+        elif text is not None:
+            texted.add(_text(text))
+        elif titled is not None and title is not None:
+            titles[_text(titled)].append((_text(title), _language(title)))
+    prefix = str(id_iri("resolution/", base))
+    works = {w for w in works if w.startswith(prefix) and _is_resolution(w, base)}
     rows: list[dict[str, Any]] = [{"work": w} for w in works]
     for v, w in versions.items():
         if w in works:
@@ -78,6 +83,18 @@ def _all_rows(store: Queryable, base: str) -> list[dict[str, Any]]:
     for w in works:
         rows += [{"work": w, "title": t, "lang": lang} for t, lang in titles.get(w, ())]
     return rows
+
+
+def _text(term: Any) -> str:
+    """An IRI's or a literal's text, from either engine."""
+    return str(term.value) if isinstance(term, ox.NamedNode | ox.Literal) else str(term)
+
+
+def _language(term: Any) -> str | None:
+    """The language tag of a literal from either engine (pyoxigraph ``language``, rdflib
+    ``language`` too), or None."""
+    lang = getattr(term, "language", None)
+    return str(lang) if lang else None
 
 
 def _is_resolution(iri: str, base: str) -> bool:
