@@ -61,6 +61,8 @@ __all__ = [
     "organ_code",
     "organ_iri",
     "paragraph_iri",
+    "proposal_change_iri",
+    "proposal_iri",
     "parse_conference_id",
     "parse_iri",
     "parse_short_id",
@@ -317,6 +319,32 @@ def paragraph_iri(doc: URIRef, key: str) -> URIRef:
         'https://x/id/document/ab/paragraph/131'
     """
     return URIRef(f"{doc}/paragraph/{key}")
+
+
+def proposal_iri(doc: URIRef, start: int, end: int) -> URIRef:
+    """IRI of a proposal a document holds: ``<document>/proposal/<start>-<end>``.
+
+    Why under the document: a proposal is what one document says (another document quoting the
+    same reference is another proposal node), so it lives in the document's own named graph.
+
+    Example:
+        >>> str(proposal_iri(URIRef("https://x/id/document/ab"), 200, 7872))
+        'https://x/id/document/ab/proposal/200-7872'
+    """
+    return URIRef(f"{doc}/proposal/{int(start)}-{int(end)}")
+
+
+def proposal_change_iri(proposal: URIRef, index: int) -> URIRef:
+    """IRI of the ``index``-th change (0-based, in the proposal's order) of a proposal.
+
+    Why an index and not offsets: a deleted paragraph or removed citation has no span in the
+    loaded text (its start equals its end), and two such changes can stand at the same point.
+
+    Example:
+        >>> str(proposal_change_iri(URIRef("https://x/id/document/ab/proposal/1-9"), 0))
+        'https://x/id/document/ab/proposal/1-9/change/0'
+    """
+    return URIRef(f"{proposal}/change/{int(index)}")
 
 
 def document_graph_iri(name: str, sha256: str, base: str = DEFAULT_BASE) -> URIRef:

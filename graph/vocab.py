@@ -39,10 +39,13 @@ __all__ = [
     "XSD",
     "TermCache",
     "actor_class",
+    "action_concept",
     "basis_concept",
+    "change_kind_concept",
     "citation_class",
     "instrument_class",
     "ontology_text",
+    "proposer_class",
     "status_concept",
 ]
 
@@ -205,3 +208,64 @@ def citation_class(section_kind: str | None, kind: str) -> tuple[URIRef, URIRef 
     if section_kind == "operative":
         return RG.OperativeCitation, CITO.citesAsAuthority
     return RG.Citation, None
+
+
+_ACTION = MappingProxyType(
+    {"MOD": RG.ActionMOD, "ADD": RG.ActionADD, "SUP": RG.ActionSUP, "NOC": RG.ActionNOC}
+)
+_CHANGE_KIND = MappingProxyType(
+    {
+        "citation_updated": RG.CitationUpdated,
+        "citation_added": RG.CitationAdded,
+        "citation_removed": RG.CitationRemoved,
+        "assignment_added": RG.AssignmentAdded,
+        "assignment_removed": RG.AssignmentRemoved,
+        "assignment_changed": RG.AssignmentChanged,
+        "paragraph_added": RG.ParagraphAdded,
+        "paragraph_deleted": RG.ParagraphDeleted,
+        "paragraph_modified": RG.ParagraphModified,
+    }
+)
+_PROPOSER_CLASS = MappingProxyType(
+    {"regional_group": RG.RegionalGroup, "member_state": RG.MemberState}
+)
+
+
+def action_concept(action: str) -> URIRef:
+    """The SKOS concept of a proposal action (``MOD``, ``ADD``, ``SUP``, ``NOC``).
+
+    Raises:
+        ValueError: naming the valid values.
+
+    Example:
+        >>> action_concept("MOD").endswith("#ActionMOD")
+        True
+    """
+    if action not in _ACTION:
+        raise ValueError(f"unknown proposal action {action!r}; valid: {', '.join(_ACTION)}")
+    return _ACTION[action]
+
+
+def change_kind_concept(kind: str) -> URIRef:
+    """The SKOS concept of a proposal change kind of the record contract (``citation_updated``).
+
+    Raises:
+        ValueError: naming the valid values.
+
+    Example:
+        >>> change_kind_concept("paragraph_deleted").endswith("#ParagraphDeleted")
+        True
+    """
+    if kind not in _CHANGE_KIND:
+        raise ValueError(f"unknown change kind {kind!r}; valid: {', '.join(_CHANGE_KIND)}")
+    return _CHANGE_KIND[kind]
+
+
+def proposer_class(kind: str | None) -> URIRef:
+    """The class of a proposer of a kind (``regional_group``, ``member_state``; else ``rg:Actor``).
+
+    Example:
+        >>> proposer_class("regional_group").endswith("#RegionalGroup")
+        True
+    """
+    return _PROPOSER_CLASS.get(kind or "", RG.Actor)

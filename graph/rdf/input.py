@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract import DocumentStructure, ExtractionResult, VersionRef
+from extract import DocumentStructure, ExtractionResult, Proposal, VersionRef
 from graph.rdf.records import Record, read_jsonl, records_by_doc
 
 __all__ = ["DocumentInput", "inputs_from_jsonl"]
@@ -38,6 +38,7 @@ class DocumentInput:
         conference: the conference the document is about, for table entries that give a status
             but no conference (e.g. "[Rev]" in a table of WTSA-20 results).
         text: the loaded text (offsets refer to it), used for the clause text of assignments.
+        proposals: the amendment proposals the document holds (graph.rdf.proposals).
     """
 
     name: str
@@ -49,6 +50,7 @@ class DocumentInput:
     structure: DocumentStructure | None = None
     conference: VersionRef | None = None
     text: str | None = None
+    proposals: tuple[Proposal, ...] = ()
 
     @classmethod
     def from_result(cls, result: ExtractionResult) -> DocumentInput:
@@ -69,6 +71,7 @@ class DocumentInput:
             structure=result.structure,
             conference=result.structure.conference,
             text=doc.text,
+            proposals=result.proposals,
         )
 
     @classmethod
