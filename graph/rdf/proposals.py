@@ -64,7 +64,9 @@ def _mention_nodes(b: _Builder, records: Iterable[Record]) -> dict[tuple[int, in
             kind = "heading" if rec.role == "heading" else "citation"
         else:
             kind = "assignment" if hasattr(rec, "verb") else "heading"
-        nodes.setdefault((rec.start, rec.end), mint.mention_iri(b.doc_iri, kind, rec.start, rec.end))
+        nodes.setdefault(
+            (rec.start, rec.end), mint.mention_iri(b.doc_iri, kind, rec.start, rec.end)
+        )
     return nodes
 
 
