@@ -39,12 +39,16 @@ Example:
 
 from __future__ import annotations
 
+import bisect
+import contextlib
+import gc
+from collections.abc import Iterator
+
 from rdflib import Graph, Literal, URIRef
 
 from extract import Assignment, Citation, Heading
 from graph import mint
 from graph.rdf.input import DocumentInput
-from graph.rdf.proposals import add_proposals
 from graph.rdf.provenance import GraphBuilder, Triple
 from graph.rdf.terms import CITO, DCTERMS, FALSE, RDF, RDFS, RG, TRUE, int_literal, str_literal
 from graph.rdf.text import ntriples
@@ -65,6 +69,7 @@ __all__ = [
 ]
 
 MAX_CLAUSE = 4000  # characters of clause text kept per assignment
+_NO_HOSTS: tuple[list[int], list[URIRef]] = ([], [])
 
 
 class _Builder(GraphBuilder):
@@ -164,7 +169,9 @@ class _Builder(GraphBuilder):
                 self.add(target, RG.textIn, self.doc_iri)
             self.history(organ, number, year, h)
         self.add(target, DCTERMS.title, str_literal(h.title, lang=lang) if h.title else None)
-        self.hosts.append((h.start, number, target))
+        for starts, targets in (self.hosts_at, self.hosts_of.setdefault(number, ([], []))):
+            starts.append(h.start)
+            targets.append(target)
 
     def history(self, organ: str, number: str, year: int, h: Heading) -> None:
         """Chain the versions of the history line (and a run-together old version)."""
@@ -181,15 +188,17 @@ class _Builder(GraphBuilder):
         """The version (or work) whose text holds ``offset``; the document if none is known.
 
         Why the nearest preceding heading with that number: a document may hold several copies
-        of one resolution (side-by-side proposals, a table and an annex).
+        of one resolution (side-by-side proposals, a table and an annex). Why bisection: a long
+        document has thousands of headings and as many citations, and a scan of the headings per
+        citation made rendering grow with the square of the document's size.
         """
-        if number:
-            before = [t for s, n, t in self.hosts if n == number and s <= offset]
-            anywhere = [t for _, n, t in self.hosts if n == number]
-            found = before[-1:] or anywhere[:1]
-        else:  # no number given: the entry or resolution the offset falls in
-            found = [t for s, _, t in self.hosts if s <= offset][-1:]
-        return found[0] if found else self.doc_iri
+        starts, targets = self.hosts_of.get(number, _NO_HOSTS) if number else self.hosts_at
+        if not starts:
+            return self.doc_iri
+        i = bisect.bisect_right(starts, offset)  # headings come in order of their start
+        if i == 0:  # before every heading with that number: the first (none: the document)
+            return targets[0] if number else self.doc_iri
+        return targets[i - 1]
 
     def citation(self, c: Citation) -> None:
         if c.kind in ("un_resolution", "non_itu"):
@@ -306,6 +315,31 @@ def document_statements(
         >>> len(own) > 3, shared
         (True, [])
     """
+    with _collector_paused():
+        return _statements(doc, base)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while one document is rendered.
+
+    Why: rendering allocates a few objects per triple (tuples, terms, strings) and frees them
+    by reference counting; none forms a cycle. Left on, the collector is triggered every 700
+    allocations and its older generations walk every object the process holds (in a build of
+    a large corpus, every record of every document still queued), so it took a third of the
+    time and its share grew with the corpus. It is switched back on at the end of the document
+    (if it was on), so it still runs between documents.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _statements(doc: DocumentInput, base: str) -> tuple[list[Triple], list[Triple]]:
     b = _Builder(doc, base)
     b.document()
     ordered = sorted(doc.records, key=lambda r: (not isinstance(r, Heading), r.start))
@@ -319,10 +353,6 @@ def document_statements(
                 b.assignment(rec)
         except ValueError as exc:
             raise ValueError(f"{doc.name}: record at {rec.start}-{rec.end}: {exc}") from None
-    try:  # the proposals the document holds, over the mentions just built
-        add_proposals(b, doc.proposals, doc.records)
-    except ValueError as exc:
-        raise ValueError(f"{doc.name}: proposals: {exc}") from None
     # every IRI of the document's own nodes starts with the document's IRI (graph.mint), and no
     # other IRI does; str.startswith spares rdflib's Python-level comparison of 10^6 triples
     doc_iri = str(b.doc_iri)

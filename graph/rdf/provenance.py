@@ -40,7 +40,10 @@ class GraphBuilder:
         self.triples: set[Triple] = set()
         self.gaz = load_gazetteer()
         self.doc_iri = mint.document_iri(doc.name, doc.sha256, base)
-        self.hosts: list[tuple[int, str, URIRef]] = []
+        # the versions (or works) headings open, in order of their start: all of them, and per
+        # resolution number (graph.rdf.document._Builder.host finds a citation's by bisection)
+        self.hosts_at: tuple[list[int], list[URIRef]] = ([], [])
+        self.hosts_of: dict[str, tuple[list[int], list[URIRef]]] = {}
         # nodes already described (works, versions, sections, paragraphs, actors): a node cited
         # fifty times is described once, not rebuilt and re-added fifty times
         self.described: set[Hashable] = set()
