@@ -49,6 +49,7 @@ from rdflib import Graph, Literal, URIRef
 from extract import Assignment, Citation, Heading
 from graph import mint
 from graph.rdf.input import DocumentInput
+from graph.rdf.proposals import add_proposals
 from graph.rdf.provenance import GraphBuilder, Triple
 from graph.rdf.terms import CITO, DCTERMS, FALSE, RDF, RDFS, RG, TRUE, int_literal, str_literal
 from graph.rdf.text import ntriples
@@ -353,6 +354,10 @@ def _statements(doc: DocumentInput, base: str) -> tuple[list[Triple], list[Tripl
                 b.assignment(rec)
         except ValueError as exc:
             raise ValueError(f"{doc.name}: record at {rec.start}-{rec.end}: {exc}") from None
+    try:  # the proposals the document holds, over the mentions just built
+        add_proposals(b, doc.proposals, doc.records)
+    except ValueError as exc:
+        raise ValueError(f"{doc.name}: proposals: {exc}") from None
     # every IRI of the document's own nodes starts with the document's IRI (graph.mint), and no
     # other IRI does; str.startswith spares rdflib's Python-level comparison of 10^6 triples
     doc_iri = str(b.doc_iri)
