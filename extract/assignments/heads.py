@@ -280,11 +280,13 @@ def _second_objects(
     """
     if comp.second is None or comp.second_end is None:
         return []
-    stop = len(text)
-    for mark in ("\n", ". "):
-        k = text.find(mark, head.end)
-        if k != -1:
-            stop = min(stop, k)
+    # the sentence ends at the next line break or ". ", whichever comes first; a ". " is only
+    # looked for up to the line break (not through the rest of a long text, for every head)
+    nl = text.find("\n", head.end)
+    stop = len(text) if nl == -1 else nl
+    dot = text.find(". ", head.end, stop + 1)
+    if dot != -1:
+        stop = min(stop, dot)
     out: list[HeadMatch] = []
     entry: PatternEntry | None = None  # made for the first second object only
     pos = head.end
@@ -364,7 +366,10 @@ def _passive(
     Member States, coordinated with the clause before).
     """
     lang = comp.lang
-    lo = max(text.rfind(c, 0, vs) for c in ".;:\n")
+    # the last sentence mark within the 200 characters read (an earlier one would not count:
+    # the search need not run back through the text)
+    floor = max(0, vs - 201)
+    lo = max(text.rfind(c, floor, vs) for c in ".;:\n")
     lo = max(lo + 1, vs - 200)
     for sm in _WORD_STARTS.finditer(text, lo, vs):
         pos = sm.start()
