@@ -87,6 +87,7 @@ if TYPE_CHECKING:  # the same names, for type checkers (at run time they load on
     )
     from graph.network import citation_network
     from graph.prefixes import PREFIXES
+    from graph.proposal_results import ProposalComparison, ProposalInfo, ProposedChange
     from graph.queries import load_query, select
     from graph.queries.assignments import assignments
     from graph.queries.dependencies import citation_links, citation_path, dependencies, impact
@@ -101,6 +102,7 @@ if TYPE_CHECKING:  # the same names, for type checkers (at run time they load on
         work_years,
     )
     from graph.queries.outdated import outdated_citations
+    from graph.queries.proposals import compare_proposals
     from graph.queries.search import (
         did_you_mean,
         get_resolution,
@@ -162,6 +164,9 @@ __all__ = [
     "ManifestEntry",
     "NodeInfo",
     "OutdatedCitation",
+    "ProposalComparison",
+    "ProposalInfo",
+    "ProposedChange",
     "Queryable",
     "RankedResolution",
     "ResolutionDetail",
@@ -186,6 +191,7 @@ __all__ = [
     "citation_network",
     "citation_path",
     "citation_quotes",
+    "compare_proposals",
     "current_generation",
     "dependencies",
     "describe",
@@ -260,6 +266,8 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "work_years",
     ),
     "graph.queries.outdated": ("outdated_citations",),
+    "graph.queries.proposals": ("compare_proposals",),
+    "graph.proposal_results": ("ProposalComparison", "ProposalInfo", "ProposedChange"),
     "graph.queries.search": (
         "did_you_mean",
         "get_resolution",
