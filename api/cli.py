@@ -34,6 +34,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "api.commands.build_cmds",
     "api.commands.graph_cmds",
     "api.commands.query_cmds",
+    "api.commands.proposals_cmds",
     "api.commands.serve_cmds",
     "api.commands.viz_cmds",
     "api.commands.bench_cmds",

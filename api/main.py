@@ -47,6 +47,7 @@ ROUTERS: tuple[str, ...] = (
     "api.routes.docs",
     "api.routes.assets",
     "api.routes.health",
+    "api.routes.proposals",  # before resolutions: "proposals" is no year
     "api.routes.resolutions",
     "api.routes.network",
     "api.routes.catalog",
