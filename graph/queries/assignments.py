@@ -299,7 +299,7 @@ def assignments(
             proposal=acc.get("proposal"),
         )
         hits[hit] = hits.get(hit, 0) + 1
-    found = [replace(h, mentions=n) for h, n in hits.items()]
+    found = [h if n == 1 else replace(h, mentions=n) for h, n in hits.items()]
     found.sort(
         key=lambda h: (
             h.organ,

@@ -135,7 +135,7 @@ def outdated_citations(
         found[row] = found.get(row, 0) + 1
     return tuple(
         sorted(
-            (replace(o, mentions=n) for o, n in found.items()),
+            (o if n == 1 else replace(o, mentions=n) for o, n in found.items()),
             key=lambda o: (
                 o.citing_year,
                 o.citing,
