@@ -45,6 +45,10 @@ class Conference:
     label: str
     aliases: tuple[str, ...] = ()
     note: str | None = None
+    #: first and last day (``YYYY-MM-DD``) where known: they order conferences of the same year
+    #: (WTSA-20 met in March 2022, PP-22 in September) when deciding which version came first.
+    start: str | None = None
+    end: str | None = None
 
     @property
     def id(self) -> str:
@@ -275,6 +279,8 @@ def load_gazetteer() -> Gazetteer:
             label=c["label"],
             aliases=tuple(c.get("aliases", ())),
             note=c.get("note"),
+            start=c.get("start"),
+            end=c.get("end"),
         )
         for c in raw["conferences"]
     )

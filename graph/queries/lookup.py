@@ -173,63 +173,44 @@ def conference_label(conf_id: str | None) -> str | None:
         return None
 
 
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
-_HELD = re.compile(r"\bheld\b[^;]*?\b(" + "|".join(_MONTHS) + r")\b[^;]*?\b(\d{4})\b", re.I)
-
-
 @cache
-def conference_when(conf_id: str) -> tuple[int, int | None]:
-    """(year, month or None) of a conference id (``wtsa-2022``), the month from the gazetteer.
+def conference_when(conf_id: str) -> tuple[int, str | None]:
+    """(year, start date ``YYYY-MM-DD`` or None) of a conference id (``wtsa-2022``).
 
-    Why: two conferences of one year (WTSA-20 met in March 2022, PP-22 in October) are ordered
-    only when the gazetteer dates both; the month comes from a conference's ``start`` date
-    (``YYYY-MM-DD``) when the gazetteer gives one, else from its note ("held 1-9 March 2022").
+    Why: two conferences of one year (WTSA-20 met in March 2022, PP-22 from September; RA-19 the
+    week before WRC-19) are ordered only when the gazetteer dates both. The date is the
+    conference's ``start`` in the gazetteer; a conference known only by year (e.g. a Council
+    session described by a text) has none.
 
     Example:
-        >>> conference_when("wtsa-2022"), conference_when("pp-2018")
-        ((2022, 3), (2018, None))
+        >>> conference_when("wtsa-2022"), conference_when("council-2019")
+        ((2022, '2022-03-01'), (2019, None))
     """
     year = int(conf_id.rsplit("-", 1)[1])
     try:
         conf = load_gazetteer().by_id(conf_id)
     except ValueError:
         return year, None
-    start = getattr(conf, "start", None)
-    if isinstance(start, str) and re.match(r"^\d{4}-\d{2}", start):
-        return year, int(start[5:7])
-    held = _HELD.search(conf.note or "")
-    if held and int(held[2]) == year:
-        return year, _MONTHS.index(held[1].lower()) + 1
-    return year, None
+    start = conf.start
+    return year, start if start and re.match(r"^\d{4}-\d{2}-\d{2}$", start) else None
 
 
 def held_before(a: str, b: str) -> bool:
     """True when conference ``a`` certainly met before conference ``b`` (ids ``pp-2018``).
 
-    Different years compare by year; the same year only when the gazetteer dates both to
-    different months (else neither is before the other).
+    Different years compare by year; the same year only when the gazetteer dates both (else
+    neither is before the other).
 
     Example:
         >>> held_before("pp-2014", "wtsa-2016"), held_before("wtsa-2016", "wtsa-2016")
         (True, False)
+        >>> held_before("wtsa-2022", "pp-2022"), held_before("ra-2019", "wrc-2019")
+        (True, True)
     """
-    (ya, ma), (yb, mb) = conference_when(a), conference_when(b)
+    (ya, da), (yb, db) = conference_when(a), conference_when(b)
     if ya != yb:
         return ya < yb
-    return ma is not None and mb is not None and ma < mb
+    return da is not None and db is not None and da < db
 
 
 def status_code(iri: str | None) -> str | None:

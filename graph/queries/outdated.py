@@ -39,10 +39,10 @@ def _conf(iri: str, base: str) -> str | None:
     return f"{organ.lower()}-{year}" if organ and year is not None else None
 
 
-def _when(conf: str) -> tuple[int, int]:
-    """A sort key of a conference: year, then month (0 when the gazetteer gives none)."""
-    year, month = conference_when(conf)
-    return year, month or 0
+def _when(conf: str) -> tuple[int, str]:
+    """A sort key of a conference: year, then start date ("" when the gazetteer gives none)."""
+    year, start = conference_when(conf)
+    return year, start or ""
 
 
 def _revisions(store: Queryable, base: str) -> dict[str, list[tuple[str, str]]]:

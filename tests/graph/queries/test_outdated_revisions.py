@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from query_factories import Doc, build
 
+from extract import load_gazetteer
 from graph.queries.lookup import conference_when, held_before
 from graph.queries.outdated import outdated_citations
 
@@ -51,7 +52,17 @@ def test_a_revision_at_the_citing_conference_is_not_before_it(store) -> None:
 
 
 def test_conferences_are_ordered_by_the_gazetteer() -> None:
-    assert conference_when("wtsa-2022") == (2022, 3)  # "held 1-9 March 2022"
+    assert conference_when("wtsa-2022") == (2022, "2022-03-01")  # WTSA-20 met 1-9 March 2022
     assert held_before("pp-2018", "wtsa-2022") and not held_before("wtsa-2022", "pp-2018")
-    # same year, one of them undated: neither is known to come first
-    assert not held_before("wtsa-2022", "pp-2022") and not held_before("pp-2022", "wtsa-2022")
+    # same year, both dated: WTSA-20 (March) before PP-22 (September), RA before its WRC
+    assert held_before("wtsa-2022", "pp-2022") and not held_before("pp-2022", "wtsa-2022")
+    assert held_before("ra-2019", "wrc-2019") and held_before("wtsa-2012", "wcit-2012")
+    # same year, one undated (a Council session): neither is known to come first
+    assert not held_before("council-2022", "pp-2022") and not held_before("pp-2022", "council-2022")
+
+
+def test_every_dated_conference_is_dated_in_its_year() -> None:
+    for conf in load_gazetteer().conferences:
+        if conf.start or conf.end:
+            assert conf.start and conf.end and conf.start <= conf.end, conf.label
+            assert conf.start[:4] == str(conf.year), conf.label
