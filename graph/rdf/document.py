@@ -51,6 +51,7 @@ from graph import mint
 from graph.rdf.input import DocumentInput
 from graph.rdf.proposals import add_proposals
 from graph.rdf.provenance import GraphBuilder, Triple
+from graph.rdf.source_text import add_source_text
 from graph.rdf.terms import CITO, DCTERMS, FALSE, RDF, RDFS, RG, TRUE, int_literal, str_literal
 from graph.rdf.text import ntriples
 from graph.vocab import (
@@ -358,6 +359,7 @@ def _statements(doc: DocumentInput, base: str) -> tuple[list[Triple], list[Tripl
         add_proposals(b, doc.proposals, doc.records)
     except ValueError as exc:
         raise ValueError(f"{doc.name}: proposals: {exc}") from None
+    add_source_text(b)  # the text the offsets index, for the source view
     # every IRI of the document's own nodes starts with the document's IRI (graph.mint), and no
     # other IRI does; str.startswith spares rdflib's Python-level comparison of 10^6 triples
     doc_iri = str(b.doc_iri)

@@ -15,9 +15,13 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from extract import DocumentStructure, ExtractionResult, Proposal, VersionRef
 from graph.rdf.records import Record, read_jsonl, records_by_doc
+
+if TYPE_CHECKING:  # a field type only (extract's surface does not export it)
+    from extract.documents import TrackedChange
 
 __all__ = ["DocumentInput", "inputs_from_jsonl"]
 
@@ -39,6 +43,7 @@ class DocumentInput:
             but no conference (e.g. "[Rev]" in a table of WTSA-20 results).
         text: the loaded text (offsets refer to it), used for the clause text of assignments.
         proposals: the amendment proposals the document holds (graph.rdf.proposals).
+        changes: a Word file's tracked changes, offsets into ``text`` (graph.rdf.source_text).
     """
 
     name: str
@@ -51,6 +56,7 @@ class DocumentInput:
     conference: VersionRef | None = None
     text: str | None = None
     proposals: tuple[Proposal, ...] = ()
+    changes: tuple[TrackedChange, ...] = ()
 
     @classmethod
     def from_result(cls, result: ExtractionResult) -> DocumentInput:
@@ -72,6 +78,7 @@ class DocumentInput:
             conference=result.structure.conference,
             text=doc.text,
             proposals=result.proposals,
+            changes=doc.changes,
         )
 
     @classmethod
