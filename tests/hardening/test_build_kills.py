@@ -111,7 +111,9 @@ def test_a_killed_jobs_build_leaves_no_worker_and_no_lock(
 ) -> None:
     store, corpus, before = seed_store
     slow = big_documents(tmp_path / "slow", count=4, copies=8)
-    child = cli_build(tmp_path / "build", str(slow), "--store", str(store), "--jobs", "2")
+    child = cli_build(
+        tmp_path / "build", str(slow), "--store", str(store), "--jobs", "2", "--prune"
+    )
     workers: set[int] = set()
     try:
         wait_for(
@@ -222,9 +224,9 @@ def test_old_generations_are_reclaimed_only_when_no_reader_has_them(tmp_path: Pa
     def gens() -> list[str]:
         return sorted(p.name for p in tmp_path.glob("gen-*"))
 
-    # generation 1 is kept for its reader (and still reads), 2 is reclaimed, 3 and 4 are kept
-    assert gens() == ["gen-000001", "gen-000003", "gen-000004"]
+    # generation 1 is kept for its reader (and still reads), 2 and 3 are reclaimed, 4 is current
+    assert gens() == ["gen-000001", "gen-000004"]
     assert len(reader) == size and reader.manifest().keys() == {SEEDS[0].name}
     reader.close()
     build_store(tmp_path, inputs=docs)
-    assert gens() == ["gen-000004", "gen-000005"]
+    assert gens() == ["gen-000005"]
