@@ -40,8 +40,11 @@ the frozen dataclasses of ``graph.results``, each with ``to_dict()``; ids are sh
 - ``citation_network(store, level="work") -> networkx.DiGraph``; ``most_cited(net, organ=None,
   limit=10)``; ``citation_cycles(net, limit=100)``; what a view of it adds:
   ``citation_quotes``, ``work_years``, ``bureau_assignments``
-- ``describe(store, iri) -> ResourceView | None`` (the ``/id/`` pages); ``load_examples()`` (the
-  example SPARQL library, ``graph/queries/examples/*.rq``); ``select(store, name, **slots)`` and
+- ``describe(store, iri) -> ResourceView | None`` (the ``/id/`` statements);
+  ``resolution_page(store, ident) -> ResolutionPage`` (the resolution and version pages) and
+  ``document_source(store, key) -> DocumentSource | None`` (the source view);
+  ``load_examples()`` (the example SPARQL library, ``graph/queries/examples/*.rq``);
+  ``select(store, name, **slots)`` and
   ``load_query(name)``: any named query of ``graph/queries/*.rq``, rows as plain values
 
 Identifiers: ``short(iri)`` (an IRI as a short id), ``short_iri``/``id_path``/``id_iri`` (and
@@ -102,6 +105,8 @@ if TYPE_CHECKING:  # the same names, for type checkers (at run time they load on
         work_years,
     )
     from graph.queries.outdated import outdated_citations
+    from graph.queries.page_results import DocumentSource, ResolutionPage
+    from graph.queries.pages import resolution_page
     from graph.queries.proposals import compare_proposals
     from graph.queries.search import (
         did_you_mean,
@@ -111,6 +116,7 @@ if TYPE_CHECKING:  # the same names, for type checkers (at run time they load on
         run_select,
         search_resolutions,
     )
+    from graph.queries.source_view import document_source
     from graph.rdf.document import document_graph
     from graph.rdf.input import DocumentInput, inputs_from_jsonl
     from graph.rdf.workers import parallel_extractor, render_document
@@ -156,6 +162,7 @@ __all__ = [
     "Cycle",
     "DependencyGraph",
     "DocumentInput",
+    "DocumentSource",
     "Example",
     "ExportReport",
     "GraphStats",
@@ -171,6 +178,7 @@ __all__ = [
     "RankedResolution",
     "ResolutionDetail",
     "ResolutionNotFound",
+    "ResolutionPage",
     "ResolutionSummary",
     "ResourceView",
     "SearchPage",
@@ -197,6 +205,7 @@ __all__ = [
     "describe",
     "did_you_mean",
     "document_graph",
+    "document_source",
     "export_store",
     "get_resolution",
     "graph_stats",
@@ -216,6 +225,7 @@ __all__ = [
     "parse_short_id",
     "parse_store_url",
     "render_document",
+    "resolution_page",
     "run_select",
     "search_resolutions",
     "select",
@@ -266,6 +276,9 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "work_years",
     ),
     "graph.queries.outdated": ("outdated_citations",),
+    "graph.queries.page_results": ("DocumentSource", "ResolutionPage"),
+    "graph.queries.pages": ("resolution_page",),
+    "graph.queries.source_view": ("document_source",),
     "graph.queries.proposals": ("compare_proposals",),
     "graph.proposal_results": ("ProposalComparison", "ProposalInfo", "ProposedChange"),
     "graph.queries.search": (

@@ -28,7 +28,11 @@ __all__ = ["MAX_INCOMING", "ResourceView", "describe"]
 MAX_INCOMING = 500
 _CITES = str(CITO.cites)
 _VERSION_OF = str(RG.versionOf)
-_SHARED = NamedNode(str(RG.sharedStatements))
+#: Document literals too large for a list of statements: the build's shared-statement text and
+#: the source text with its tracked changes (the source view /documents/{key} shows those)
+_HIDDEN = frozenset(
+    NamedNode(str(t)) for t in (RG.sharedStatements, RG.sourceText, RG.trackedChanges)
+)
 _LABELS = (str(DCTERMS.title), str(SKOS.prefLabel), str(RDFS.label))
 
 
@@ -58,9 +62,10 @@ def describe(store: Store, iri: str) -> ResourceView | None:
     """
     node = NamedNode(iri)
     # a document's rg:sharedStatements text is build bookkeeping: its facts are in the derived
-    # graph, once (docs/named-graphs.md), so a page would only repeat them as one huge string
+    # graph, once (docs/named-graphs.md), so a page would only repeat them as one huge string;
+    # its rg:sourceText is the whole document, read through the source view instead
     found = store.quads_for_pattern(node, None, None)
-    outgoing = tuple(sorted({q.triple for q in found if q.predicate != _SHARED}, key=str))
+    outgoing = tuple(sorted({q.triple for q in found if q.predicate not in _HIDDEN}, key=str))
     incoming_set: set[Triple] = set()
     for n, q in enumerate(store.quads_for_pattern(None, None, node)):
         if n >= MAX_INCOMING:
