@@ -58,6 +58,7 @@ class CitationPlace(_Result):
     end: int | None
     anchor: str | None
     outdated_by: str | None = None
+    quote: str | None = None
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ Example:
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from typing import Any
 
 from graph.backend import Queryable
@@ -39,6 +40,59 @@ from graph.vocab import RG
 __all__ = ["resolution_page"]
 
 _ADDRESSEE = str(RG.addressee)
+#: Characters of context a quote keeps on each side of a citation (cut at a sentence or line).
+QUOTE_CONTEXT = 160
+#: Source texts read for quotes per page (a hub cited by hundreds of documents keeps its words).
+MAX_QUOTED_DOCUMENTS = 40
+
+
+def quote(text: str, start: int, end: int, context: int = QUOTE_CONTEXT) -> str:
+    """The words around ``text[start:end]``: back to the sentence or line start, on to its end,
+    at most ``context`` characters each side, whitespace folded.
+
+    Example:
+        >>> quote("Noting this. Recalling Resolution 1 (Rev. X, 2000), it said. Next", 23, 50)
+        'Recalling Resolution 1 (Rev. X, 2000), it said.'
+    """
+    lo = max(0, start - context)
+    head = text[lo:start]
+    cut = max(head.rfind(". "), head.rfind("\n"), head.rfind("; "))
+    head = head[cut + 2 :] if cut >= 0 and head[cut] != "\n" else head[cut + 1 :]
+    tail = text[end : end + context]
+    stops = [i for i in (tail.find(". "), tail.find("\n"), tail.find("; ")) if i >= 0]
+    if tail.endswith(".") and not stops:
+        stops = [len(tail) - 1]
+    tail = tail[: min(stops) + 1] if stops else tail
+    return " ".join(f"{head}{text[start:end]}{tail}".split())
+
+
+def _with_quotes(
+    store: Queryable, groups: list[dict[str, dict[str, CitationPlace]]]
+) -> list[dict[str, dict[str, CitationPlace]]]:
+    """The places with the words around each citation, read from the stored source texts."""
+    places = [p for g in groups for ps in g.values() for p in ps.values()]
+    keys = sorted({p.document for p in places if p.document})
+    texts: dict[str, str] = {}
+    for key in keys[:MAX_QUOTED_DOCUMENTS]:
+        for r in select(store, "document_source", key=[str(key)]):
+            if r.get("text"):
+                texts[str(key)] = r["text"]
+    out = []
+    for g in groups:
+        out.append(
+            {
+                w: {
+                    c: (
+                        replace(p, quote=quote(texts[p.document], p.start, p.end))
+                        if p.document in texts and p.start is not None and p.end is not None
+                        else p
+                    )
+                    for c, p in ps.items()
+                }
+                for w, ps in g.items()
+            }
+        )
+    return out
 
 
 def _place(r: dict[str, Any], base: str, outdated: dict[tuple[str, str], str]) -> CitationPlace:
@@ -160,6 +214,7 @@ def resolution_page(store: Queryable, ident: str, base: str | None = None) -> Re
         key = short(work_of(r["citing"], base) if level_work else r["citing"], base)
         into[key][r["c"]] = _place(r, base, flagged)
     by = [ref.iri] if ref.is_version else nodes
+    out, into = _with_quotes(store, [out, into])
     return ResolutionPage(
         id=ref.id,
         organ=ref.organ,
