@@ -52,6 +52,7 @@ ROUTERS: tuple[str, ...] = (
     "api.routes.network",
     "api.routes.catalog",
     "api.routes.ids",
+    "api.routes.documents",
     "api.routes.sparql",
     "api.viz.router",
 )

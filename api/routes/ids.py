@@ -9,6 +9,13 @@ from :func:`graph.citation_links`, the function ``/resolutions/{id}`` and the CL
 ``impact --depth 1`` use (a work cites what any of its versions cites; raw ``cito:cites``
 triples hang on versions and documents, so listing them would disagree with the REST answer).
 
+Resolution and version pages (``/id/resolution/wtsa/44``, ``.../wtsa/44/2022``): a browser gets
+the page an analyst reads (titles, versions timeline, what it cites and what cites it with the
+clause and a link to the exact characters of the source text, assignments, changes between
+versions, outdated citations) from :func:`graph.resolution_page`; ``Accept: application/json``
+or ``?format=json`` gives the same facts as JSON (announced by ``Link: rel=alternate``), and
+``?view=statements`` the raw statements. The RDF formats are unchanged.
+
 Path safety: the path only ever becomes an IRI looked up in the store (never a file name), and
 anything but plain IRI path segments (``..``, backslashes, control characters, over-long paths)
 is refused with a 400 before any lookup.
@@ -23,8 +30,9 @@ from types import MappingProxyType
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pyoxigraph import Literal, NamedNode, RdfFormat, serialize
+from starlette.concurrency import run_in_threadpool
 
 from api.deps import SettingsDep, SnapshotDep
 from api.errors import ApiError, choice_pattern, error_responses
@@ -40,6 +48,7 @@ from graph import (
     id_iri,
     id_path,
     parse_short_id,
+    resolution_page,
     short,
     short_iri,
 )
@@ -69,6 +78,8 @@ ALIASES = MappingProxyType(
         "rdfxml": "application/rdf+xml",
     }
 )
+#: The page and its JSON twin of a resolution or version (the ``view`` parameter).
+VIEWS = ("page", "statements")
 #: What the ``format`` parameter accepts: the aliases and the media types themselves.
 FORMAT_CHOICES = (*ALIASES, *FORMATS)
 _SEGMENT = re.compile(r"^[A-Za-z0-9._~%\-]+$")
@@ -137,14 +148,33 @@ async def dereference(
         str | None,
         Query(
             pattern=choice_pattern(FORMAT_CHOICES),
-            description="Override Accept: jsonld, ttl, html, nt, rdfxml or a media type",
+            description="Override Accept: jsonld, ttl, html, nt, rdfxml or a media type "
+            "(json: the JSON twin of a resolution page, JSON-LD elsewhere)",
+        ),
+    ] = None,
+    view_mode: Annotated[
+        str | None,
+        Query(
+            alias="view",
+            pattern=choice_pattern(VIEWS),
+            description="For a resolution or version in HTML: the page (default) or its raw "
+            "statements",
         ),
     ] = None,
 ) -> Response:
-    """``<base>id/<path>`` described in JSON-LD, Turtle, N-Triples, RDF/XML or HTML."""
+    """``<base>id/<path>`` described in JSON-LD, Turtle, N-Triples, RDF/XML or HTML; a
+    resolution or version as its page (HTML) or the page's JSON twin."""
     _check_path(path)
     media = _media(request, format)
     base = settings.base_iri
+    ident = _page_ident(path)
+    wants_json = (format or "").lower() in ("json", "application/json") or (
+        format is None and media == "application/json"
+    )
+    if ident is not None and view_mode != "statements" and (media == "text/html" or wants_json):
+        page = await _resolution_page(request, snapshot.store, ident, base, path, wants_json)
+        if page is not None:
+            return page
     iri = str(id_iri(path, base))
     view = describe(snapshot.store, iri)
     if view is None:
@@ -166,12 +196,50 @@ async def dereference(
             curie=_curie,
             term=_term,
             path=path,
+            page_link=f"/id/{path}" if _page_ident(path) else None,
         )
         return HTMLResponse(page, headers=headers)
     body = serialize(
         view.triples(), format=fmt, prefixes=dict(PREFIXES) if fmt == RdfFormat.TURTLE else None
     )
     return Response(body, media_type=media, headers=headers)
+
+
+def _page_ident(path: str) -> str | None:
+    """The short id of a resolution or version path (``resolution/wtsa/44``), else None."""
+    ident = path.removeprefix("resolution/")
+    if ident == path:
+        return None
+    try:
+        parse_short_id(ident)
+    except ValueError:
+        return None
+    return ident
+
+
+async def _resolution_page(
+    request: Request, store: Store, ident: str, base: str, path: str, as_json: bool
+) -> Response | None:
+    """The page of a resolution or version (or its JSON twin); None when the graph knows the IRI
+    but not as a resolution (the statements page then describes it)."""
+    try:
+        page = await run_in_threadpool(resolution_page, store, ident, base)
+    except ResolutionNotFound:
+        return None
+    here = f"/id/{path}"
+    headers = {"Vary": "Accept", "Content-Location": here}
+    if as_json:
+        headers["Link"] = f'<{here}?format=html>; rel="alternate"; type="text/html"'
+        return JSONResponse(page.to_dict(), headers=headers)
+    headers["Link"] = f'<{here}?format=json>; rel="alternate"; type="application/json"'
+    html = request.app.state.templates.get_template("resolution.html").render(
+        page=page,
+        here=here,
+        rest=_rest_links(path),
+        link=lambda short_id: "/" + id_path(short_id),
+        conference=lambda conf: "/" + id_path(f"conference/{conf}"),
+    )
+    return HTMLResponse(html, headers=headers)
 
 
 def _with_links(store: Store, view: ResourceView, path: str, base: str) -> ResourceView:
