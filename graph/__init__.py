@@ -119,7 +119,7 @@ if TYPE_CHECKING:  # the same names, for type checkers (at run time they load on
     from graph.queries.source_view import document_source
     from graph.rdf.document import document_graph
     from graph.rdf.input import DocumentInput, inputs_from_jsonl
-    from graph.rdf.workers import parallel_extractor, render_document
+    from graph.rdf.workers import parallel_extractor, render_document, render_input
     from graph.results import (
         AssignmentHit,
         AssignmentResults,
@@ -142,6 +142,7 @@ if TYPE_CHECKING:  # the same names, for type checkers (at run time they load on
         SparqlTable,
         VersionInfo,
     )
+    from graph.snapshot_index import SnapshotIndex, snapshot_index
     from graph.store import as_store, current_generation, open_store
     from graph.synth import SynthSpec, build_synthetic_store, synthetic_inputs
     from graph.validate import ValidationReport, validate_store
@@ -183,6 +184,7 @@ __all__ = [
     "ResourceView",
     "SearchPage",
     "SectionSummary",
+    "SnapshotIndex",
     "SparqlTable",
     "Store",
     "StoreError",
@@ -225,12 +227,14 @@ __all__ = [
     "parse_short_id",
     "parse_store_url",
     "render_document",
+    "render_input",
     "resolution_page",
     "run_select",
     "search_resolutions",
     "select",
     "short",
     "short_iri",
+    "snapshot_index",
     "source_files",
     "stored_documents",
     "synthetic_inputs",
@@ -291,7 +295,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     ),
     "graph.rdf.document": ("document_graph",),
     "graph.rdf.input": ("DocumentInput", "inputs_from_jsonl"),
-    "graph.rdf.workers": ("parallel_extractor", "render_document"),
+    "graph.rdf.workers": ("parallel_extractor", "render_document", "render_input"),
     "graph.results": (
         "AssignmentHit",
         "AssignmentResults",
@@ -314,6 +318,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "SparqlTable",
         "VersionInfo",
     ),
+    "graph.snapshot_index": ("SnapshotIndex", "snapshot_index"),
     "graph.store": ("as_store", "current_generation", "open_store"),
     "graph.synth": ("SynthSpec", "build_synthetic_store", "synthetic_inputs"),
     "graph.validate": ("ValidationReport", "validate_store"),

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
 
+from api.bench import build_scaling  # noqa: F401  (registers graph.scaling: linear builds)
 from api.bench.registry import Measurement, benchmark
 from graph import SynthSpec, build_store, document_graph, export_store, synthetic_inputs
 

@@ -29,6 +29,7 @@ Example:
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import os
 import signal
 import sys
@@ -41,8 +42,16 @@ from pathlib import Path
 
 from extract import DocumentError, ExtractionResult, old_objects_frozen
 from graph import mint
+from graph.rdf.input import DocumentInput
 
-__all__ = ["Extractor", "Progress", "RenderedDocument", "parallel_extractor", "render_document"]
+__all__ = [
+    "Extractor",
+    "Progress",
+    "RenderedDocument",
+    "parallel_extractor",
+    "render_document",
+    "render_input",
+]
 
 #: Code of a document whose records cannot be turned into triples.
 RENDER_ERROR = "E200"
@@ -88,21 +97,37 @@ def render_document(
     Any other error (memory, recursion in a deeply nested file) is turned into one too.
     """
     from extract import extract_document
-    from graph.rdf.document import DocumentInput, document_triples
-    from graph.rdf.text import nquads
 
     try:
         result = extract_document(path)
-        doc = DocumentInput.from_result(result)
-        graph = str(mint.document_graph_iri(doc.name, doc.sha256, base))
-        data = nquads(document_triples(doc, base), graph).encode("utf-8")
+        rendered = render_input(DocumentInput.from_result(result), base)
     except DocumentError as exc:
         return exc
     except ValueError as exc:
         return DocumentError(str(path), RENDER_ERROR, str(exc))
     except (Exception, RecursionError, MemoryError) as exc:  # one document, not the build
         return DocumentError(str(path), RENDER_ERROR, f"{type(exc).__name__}: {exc}")
-    return RenderedDocument(doc.name, doc.sha256, graph, data, tuple(result.doc.warnings))
+    return dataclasses.replace(rendered, warnings=tuple(result.doc.warnings))
+
+
+def render_input(doc: DocumentInput, base: str = mint.DEFAULT_BASE) -> RenderedDocument:
+    """A document whose records are known, rendered as a worker renders it (the N-Quads of its
+    named graph), e.g. for measuring the build apart from extraction.
+
+    Raises:
+        ValueError: naming the document and record that cannot be mapped.
+
+    Example:
+        >>> from graph.rdf.input import DocumentInput
+        >>> render_input(DocumentInput(name="e.txt", sha256="0" * 64, records=())).name
+        'e.txt'
+    """
+    from graph.rdf.document import document_triples
+    from graph.rdf.text import nquads
+
+    graph = str(mint.document_graph_iri(doc.name, doc.sha256, base))
+    data = nquads(document_triples(doc, base), graph).encode("utf-8")
+    return RenderedDocument(doc.name, doc.sha256, graph, data)
 
 
 def _render(

@@ -1,0 +1,175 @@
+"""Does the build stay linear? Records -> quads, adding a document, bulk loading, disk (issue 20).
+
+Why these numbers: a store that grows eightfold must not make each triple dearer to render, nor
+one added document dearer to add, nor leave the disk doubled after an incremental build. Each
+figure is measured at two sizes of the synthetic corpus of :mod:`graph.synth` (65 documents;
+``works=750`` gives about 0.27M triples, ``works=6000`` eight times as many), so the ratio of the
+two is the figure to read (1.0: linear). The bulk build is compared, in the same run, with a raw
+pyoxigraph ``bulk_load`` of the very same N-Quads into an empty directory: the least any on-disk
+build of them can cost.
+
+- ``graph.scaling.render_us_per_triple.*``: CPU µs per triple of records -> N-Quads text
+  (:func:`graph.rdf.document.document_triples` and :func:`graph.rdf.text.nquads`), counting the
+  shared statements kept as text.
+- ``graph.scaling.add_one_document.*``: wall time of an incremental build adding one document to
+  the corpus minus it (the derived graph is brought up to date, a new generation committed).
+- ``graph.scaling.bulk_build``: a full build from documents already rendered (as ``--jobs N``
+  workers hand them over), beside the raw bulk load of the same quads.
+- ``graph.scaling.disk_after_add``: the store's size on disk after that incremental build, beside
+  its size after the full build (no reader holds the old generation).
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from api.bench.registry import Measurement, benchmark
+from graph import DocumentInput, SynthSpec, build_store, render_input, synthetic_inputs
+
+__all__ = ["scaling_benchmarks"]
+
+#: Works of the two corpus sizes (small, eight times larger), full run and ``--quick``.
+SIZES = {False: (750, 6000), True: (150, 1200)}
+
+
+def _render(inputs: Sequence[DocumentInput]) -> tuple[list[Any], float, int]:
+    """Every document rendered (:func:`graph.render_input`, what a worker hands the builder):
+    the results, CPU seconds, and triples (own + shared)."""
+    gc.collect()
+    t0 = time.process_time()
+    out = [render_input(doc) for doc in inputs]
+    cpu = time.process_time() - t0
+    # one line per own triple (the rg:sharedStatements literal among them), and each shared
+    # triple ends " .\n" inside that literal, escaped
+    triples = sum(r.nquads.count(b"\n") + r.nquads.count(b" .\\n") - 1 for r in out)
+    return out, cpu, triples
+
+
+def _du(path: Path) -> int:
+    """Bytes of the files under ``path`` (hard links counted once)."""
+    seen: set[int] = set()
+    total = 0
+    for dirpath, _, names in os.walk(path):
+        for name in names:
+            st = os.lstat(os.path.join(dirpath, name))
+            if st.st_ino not in seen:
+                seen.add(st.st_ino)
+                total += st.st_size
+    return total
+
+
+def _add_one(tmp: Path, inputs: Sequence[DocumentInput]) -> tuple[float, int, int, int]:
+    """Build all documents but the last, then add it: (seconds, triples, bytes before, after)."""
+    root = tmp / "incr"
+    build_store(root, inputs=inputs[:-1])
+    before = _du(root)
+    t0 = time.perf_counter()
+    report = build_store(root, inputs=inputs)
+    seconds = time.perf_counter() - t0
+    after = _du(root)
+    shutil.rmtree(root, ignore_errors=True)
+    return seconds, report.triples, before, after
+
+
+def _bulk(tmp: Path, rendered: Sequence[Any]) -> tuple[float, float, int]:
+    """Full build from rendered documents, and raw bulk load of the same quads: (s, s, quads)."""
+    root = tmp / "bulk"
+    t0 = time.perf_counter()
+    report = build_store(root, _names(tmp, rendered), extractor=lambda _: iter(rendered))
+    build_s = time.perf_counter() - t0
+    shutil.rmtree(root, ignore_errors=True)
+    raw = ox.Store(str(tmp / "raw"))
+    t0 = time.perf_counter()
+    raw.bulk_load(b"".join(r.nquads for r in rendered), format=ox.RdfFormat.N_QUADS, lenient=True)
+    raw.flush()
+    raw_s = time.perf_counter() - t0
+    del raw
+    shutil.rmtree(tmp / "raw", ignore_errors=True)
+    return build_s, raw_s, report.triples
+
+
+def _names(tmp: Path, rendered: Sequence[Any]) -> list[Path]:
+    """Empty files named as the rendered documents (the build hashes its files; the extractor
+    hands over the rendering, whose hash is the one recorded)."""
+    folder = tmp / "files"
+    folder.mkdir(exist_ok=True)
+    paths = []
+    for r in rendered:
+        p = folder / r.name
+        p.write_bytes(b"")
+        paths.append(p)
+    return paths
+
+
+@benchmark("graph.scaling")
+def scaling_benchmarks(quick: bool) -> Iterator[Measurement]:
+    """Per-triple rendering, adding one document, and disk at 1x and 8x; bulk build vs raw."""
+    small, large = SIZES[quick]
+    tmp = Path(tempfile.mkdtemp(prefix="resgraph-scaling-"))
+    try:
+        per_triple: dict[int, float] = {}
+        add: dict[int, float] = {}
+        for works in (small, large):
+            inputs = synthetic_inputs(SynthSpec(works=works))
+            rendered, cpu, triples = _render(inputs)
+            per_triple[works] = cpu / triples * 1e6
+            yield Measurement(
+                f"graph.scaling.render_us_per_triple.{works}",
+                per_triple[works],
+                "µs",
+                note=f"{triples:,} triples of {len(inputs)} documents, CPU time",
+            )
+            seconds, stored, before, after = _add_one(tmp, inputs)
+            add[works] = seconds
+            yield Measurement(
+                f"graph.scaling.add_one_document.{works}",
+                seconds,
+                "s",
+                note=f"one document added to a store of {stored:,} triples",
+            )
+            yield Measurement(
+                f"graph.scaling.disk_after_add.{works}",
+                after / 1e6,
+                "MB",
+                baseline=before / 1e6,
+                baseline_name="the store after its full build",
+                target="<= 1.2x",
+            )
+            if works == large:
+                build_s, raw_s, quads = _bulk(tmp, rendered)
+                yield Measurement(
+                    "graph.scaling.bulk_build",
+                    build_s,
+                    "s",
+                    baseline=raw_s,
+                    baseline_name="raw pyoxigraph bulk_load of the same N-Quads, same run",
+                    target="<= 1.3x",
+                    note=f"{len(rendered)} documents already rendered, {quads:,} triples in "
+                    "the store (with the derived, ontology, gazetteer and meta graphs)",
+                )
+            del inputs, rendered
+        yield Measurement(
+            "graph.scaling.render_linearity",
+            per_triple[large] / per_triple[small],
+            "x",
+            target="<= 1.15",
+            note=f"µs per triple at works={large} / at works={small} (8x the triples)",
+        )
+        yield Measurement(
+            "graph.scaling.add_one_linearity",
+            add[large] / add[small],
+            "x",
+            target="<= 1.3",
+            note=f"adding one document at works={large} / at works={small}",
+        )
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
