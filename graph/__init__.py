@@ -142,7 +142,6 @@ if TYPE_CHECKING:  # the same names, for type checkers (at run time they load on
         SparqlTable,
         VersionInfo,
     )
-    from graph.snapshot_index import SnapshotIndex, snapshot_index
     from graph.store import as_store, current_generation, open_store
     from graph.synth import SynthSpec, build_synthetic_store, synthetic_inputs
     from graph.validate import ValidationReport, validate_store
@@ -184,7 +183,6 @@ __all__ = [
     "ResourceView",
     "SearchPage",
     "SectionSummary",
-    "SnapshotIndex",
     "SparqlTable",
     "Store",
     "StoreError",
@@ -234,7 +232,6 @@ __all__ = [
     "select",
     "short",
     "short_iri",
-    "snapshot_index",
     "source_files",
     "stored_documents",
     "synthetic_inputs",
@@ -318,7 +315,6 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "SparqlTable",
         "VersionInfo",
     ),
-    "graph.snapshot_index": ("SnapshotIndex", "snapshot_index"),
     "graph.store": ("as_store", "current_generation", "open_store"),
     "graph.synth": ("SynthSpec", "build_synthetic_store", "synthetic_inputs"),
     "graph.validate": ("ValidationReport", "validate_store"),
