@@ -1,5 +1,5 @@
-"""One truth on every surface: for every resolution of the seed graph, the HTML ``/id/`` page,
-``/resolutions/{id}`` and the CLI (``resgraph deps`` / ``resgraph impact --depth 1``) list the
+"""One truth on every surface: for every resolution of the seed graph, the HTML ``/id/`` page (the
+resolution page), its JSON twin, ``/resolutions/{id}`` and the CLI (``resgraph deps`` / ``resgraph impact --depth 1``) list the
 same cited and citing works; every work is listed and described, even one known only from
 citations; "most cited" is one definition on ``/stats``, the CLI and the example query.
 """
@@ -25,11 +25,19 @@ runner = CliRunner()
 ROOT = Path(__file__).resolve().parents[2]
 
 
+SECTIONS = {"Cites": "cites", "Cited by": "cited-by"}
+
+
 def _section(page: str, heading: str) -> set[str]:
-    """The link texts listed under ``<h2>heading (n)</h2>`` of a resource page."""
-    m = re.search(rf"<h2>{heading} \((\d+)\)</h2>\s*(?:<ul>(.*?)</ul>)?", page, re.S)
+    """The works listed under ``<h2>heading (n)</h2>`` of a resolution page (its
+    ``data-work`` entries), checked against the count the heading gives."""
+    m = re.search(
+        rf'<section id="{SECTIONS[heading]}">\s*<h2>{heading} \((\d+)\)</h2>(.*?)</section>',
+        page,
+        re.S,
+    )
     assert m, f"no '{heading}' section on the page"
-    names = {html.unescape(n) for n in re.findall(r"<a href=\"[^\"]*\">([^<]*)</a>", m[2] or "")}
+    names = {html.unescape(n) for n in re.findall(r'<li data-work="([^"]*)">', m[2])}
     assert len(names) == int(m[1]), (heading, m[1], names)
     return names
 
@@ -85,6 +93,9 @@ def test_html_rest_and_cli_list_the_same_neighbours(
     for ident in all_resolutions:
         rest = seed.get(f"/resolutions/{ident}").json()
         page = seed.get(f"/id/resolution/{ident}", headers={"Accept": "text/html"}).text
+        twin = seed.get(f"/id/resolution/{ident}", headers={"Accept": "application/json"}).json()
+        assert set(rest["cites"]) == {w["id"] for w in twin["cites"]}, ident
+        assert set(rest["cited_by"]) == {w["id"] for w in twin["cited_by"]}, ident
         cli_out = _walk_ids(_cli(["deps", ident, "--store", store, "--json"]))
         cli_in = _walk_ids(_cli(["impact", ident, "--depth", "1", "--store", store, "--json"]))
         assert set(rest["cites"]) == _section(page, "Cites") == cli_out, ident
