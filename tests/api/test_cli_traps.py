@@ -295,6 +295,7 @@ JSON_ARGS = {
     "most-cited": [],
     "assignments": [],
     "outdated": [],
+    "proposals": ["wtsa/44"],
 }
 NOT_RUN_HERE = {"eval"}  # extracts the gold sets: tests/extract/test_eval.py runs it
 
