@@ -57,7 +57,10 @@ CONFIRMS_AT = ox.NamedNode(str(RG.confirmsAt))
 # N-Quads bytes queued before a bulk load: the first batch is small and each next one as large as
 # everything loaded so far, up to BATCH_BYTES (see _Run.flush)
 FIRST_BATCH_BYTES = 1_000_000
-BATCH_BYTES = 16_000_000  # about 90k quads, 0.5 s of bulk loading
+BATCH_BYTES = 64_000_000  # about 350k quads, 2 s of bulk loading
+# a batch below this (an incremental build of a few documents) is loaded in one transaction: a
+# bulk load writes and ingests files of its own, which cost about a second in a large store
+SMALL_BATCH_BYTES = 32_000_000
 
 
 class _NothingToCommit(Exception):
@@ -270,7 +273,11 @@ class _Run:
         if self.pending:
             # lenient: the text is ours and its IRIs are minted (quoted) from a base checked
             # when the build starts, so re-validating every IRI would only cost time (~10%)
-            gen.store.bulk_load(b"".join(self.pending), format=ox.RdfFormat.N_QUADS, lenient=True)
+            data = b"".join(self.pending)
+            if self.loaded_size == 0 and self.pending_size < SMALL_BATCH_BYTES:
+                gen.store.load(data, format=ox.RdfFormat.N_QUADS, lenient=True)
+            else:
+                gen.store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)
             self.loaded_size += self.pending_size
             self.pending, self.pending_size = [], 0
 
