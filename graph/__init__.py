@@ -142,6 +142,7 @@ if TYPE_CHECKING:  # the same names, for type checkers (at run time they load on
         SparqlTable,
         VersionInfo,
     )
+    from graph.served_index import SnapshotIndex, snapshot_index
     from graph.store import as_store, current_generation, open_store
     from graph.synth import SynthSpec, build_synthetic_store, synthetic_inputs
     from graph.validate import ValidationReport, validate_store
@@ -183,6 +184,7 @@ __all__ = [
     "ResourceView",
     "SearchPage",
     "SectionSummary",
+    "SnapshotIndex",
     "SparqlTable",
     "Store",
     "StoreError",
@@ -232,6 +234,7 @@ __all__ = [
     "select",
     "short",
     "short_iri",
+    "snapshot_index",
     "source_files",
     "stored_documents",
     "synthetic_inputs",
@@ -315,6 +318,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "SparqlTable",
         "VersionInfo",
     ),
+    "graph.served_index": ("SnapshotIndex", "snapshot_index"),
     "graph.store": ("as_store", "current_generation", "open_store"),
     "graph.synth": ("SynthSpec", "build_synthetic_store", "synthetic_inputs"),
     "graph.validate": ("ValidationReport", "validate_store"),
