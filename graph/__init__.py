@@ -42,7 +42,8 @@ the frozen dataclasses of ``graph.results``, each with ``to_dict()``; ids are sh
   ``citation_quotes``, ``work_years``, ``bureau_assignments``
 - ``describe(store, iri) -> ResourceView | None`` (the ``/id/`` statements);
   ``resolution_page(store, ident) -> ResolutionPage`` (the resolution and version pages) and
-  ``document_source(store, key) -> DocumentSource | None`` (the source view);
+  ``document_source(store, key) -> DocumentSource | None`` (the source view) and
+  ``document_keys(store)`` (file name -> key);
   ``load_examples()`` (the example SPARQL library, ``graph/queries/examples/*.rq``);
   ``select(store, name, **slots)`` and
   ``load_query(name)``: any named query of ``graph/queries/*.rq``, rows as plain values
@@ -116,7 +117,7 @@ if TYPE_CHECKING:  # the same names, for type checkers (at run time they load on
         run_select,
         search_resolutions,
     )
-    from graph.queries.source_view import document_source
+    from graph.queries.source_view import document_keys, document_source
     from graph.rdf.document import document_graph
     from graph.rdf.input import DocumentInput, inputs_from_jsonl
     from graph.rdf.workers import parallel_extractor, render_document, render_input
@@ -207,6 +208,7 @@ __all__ = [
     "describe",
     "did_you_mean",
     "document_graph",
+    "document_keys",
     "document_source",
     "export_store",
     "get_resolution",
@@ -282,7 +284,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "graph.queries.outdated": ("outdated_citations",),
     "graph.queries.page_results": ("DocumentSource", "ResolutionPage"),
     "graph.queries.pages": ("resolution_page",),
-    "graph.queries.source_view": ("document_source",),
+    "graph.queries.source_view": ("document_keys", "document_source"),
     "graph.queries.proposals": ("compare_proposals",),
     "graph.proposal_results": ("ProposalComparison", "ProposalInfo", "ProposedChange"),
     "graph.queries.search": (

@@ -24,7 +24,7 @@ from graph.queries.lookup import base_of, short
 from graph.queries.page_results import DocumentSource, SourceMark, TrackedEdit, anchor
 from graph.vocab import RG
 
-__all__ = ["document_source"]
+__all__ = ["document_keys", "document_source"]
 
 _KEY = re.compile(r"^[0-9a-f]{16}$")
 _KINDS = {
@@ -110,3 +110,19 @@ def document_source(store: Queryable, key: str, base: str | None = None) -> Docu
         marks=tuple(ordered),
         changes=_changes(row.get("changes"), row["name"]),
     )
+
+
+def document_keys(store: Queryable) -> dict[str, str]:
+    """File name -> document key of every source document whose name is unique in the store
+    (two files of one name and different content are left out: the name cannot tell them apart).
+
+    Example:
+        >>> import pyoxigraph
+        >>> from graph.store import as_store
+        >>> document_keys(as_store(pyoxigraph.Store()))
+        {}
+    """
+    found: dict[str, set[str]] = {}
+    for r in select(store, "document_keys"):
+        found.setdefault(str(r["name"]), set()).add(str(r["key"]))
+    return {name: next(iter(keys)) for name, keys in found.items() if len(keys) == 1}
