@@ -15,8 +15,9 @@ The worker confines itself first (:func:`api.workers.sandbox.enter_sandbox`: no 
 * ``check``: only the parse check (for a remote store, which evaluates elsewhere); answers the
   :class:`~api.sparql.guard.QueryShape`;
 * ``task``: one REST computation by name (:mod:`api.workers.tasks`), answering JSON bytes;
-* ``warm``: build the citation network and touch the store, so the first requests after a swap
-  do not pay for it; answers the pickled network for the other workers.
+* ``warm``: touch the store and build the snapshot index (:func:`graph.snapshot_index`: the
+  citation network, the search index, the assignment and outdated tables, the counts), so the
+  first requests after a swap do not pay for it; answers it pickled for the other workers.
 
 Jobs run in a thread with a 64 MiB stack and a high recursion limit: rdflib's parser recurses
 per nesting level, and the server bounds that depth before a query gets here.
@@ -41,7 +42,15 @@ from api.sparql.guard import QueryRefused, QueryShape, examine_query
 from api.workers.protocol import Failure, Job, StoreSource, WorkerConfig
 from api.workers.sandbox import SandboxError, enter_sandbox
 from api.workers.tasks import failure_of, run_task
-from graph import Store, as_store, citation_network, open_store
+from graph import (
+    SnapshotIndex,
+    Store,
+    as_store,
+    citation_network,
+    most_cited,
+    open_store,
+    snapshot_index,
+)
 
 __all__ = ["main"]
 
@@ -50,16 +59,30 @@ RECURSION_LIMIT = 20_000
 
 
 class _State:
-    """The worker's store and its lazily built citation network."""
+    """The worker's store and what it holds of it: the citation network and the snapshot index
+    (adopted from the warm-up, or built on first use)."""
 
     def __init__(self, config: WorkerConfig) -> None:
         self.store = _open(config.source)
-        self._network: Any = pickle.loads(config.network) if config.network else None
+        adopted: Any = pickle.loads(config.network) if config.network else None
+        self._index: SnapshotIndex | None = None
+        self._network: Any = None
+        if isinstance(adopted, SnapshotIndex):
+            self._index, self._network = adopted, adopted.network
+            if adopted.network.number_of_nodes():
+                most_cited(adopted.network, limit=1)  # its PageRank (not pickled with it)
+        else:
+            self._network = adopted
 
     def network(self) -> Any:
         if self._network is None:
             self._network = citation_network(self.store)
         return self._network
+
+    def index(self) -> SnapshotIndex:
+        if self._index is None:
+            self._index = snapshot_index(self.store, net=self.network())
+        return self._index
 
 
 def _open(source: StoreSource) -> Store:
@@ -87,11 +110,10 @@ def _handle(state: _State, job: Job) -> Any:
         return examine_query(job.payload)
     if job.kind == "task":
         name, kwargs = job.payload
-        return run_task(name, state.store, state.network, kwargs)
+        return run_task(name, state.store, state.network, kwargs, state.index)
     if job.kind == "warm":
-        network = state.network() if job.payload else None
         state.store.ox_query("ASK { ?s ?p ?o }")
-        return pickle.dumps(network) if network is not None else None
+        return pickle.dumps(state.index()) if job.payload else None
     raise ValueError(f"unknown job kind {job.kind!r}")
 
 

@@ -1,10 +1,11 @@
 """The query workers of each served snapshot: started, warmed before a swap, retired after.
 
 Why per snapshot: a worker opens one generation of the store read-only and keeps it (with the
-citation network it built) for its whole life, so a rebuilt store gets workers of its own. They
-are started and warmed — store touched, network built once and handed to the other workers —
-*before* the snapshot is swapped in (:meth:`Engines.prepare`), so the first requests after a swap
-find them ready; the old snapshot's workers are retired once nobody has used them for a while.
+snapshot index: citation network, search index, assignment and outdated tables, counts) for its
+whole life, so a rebuilt store gets workers of its own. They are started and warmed — store
+touched, index built once and handed to the other workers — *before* the snapshot is swapped
+in (:meth:`Engines.prepare`), so the first requests after a swap find them ready; the old
+snapshot's workers are retired once nobody has used them for a while.
 
 A remote store (a SPARQL server) evaluates on that server: its SPARQL queries are still checked
 in a worker (the parse is the part that must not crash the server), then sent from a thread with
@@ -152,8 +153,10 @@ class Engine:
         return [p for p in (self.sparql, self.rest) if p is not None]
 
     async def warm(self, network: bool = True) -> None:
-        """Start every worker and prepare it: the store touched, the citation network built once
-        (in one REST worker) and adopted by the others, the answers of :data:`PREFILL` cached."""
+        """Start every worker and prepare it: the store touched, the snapshot index (the citation
+        network, the search index, the assignment and outdated tables, the counts: see
+        :func:`graph.snapshot_index`) built once in one REST worker and adopted by the others,
+        the answers of :data:`PREFILL` cached."""
         if self.rest is not None:
             await self.rest.start(1)
             built = await self.rest.run(

@@ -214,7 +214,8 @@ class WorkerPool:
         return max((w.peak_rss for w in self._all), default=0)
 
     def adopt_network(self, network: bytes | None) -> None:
-        """Workers started from now on take this pickled citation network instead of building it."""
+        """Workers started from now on take this pickled snapshot index (or citation network)
+        instead of building it."""
         self.config = replace(self.config, network=network)
 
     async def start(self, count: int | None = None) -> list[int]:

@@ -47,7 +47,8 @@ class WorkerConfig:
         role: ``sparql`` (evaluates protocol queries) or ``rest`` (runs the REST graph functions).
         source: the store it serves.
         address_space_mb: its ``RLIMIT_AS``.
-        network: a pickled citation network to adopt instead of building it (warm start).
+        network: a pickled :class:`graph.SnapshotIndex` (or bare citation network) to adopt
+            instead of building it (warm start).
     """
 
     role: str

@@ -38,6 +38,7 @@ from api.schemas import (
 from api.workers.protocol import Failure
 from graph import (
     ResolutionNotFound,
+    SnapshotIndex,
     Store,
     citation_path,
     dependencies,
@@ -55,6 +56,21 @@ from graph import assignments as find_assignments
 __all__ = ["TASKS", "TaskError", "run_task"]
 
 NetworkGetter = Callable[[], nx.DiGraph | None]
+IndexGetter = Callable[[], SnapshotIndex | None]
+
+
+@dataclass(frozen=True)
+class Views:
+    """What a worker holds of its snapshot besides the store: the citation network and the
+    :class:`~graph.SnapshotIndex` (each built on first use, or adopted when warmed)."""
+
+    network: NetworkGetter
+    index: IndexGetter
+
+    def net(self) -> nx.DiGraph | None:
+        """The work-level citation network (the index's when it holds one)."""
+        index = self.index()
+        return index.network if index is not None else self.network()
 
 
 class TaskError(Exception):
@@ -69,20 +85,20 @@ class TaskError(Exception):
 class Task:
     """A computation and the model its answer must fit."""
 
-    fn: Callable[[Store, NetworkGetter, dict[str, Any]], Any]
+    fn: Callable[[Store, Views, dict[str, Any]], Any]
     schema: type[BaseModel] | TypeAdapter[Any]
 
 
-def _walk(store: Store, network: NetworkGetter, kw: dict[str, Any]) -> Any:
+def _walk(store: Store, views: Views, kw: dict[str, Any]) -> Any:
     walk = dependencies if kw["direction"] == "out" else impact
     ident, depth = kw["ident"], kw["depth"]
     # Deep walks between works run on the in-memory network view (identical answers, far
     # faster); the view is work-level, so version walks (and one hop) stay in SPARQL.
-    net = network() if depth > 1 and parse_short_id(ident)[2] is None else None
+    net = views.net() if depth > 1 and parse_short_id(ident)[2] is None else None
     return walk(store, ident, depth=depth, organs=kw["organs"], net=net)
 
 
-def _version(store: Store, network: NetworkGetter, kw: dict[str, Any]) -> Any:
+def _version(store: Store, views: Views, kw: dict[str, Any]) -> Any:
     versions = lineage(store, kw["work"]).versions
     for v in versions:
         if v.id == kw["ident"]:
@@ -90,9 +106,9 @@ def _version(store: Store, network: NetworkGetter, kw: dict[str, Any]) -> Any:
     raise ResolutionNotFound(kw["ident"], tuple(v.id for v in versions)[:5])
 
 
-def _path(store: Store, network: NetworkGetter, kw: dict[str, Any]) -> Any:
+def _path(store: Store, views: Views, kw: dict[str, Any]) -> Any:
     found = citation_path(
-        store, kw["source"], kw["target"], max_depth=kw["max_depth"], net=network()
+        store, kw["source"], kw["target"], max_depth=kw["max_depth"], net=views.net()
     )
     if found is None:
         raise TaskError(
@@ -103,13 +119,33 @@ def _path(store: Store, network: NetworkGetter, kw: dict[str, Any]) -> Any:
     return found
 
 
-def _outdated(store: Store, network: NetworkGetter, kw: dict[str, Any]) -> Any:
-    items = outdated_citations(store, organ=kw["organ"])
+def _outdated(store: Store, views: Views, kw: dict[str, Any]) -> Any:
+    index = views.index()
+    table = index.outdated if index is not None else None
+    items = outdated_citations(store, organ=kw["organ"], table=table)
     return {"total": len(items), "items": [i.to_dict() for i in items]}
 
 
+def _search(store: Store, views: Views, kw: dict[str, Any]) -> Any:
+    index = views.index()
+    return search_resolutions(store, **kw, index=index.search if index is not None else None)
+
+
+def _assignments(store: Store, views: Views, kw: dict[str, Any]) -> Any:
+    index = views.index()
+    return find_assignments(store, **kw, table=index.assignments if index is not None else None)
+
+
+def _stats(store: Store, views: Views, kw: dict[str, Any]) -> Any:
+    index = views.index()
+    counted = index.stats if index is not None else None
+    return graph_stats(store, top=kw["top"], net=views.net(), counted=counted)
+
+
+# Routes that list or count across the store answer from the snapshot's index when the worker
+# holds one (read once when it is warmed: see graph.served_index), from SPARQL otherwise.
 TASKS: dict[str, Task] = {
-    "search": Task(lambda s, n, kw: search_resolutions(s, **kw), SearchPage),
+    "search": Task(_search, SearchPage),
     "resolution": Task(
         lambda s, n, kw: get_resolution(s, kw["organ"], kw["number"]), ResolutionDetail
     ),
@@ -117,12 +153,12 @@ TASKS: dict[str, Task] = {
     "walk": Task(_walk, DependencyGraph),
     "version": Task(_version, VersionInfo),
     "path": Task(_path, CitationPath),
-    "assignments": Task(lambda s, n, kw: find_assignments(s, **kw), AssignmentResults),
+    "assignments": Task(_assignments, AssignmentResults),
     "outdated": Task(_outdated, OutdatedList),
     "conferences": Task(lambda s, n, kw: list_conferences(s), TypeAdapter(list[ConferenceInfo])),
     # the most cited come from the work-level view the worker holds (building it reads every
     # citation: seconds on a million triples, once per worker instead of once per request)
-    "stats": Task(lambda s, n, kw: graph_stats(s, top=kw["top"], net=n()), GraphStats),
+    "stats": Task(_stats, GraphStats),
 }
 
 
@@ -134,8 +170,17 @@ def _plain(result: Any) -> Any:
     return result
 
 
-def run_task(name: str, store: Store, network: NetworkGetter, kwargs: dict[str, Any]) -> bytes:
+def run_task(
+    name: str,
+    store: Store,
+    network: NetworkGetter,
+    kwargs: dict[str, Any],
+    index: IndexGetter | None = None,
+) -> bytes:
     """Run the task ``name`` on ``store`` and return its answer as validated JSON bytes.
+
+    ``network`` gives the snapshot's citation network, ``index`` its
+    :class:`~graph.SnapshotIndex` (None: the routes answer from SPARQL, as for a remote store).
 
     Raises:
         KeyError: for an unknown task name.
@@ -143,7 +188,8 @@ def run_task(name: str, store: Store, network: NetworkGetter, kwargs: dict[str, 
             caller maps them to 404, 422 and the task's own status).
     """
     task = TASKS[name]
-    plain = _plain(task.fn(store, network, kwargs))
+    views = Views(network, index if index is not None else lambda: None)
+    plain = _plain(task.fn(store, views, kwargs))
     if isinstance(task.schema, TypeAdapter):
         return task.schema.dump_json(task.schema.validate_python(plain))
     return task.schema.model_validate(plain).model_dump_json().encode()

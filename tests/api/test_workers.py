@@ -16,7 +16,20 @@ from api.workers import child
 from api.workers.protocol import Failure, Job, StoreSource, WorkerConfig
 from api.workers.sandbox import _ARCHES, _program
 from api.workers.tasks import run_task
-from graph import as_store
+from graph import SnapshotIndex, snapshot_index
+
+_SEARCH = {"q": None, "organ": None, "conference": None, "number": None, "limit": 5, "offset": 0}
+_ASSIGN = dict.fromkeys(("actor", "collaborator", "involving", "organ", "conference"))
+#: The tasks that answer from the snapshot index, with arguments that select something.
+TASKS_ON_THE_INDEX: list[tuple[str, dict[str, object]]] = [
+    ("search", _SEARCH),
+    ("search", {**_SEARCH, "q": "gap"}),
+    ("search", {**_SEARCH, "number": "44"}),
+    ("assignments", _ASSIGN),
+    ("assignments", {**_ASSIGN, "involving": "ITU-D"}),
+    ("outdated", {"organ": None}),
+    ("stats", {"top": 3}),
+]
 
 
 @pytest.fixture
@@ -64,13 +77,26 @@ def test_tasks_answer_json_or_a_coded_failure(state: child._State) -> None:
     assert kind == "fail" and failure.status == 500 and "traceback" not in failure.message.lower()
 
 
-def test_warm_builds_the_network_once_for_the_other_workers(state: child._State) -> None:
+def test_warm_builds_the_snapshot_index_once_for_the_other_workers(
+    state: child._State, tiny: ox.Store
+) -> None:
     kind, pickled = child._reply(state, Job("warm", True))
     assert kind == "ok"
-    network = pickle.loads(pickled)
-    expected = run_task("conferences", as_store(ox.Store()), lambda: None, {})
-    assert network.number_of_nodes() >= 2 and expected.startswith(b"[")
+    index = pickle.loads(pickled)
+    assert isinstance(index, SnapshotIndex) and index.network.number_of_nodes() >= 2
     assert child._reply(state, Job("warm", False)) == ("ok", None)
+    # a worker started with the pickled index answers from it what a worker without one
+    # computes from SPARQL
+    dump = tiny.dump(format=ox.RdfFormat.N_QUADS)
+    source = StoreSource("tiny", None, None, 0, "https://w3id.org/resgraph/", dump=dump)
+    adopted = child._State(WorkerConfig("rest", source, 2048, network=pickled))
+    assert adopted.index() is adopted._index and adopted.network() is adopted.index().network
+    fresh = child._State(WorkerConfig("rest", source, 2048))
+    for task, kwargs in TASKS_ON_THE_INDEX:
+        answer = child._reply(adopted, Job("task", (task, kwargs)))
+        assert answer == child._reply(fresh, Job("task", (task, kwargs))), task
+        assert answer[0] == "ok"
+    assert fresh._index is not None, "a worker never warmed builds the index on first use"
 
 
 @pytest.mark.parametrize("machine", sorted(_ARCHES))
@@ -104,6 +130,15 @@ def test_every_rest_task_answers_its_model_on_the_seed_graph(
     store = seed_store  # the seed graph, built by the graph tests' fixture
     body = run_task(task, store, lambda: citation_network(store), kwargs)  # type: ignore[arg-type]
     assert body.startswith((b"{", b"["))
+
+
+def test_the_index_tasks_answer_the_same_bytes_on_the_seed_graph(seed_store: object) -> None:
+    store = seed_store
+    index = snapshot_index(store)  # type: ignore[arg-type]
+    for task, kwargs in TASKS_ON_THE_INDEX:
+        plain = run_task(task, store, lambda: index.network, kwargs)  # type: ignore[arg-type]
+        fast = run_task(task, store, lambda: index.network, kwargs, lambda: index)  # type: ignore[arg-type]
+        assert fast == plain, (task, kwargs)
 
 
 def test_a_missing_path_and_version_are_404s(seed_store: object) -> None:
