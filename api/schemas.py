@@ -22,11 +22,13 @@ __all__ = [
     "AssignmentResults",
     "CitationEdge",
     "CitationPath",
+    "CitationUpdate",
     "ConferenceInfo",
     "DependencyGraph",
     "ErrorBody",
     "GraphStats",
     "Health",
+    "ItemChange",
     "Lineage",
     "LineageStep",
     "NodeInfo",
@@ -81,17 +83,47 @@ class VersionInfo(_Model):
     iri: str | None = None
 
 
+class CitationUpdate(_Model):
+    """A cited work whose cited version changed between two versions (one change, not two)."""
+
+    work: str = Field(examples=["pp/123"])
+    before: str = Field(examples=["pp/123/2014"])
+    after: str = Field(examples=["pp/123/2018"])
+
+
+class ItemChange(_Model):
+    """One numbered item (section + paragraph label) of two versions, compared by its text."""
+
+    item: str = Field(examples=["resolves 2"])
+    section: str = Field(description="The heading line of the item's section.")
+    label: str = Field(examples=["2", "b)"], description="Empty: the section's whole text.")
+    change: Literal["unchanged", "modified", "added", "removed"]
+    before: str | None = Field(None, description="The old text (modified, removed).")
+    after: str | None = Field(None, description="The new text (unchanged, modified, added).")
+    diff: str | None = Field(
+        None,
+        examples=["to hold workshops [+and training sessions+] in the regions;"],
+        description="Word-level diff of a modified item: [-removed-] [+added+].",
+    )
+
+
 class LineageStep(_Model):
     """What changed between two consecutive versions that both have text."""
 
     before: str
     after: str
-    citations_added: list[str]
-    citations_removed: list[str]
+    citations_added: list[str] = Field(description="Works cited only after (updates excluded).")
+    citations_removed: list[str] = Field(description="Works cited only before (updates excluded).")
     citations_kept: list[str]
     assignments_added: list[str]
     assignments_removed: list[str]
     assignments_kept: list[str]
+    citations_updated: list[CitationUpdate] = Field(
+        default_factory=list, description="Same work cited, another version."
+    )
+    items: list[ItemChange] = Field(
+        default_factory=list, description="Numbered items compared by number and text."
+    )
 
 
 class Lineage(_Model):

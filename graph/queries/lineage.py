@@ -2,8 +2,10 @@
 
 Why: editors preparing an assembly ask "how did Resolution 44 get here?" — which conferences
 revised it, which versions we hold the text of, and for consecutive texts which citations and work
-assignments were added, removed or kept. SPARQL (``queries/lineage.rq``) lists the versions;
-the diffs come from ``queries/version_citations.rq`` and ``queries/version_assignments.rq``.
+assignments were added, removed, kept or (citations) updated to another version of the same work,
+and what each numbered item said before and says after. SPARQL (``queries/lineage.rq``) lists the
+versions; the diffs come from ``queries/version_citations.rq``,
+``queries/version_assignments.rq`` and the stored texts (:mod:`graph.queries.lineage_items`).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 
 from graph.backend import Queryable
 from graph.queries import select
+from graph.queries.lineage_items import compare_items, version_items
 from graph.queries.lookup import (
     Ref,
     TitlePicker,
@@ -24,9 +27,9 @@ from graph.queries.lookup import (
     short,
     status_code,
 )
-from graph.results import Lineage, LineageStep, VersionInfo
+from graph.results import CitationUpdate, ItemChange, Lineage, LineageStep, VersionInfo
 
-__all__ = ["actor_name", "assignment_key", "lineage"]
+__all__ = ["actor_name", "assignment_key", "lineage", "pair_citations"]
 
 
 def actor_name(iri: str) -> str:
@@ -96,24 +99,63 @@ def _versions(store: Queryable, work: str, base: str) -> tuple[list[VersionInfo]
     return versions, all_titles
 
 
+def pair_citations(
+    before: dict[str, str], after: dict[str, str]
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[CitationUpdate, ...]]:
+    """``(added, removed, kept, updated)`` between two versions' citations (cited id -> its work).
+
+    A work cited in both versions under other versions is updated, not removed and added: each
+    version cited only before is paired with one cited only after, in version order (a work
+    cited bare, without version, pairs like any version). Only what stays unpaired is added or
+    removed.
+
+    Example:
+        >>> pair_citations({"pp/123/2014": "pp/123", "pp/139/2014": "pp/139"},
+        ...                {"pp/123/2018": "pp/123", "wtdc/37/2017": "wtdc/37"})[3]
+        (CitationUpdate(work='pp/123', before='pp/123/2014', after='pp/123/2018'),)
+    """
+    gone = sorted(set(before) - set(after))
+    new = sorted(set(after) - set(before))
+    updated: list[CitationUpdate] = []
+    by_work: dict[str, list[str]] = defaultdict(list)
+    for cited in new:
+        by_work[after[cited]].append(cited)
+    removed = []
+    for cited in gone:
+        candidates = by_work.get(before[cited])
+        if candidates:
+            updated.append(
+                CitationUpdate(work=before[cited], before=cited, after=candidates.pop(0))
+            )
+        else:
+            removed.append(cited)
+    paired = {u.after for u in updated}
+    added = [c for c in new if c not in paired]
+    kept = sorted(set(before) & set(after))
+    return tuple(added), tuple(removed), tuple(kept), tuple(sorted(updated, key=lambda u: u.work))
+
+
 def _step(
     before: VersionInfo,
     after: VersionInfo,
-    cites: dict[str, set[str]],
+    cites: dict[str, dict[str, str]],
     tasks: dict[str, set[str]],
+    items: tuple[ItemChange, ...],
 ) -> LineageStep:
     b, a = before.iri or "", after.iri or ""
-    cb, ca = cites.get(b, set()), cites.get(a, set())
+    added, removed, kept, updated = pair_citations(cites.get(b, {}), cites.get(a, {}))
     tb, ta = tasks.get(b, set()), tasks.get(a, set())
     return LineageStep(
         before=before.id,
         after=after.id,
-        citations_added=tuple(sorted(ca - cb)),
-        citations_removed=tuple(sorted(cb - ca)),
-        citations_kept=tuple(sorted(ca & cb)),
+        citations_added=added,
+        citations_removed=removed,
+        citations_kept=kept,
         assignments_added=tuple(sorted(ta - tb)),
         assignments_removed=tuple(sorted(tb - ta)),
         assignments_kept=tuple(sorted(ta & tb)),
+        citations_updated=updated,
+        items=items,
     )
 
 
@@ -137,7 +179,9 @@ def lineage(store: Queryable, resolution: str, base: str | None = None) -> Linea
     """All versions of ``resolution`` (short id ``wtsa/44``; a version id is cut to its work).
 
     Versions come in year order; ``steps`` compares each pair of consecutive versions that both
-    have text (stubs in between are skipped), by the ids they cite and by their assignments.
+    have text (stubs in between are skipped), by the ids they cite (a work cited under another
+    version is one ``citations_updated`` entry, not an addition and a removal), by their
+    assignments, and by their numbered items' text when the store holds both texts.
 
     Example:
         >>> lin = lineage(store, "wtsa/44")  # doctest: +SKIP
@@ -161,11 +205,17 @@ def lineage(store: Queryable, resolution: str, base: str | None = None) -> Linea
     steps: list[LineageStep] = []
     if len(texted) >= 2:
         iris = [v.iri for v in texted if v.iri]
-        cites: dict[str, set[str]] = defaultdict(set)
+        cites: dict[str, dict[str, str]] = defaultdict(dict)
         for r in select(store, "version_citations", citing=iris):
-            cites[r["citing"]].add(short(r["cited"], base))
+            cited = short(r["cited"], base)
+            cites[r["citing"]][cited] = short(r.get("citedWork") or r["cited"], base)
         tasks = _assignment_keys(store, iris)
-        steps = [_step(b, a, cites, tasks) for b, a in pairwise(texted)]
+        texts = version_items(store, iris)
+        steps = []
+        for b, a in pairwise(texted):
+            old, new = texts.get(b.iri or ""), texts.get(a.iri or "")
+            items = compare_items(old[0], new[0], (old[1], new[1])) if old and new else ()
+            steps.append(_step(b, a, cites, tasks, items))
     return Lineage(
         resolution=short(work, base),
         organ=ref.organ,

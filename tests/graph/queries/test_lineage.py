@@ -9,7 +9,7 @@ from query_factories import Doc, build, corpus_store
 
 from extract.gazetteer import load_gazetteer
 from graph.queries.lineage import lineage
-from graph.results import ResolutionNotFound
+from graph.results import CitationUpdate, ResolutionNotFound
 
 # The history line of WTSA Resolution 44 as the issue states it (DESIGN.md section 4 venues).
 RES44_HISTORY = [
@@ -73,13 +73,18 @@ def test_diff_between_consecutive_texts(tmp_path: Path) -> None:
     ]
     (step,) = lin.steps
     assert (step.before, step.after) == ("wtsa/44/2016", "wtsa/44/2022")
-    assert step.citations_added == ("pp/123/2018", "wtdc/37/2017")
-    assert step.citations_removed == ("pp/123/2014",)
+    # pp/123 cited in both under another version: one update, neither added nor removed
+    assert step.citations_added == ("wtdc/37/2017",)
+    assert step.citations_removed == ()
+    assert step.citations_updated == (CitationUpdate("pp/123", "pp/123/2014", "pp/123/2018"),)
     assert step.citations_kept == ("pp/139/2014",)
+    assert step.items == ()  # records without a stored text: no item to compare
     assert step.assignments_kept == ("instructs TSB (with BDT)",)
     assert step.assignments_removed == ("invites member states",)
     assert step.assignments_added == ()
-    assert lin.to_dict()["steps"][0]["citations_removed"] == ["pp/123/2014"]
+    assert lin.to_dict()["steps"][0]["citations_updated"] == [
+        {"work": "pp/123", "before": "pp/123/2014", "after": "pp/123/2018"}
+    ]
 
 
 def test_lineage_on_the_extracted_corpus(tmp_path_factory: pytest.TempPathFactory) -> None:
