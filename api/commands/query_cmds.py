@@ -92,22 +92,33 @@ def lineage_cmd(ident: str, store: StoreOpt = None, as_json: JsonOpt = False) ->
     for step in result.steps:
         _table(
             f"{step.before} -> {step.after}",
-            ("", "added", "removed", "kept"),
+            ("", "added", "removed", "updated", "kept"),
             [
                 (
                     "citations",
                     _join(step.citations_added),
                     _join(step.citations_removed),
+                    _join([f"{u.before} -> {u.after}" for u in step.citations_updated]),
                     len(step.citations_kept),
                 ),
                 (
                     "assignments",
                     _join(step.assignments_added),
                     _join(step.assignments_removed),
+                    "",
                     len(step.assignments_kept),
                 ),
             ],
         )
+        changed = [i for i in step.items if i.change != "unchanged"]
+        if step.items:
+            _table(
+                f"{step.before} -> {step.after}: numbered items"
+                f" ({len(step.items) - len(changed)} unchanged)",
+                ("item", "change", "what changed"),
+                [(i.item, i.change, i.diff or i.after or i.before) for i in changed],
+                empty=f"{step.before} -> {step.after}: all {len(step.items)} items unchanged",
+            )
     if citing is not None:
         typer.echo(f"no version text loaded: these versions are known from citations ({citing})")
     return None

@@ -173,7 +173,9 @@ async def resolution(answers: AnswersDep, organ: Organ, number: Number) -> Respo
 )
 async def resolution_lineage(answers: AnswersDep, organ: Organ, number: Number) -> Response:
     """Every version in conference order, with the citations and assignments each revision
-    added, removed or kept."""
+    added, removed or kept, the citations it updated to another version of the same work (one
+    change, not a removal plus an addition), and its numbered items compared by number and text
+    (unchanged, modified with a word diff, added, removed) where both texts are stored."""
     ident = _short(organ, number)
     return await answers.json(("lineage", ident), "lineage", ident=ident)
 
