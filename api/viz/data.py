@@ -183,6 +183,7 @@ def _edge(source: str, target: str, data: Mapping[str, Any], quotes: list[Citati
         surface=first.surface if first else data.get("surface"),
         count=_count(data),
         quotes=_quotes(quotes),
+        sources=tuple(dict.fromkeys(q.link for q in quotes if q.link))[:MAX_QUOTES],
     )
 
 

@@ -139,6 +139,8 @@ class VizEdge:
     count: int = 1
     collaborators: tuple[str, ...] = ()
     quotes: tuple[str, ...] = ()
+    #: the source view of the quoted citations (``/documents/{key}#c-start-end``)
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -173,6 +173,7 @@ def _edge_options(edge: VizEdge, labels: dict[str, str]) -> dict[str, Any]:
         "width": 1.0 + math.log(edge.count) if edge.count > 1 else 1.0,
         "kind": edge.kind,
         "sectionKind": edge.section_kind,
+        "sources": list(edge.sources),
         **EDGE_STYLE[style],
     }
 

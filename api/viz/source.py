@@ -25,6 +25,7 @@ from graph import (
     bureau_assignments,
     citation_network,
     citation_quotes,
+    document_keys,
     work_years,
 )
 
@@ -48,6 +49,8 @@ class Citation:
     paragraph: str | None
     sentence: str | None = None
     section_kind: str | None = None
+    #: the source view of the citation (``/documents/{key}#c-start-end``), when known
+    link: str | None = None
 
 
 def clause_around(text: str, start: int, end: int, width: int = 240) -> str | None:
@@ -134,8 +137,15 @@ def _details(store: Queryable, level: Literal["work", "version"], corpus: Path |
             return None  # the file changed since the build: its offsets no longer hold
         return clause_around(text, start, end)
 
+    def link(quote: CitationQuote, keys: Mapping[str, str]) -> str | None:
+        key = keys.get(quote.document or "")
+        if key is None or quote.start is None or quote.end is None:
+            return None
+        return f"/documents/{key}#c-{quote.start}-{quote.end}"
+
     def fetch(edges: Sequence[tuple[str, str]]) -> Mapping[tuple[str, str], list[Citation]]:
         wanted = set(edges)
+        keys = document_keys(store)
         sources = sorted({u for u, _ in wanted})
         found: dict[tuple[str, str], list[Citation]] = {}
         for quote in citation_quotes(store, sources, level):
@@ -144,7 +154,7 @@ def _details(store: Queryable, level: Literal["work", "version"], corpus: Path |
                 continue
             found.setdefault(key, []).append(
                 Citation(quote.surface, quote.document, quote.section, quote.paragraph,
-                         sentence(quote), quote.section_kind)
+                         sentence(quote), quote.section_kind, link(quote, keys))
             )  # fmt: skip
         for quotes in found.values():
             quotes.sort(key=lambda c: (c.document or "", c.section or "", c.surface or ""))

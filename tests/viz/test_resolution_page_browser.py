@@ -123,3 +123,28 @@ def test_source_view_scrolls_to_and_highlights_the_citation(
     assert state["bg"] == "rgb(255, 227, 77)"  # the :target highlight
     assert state["href"] == "/" + id_path(place.cited)
     save_shot(p.page, "source.png", tmp_path)
+
+
+def test_network_edge_links_to_the_source_view(app_url: str, opened: Any, seed_store: Any) -> None:
+    from graph import document_source
+
+    p = opened(f"{app_url}/viz?focus=wtsa/44&depth=1")
+    p.page.wait_for_function("window.resgraphViz && window.resgraphViz.ready")
+    edges = p.page.evaluate(
+        "() => resgraphViz.network.body.data.edges.get()"
+        ".filter(e => (e.sources || []).length).map(e => ({id: e.id, sources: e.sources}))"
+    )
+    assert edges, "no citation edge of the focus view links to its source"
+    first = edges[0]
+    p.page.evaluate(
+        "id => resgraphViz.network.emit('click', {nodes: [], edges: [id]})", first["id"]
+    )
+    link = p.page.locator("#details-link")
+    assert link.is_visible() and link.get_attribute("href") == first["sources"][0]
+    for href in {s for e in edges for s in e["sources"]}:
+        key, anchor = href.removeprefix("/documents/").split("#")
+        doc = document_source(seed_store, key)
+        assert doc is not None and doc.text is not None
+        kind, start, end = anchor.split("-")
+        mark = next(m for m in doc.marks if m.anchor == anchor)
+        assert kind == "c" and doc.text[int(start) : int(end)] == mark.surface

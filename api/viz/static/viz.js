@@ -130,11 +130,27 @@
     $("details-label").textContent = n.label;
     $("details-text").textContent = n.title;
     const link = $("details-link");
+    link.textContent = "open its page";
     link.href = payload.linkBase + (n.url || "");
     link.hidden = !n.url;
     const lineage = $("details-lineage");
     lineage.hidden = !(served && (n.url || "").startsWith("id/resolution/"));
     if (!lineage.hidden) lineage.href = `?lineage=${encodeURIComponent(n.work || n.id)}`;
+  }
+
+  // An edge: its tooltip text, and a link to the citation in the source view (served pages).
+  function showEdge(id) {
+    const e = edges.get(id);
+    if (!e) return;
+    $("details").hidden = false;
+    $("details-label").textContent = (e.title || "").split("\n")[0];
+    $("details-text").textContent = e.title || "";
+    const link = $("details-link");
+    const sources = served ? (e.sources || []) : [];
+    link.hidden = sources.length === 0;
+    link.href = sources[0] || "#";
+    link.textContent = "read it in the source";
+    $("details-lineage").hidden = true;
   }
 
   function search(text) {
@@ -275,7 +291,10 @@
     nodes: { font: { size: 12 }, scaling: { label: { drawThreshold: large ? 7 : 3 } } },
     edges: { smooth: false, arrows: { to: { enabled: true, scaleFactor: 0.5 } } },
   });
-  network.on("click", (p) => { if (p.nodes.length) showDetails(p.nodes[0]); });
+  network.on("click", (p) => {
+    if (p.nodes.length) showDetails(p.nodes[0]);
+    else if (p.edges.length) showEdge(p.edges[0]);
+  });
   network.on("doubleClick", (p) => {
     const n = p.nodes.length ? nodes.get(p.nodes[0]) : null;
     if (n && n.url) window.location.href = payload.linkBase + n.url;
