@@ -187,7 +187,7 @@ def word_diff(before: str, after: str) -> str:
             run = a[a0:a1]
             head = run[:_CONTEXT] if i > 0 else []
             tail = run[-_CONTEXT:] if i < len(ops) - 1 else []
-            if len(run) > len(head) + len(tail) + 1:
+            if len(ops) > 1 and len(run) > len(head) + len(tail) + 1:
                 parts.extend([*head, "…", *tail] if head or tail else ["…"])
             else:
                 parts.extend(run)
