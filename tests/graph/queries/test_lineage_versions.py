@@ -9,12 +9,15 @@ lineage is read back from that store.
 
 from __future__ import annotations
 
+import json
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from api.bench.api_bench import serving
 from api.cli import app
 from graph.build import build_store
 from graph.embedded.store import GraphStore
@@ -190,6 +193,23 @@ def test_the_json_form_carries_the_new_fields(two_texts: tuple[GraphStore, str])
             "diff": None,
         }
     ]
+
+
+def test_the_rest_route_on_a_real_server_gives_the_same_diff(
+    two_texts: tuple[GraphStore, str],
+) -> None:
+    """``/resolutions/WTSA/99/lineage`` served by uvicorn = ``lineage()`` = the CLI's JSON."""
+    store, root = two_texts
+    direct = lineage(store, "wtsa/99").to_dict()
+    cli = CliRunner().invoke(app, ["lineage", "wtsa/99", "--store", root, "--json"])
+    assert cli.exit_code == 0, cli.output
+    with serving(Path(root), env={"RESGRAPH_RELOAD_INTERVAL": "0"}) as port:
+        url = f"http://127.0.0.1:{port}/resolutions/WTSA/99/lineage"
+        with urllib.request.urlopen(url, timeout=60) as r:
+            assert r.status == 200
+            rest = json.loads(r.read())
+    assert rest == json.loads(cli.stdout) == direct
+    assert rest["steps"][0]["citations_updated"][0]["after"] == "pp/123/2018"
 
 
 def test_the_cli_table_shows_the_update_and_the_changed_items(
