@@ -118,9 +118,13 @@ def _items_of(text: str, res: ResolutionSegment) -> tuple[Items, dict[str, list[
     return items, by_name
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=8)
 def _structure(doc: str, name: str, fmt: str, lang: str, text: str) -> DocumentStructure:
-    """The document's tree, segmented once per document text (documents are content-addressed)."""
+    """The document's tree, segmented once per document text (documents are content-addressed).
+
+    Why a small cache: a resolution page and its lineage route ask for the same few documents in
+    a row; a long-running server must not keep every text it ever segmented.
+    """
     kind: Literal["txt", "docx", "pdf", "html"] = (
         fmt if fmt in ("txt", "docx", "pdf", "html") else "txt"  # type: ignore[assignment]
     )
