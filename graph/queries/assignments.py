@@ -128,11 +128,17 @@ def _wanted_iris(wanted: str, base: str) -> frozenset[str]:
     return frozenset(str(actor_iri(w, base)) for w in (wanted, wanted.upper()))
 
 
+#: actor IRI -> display name and instrument IRI -> short id, read for every hit of every call
+#: (a listing of 10,000 hits parsed the same few hundred IRIs again and again)
+_actor_name = lru_cache(maxsize=8192)(actor_name)
+_short = lru_cache(maxsize=65536)(short)
+
+
 def _same_actor(iri: str, wanted: str, base: str) -> bool:
     """An actor IRI against a user's code (``BDT``, ``bdt``, ``ITU-T SG17``)."""
     if iri in _wanted_iris(wanted, base):
         return True
-    return actor_name(iri).casefold() == wanted.strip().casefold()
+    return _actor_name(iri).casefold() == wanted.strip().casefold()
 
 
 _ROLE_FIELDS = {"addressee": "to", "collaborator": "with", "item": "items"}
@@ -289,6 +295,8 @@ def assignment_table(store: Queryable, base: str | None = None) -> AssignmentTab
     _add_details(
         store, {acc["a"]: acc for acc, _ in records}, sorted(acc["a"] for acc, _ in records)
     )
+    for acc, _ in records:  # why each sector is involved (the clause texts are read once)
+        acc["why"] = {code: _why(acc, sector, base) for code, sector in SECTORS.items()}
     return AssignmentTable(records=tuple(records))
 
 
@@ -343,13 +351,15 @@ def assignments(
         _add_details(store, {acc["a"]: acc for acc, _ in kept}, sorted(acc["a"] for acc, _ in kept))
     hits: dict[AssignmentHit, int] = {}
     for acc, confs in kept:
-        matched = _why(acc, sector, base) if sector else ()
+        matched = (
+            (acc["why"][sector.code] if "why" in acc else _why(acc, sector, base)) if sector else ()
+        )
         if sector and not matched:
             continue
         by = acc["by"]
         o, number, year = parts(by, base)
         the_conf = conf_id or (sorted(c for c in confs if c)[0] if confs else None)
-        rid = short(by, base)
+        rid = _short(by, base)
         if year is None and the_conf:
             rid = f"{rid}/{the_conf.rsplit('-', 1)[1]}"
         hit = AssignmentHit(
@@ -358,8 +368,8 @@ def assignments(
             number=number,
             conference=the_conf,
             verb=acc["verb"],
-            addressees=tuple(sorted(actor_name(i) for i in acc["to"])),
-            collaborators=tuple(sorted(actor_name(i) for i in acc["with"])),
+            addressees=tuple(sorted(_actor_name(i) for i in acc["to"])),
+            collaborators=tuple(sorted(_actor_name(i) for i in acc["with"])),
             surface=acc.get("surface") or "",
             section=acc.get("section"),
             paragraph=acc.get("paragraph"),

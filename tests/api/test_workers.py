@@ -141,6 +141,51 @@ def test_the_index_tasks_answer_the_same_bytes_on_the_seed_graph(seed_store: obj
         assert fast == plain, (task, kwargs)
 
 
+def test_the_fast_plain_copy_is_to_dict(seed_store: object) -> None:
+    from api.workers.tasks import _plain
+    from graph import assignments, dependencies, impact, lineage, outdated_citations
+
+    store = seed_store
+    results = [
+        dependencies(store, "wtsa/44", depth=3),  # type: ignore[arg-type]
+        impact(store, "pp/123", depth=2),  # type: ignore[arg-type]
+        lineage(store, "pp/123"),  # type: ignore[arg-type]
+        assignments(store, involving="ITU-D"),  # type: ignore[arg-type]
+        *outdated_citations(store),  # type: ignore[arg-type]
+    ]
+    assert results[0].edges and results[3].hits
+    for result in results:
+        assert _plain(result) == result.to_dict()
+
+
+@pytest.mark.parametrize(
+    ("task", "kwargs"),
+    [
+        ("walk", {"direction": "out", "ident": "wtsa/44", "depth": 3, "organs": None}),
+        ("walk", {"direction": "in", "ident": "pp/123", "depth": 2, "organs": None}),
+        ("resolution", {"organ": "WTSA", "number": "44"}),
+        ("lineage", {"ident": "pp/123"}),
+        ("assignments", {**_ASSIGN, "involving": "ITU-T"}),
+        ("stats", {"top": 5}),
+    ],
+)
+def test_answers_validated_from_attributes_are_the_to_dict_answers(
+    seed_store: object, task: str, kwargs: dict[str, object]
+) -> None:
+    from pydantic import BaseModel
+
+    from api.workers.tasks import TASKS, Views
+    from graph import citation_network
+
+    net = citation_network(seed_store)  # type: ignore[arg-type]
+    views = Views(lambda: net, lambda: None)
+    result = TASKS[task].fn(seed_store, views, kwargs)  # type: ignore[arg-type]
+    schema = TASKS[task].schema
+    assert isinstance(schema, type) and issubclass(schema, BaseModel)
+    expected = schema.model_validate(result.to_dict()).model_dump_json().encode()
+    assert run_task(task, seed_store, lambda: net, kwargs) == expected  # type: ignore[arg-type]
+
+
 def test_a_missing_path_and_version_are_404s(seed_store: object) -> None:
     from api.workers.tasks import TaskError, failure_of
     from graph import ResolutionNotFound
