@@ -128,9 +128,19 @@ def _group(
     return tuple(out)
 
 
+def _with_documents(store: Queryable, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows with the key and file name of their ``?doc`` (page_documents.rq, asked once)."""
+    docs = sorted({r["doc"] for r in rows if r.get("doc")})
+    found = {r["doc"]: r for r in select(store, "page_documents", doc=docs)} if docs else {}
+    for r in rows:
+        d = found.get(r.get("doc") or "")
+        r["key"], r["file"] = (d["key"], d["file"]) if d else (None, None)
+    return rows
+
+
 def _assignments(store: Queryable, by: list[str], base: str) -> tuple[AssignmentPlace, ...]:
     acc: dict[str, dict[str, Any]] = {}
-    for r in select(store, "page_assignments", by=by):
+    for r in _with_documents(store, select(store, "page_assignments", by=by)):
         a = acc.setdefault(r["a"], {**r, "to": set(), "with": set()})
         if r.get("value"):
             a["to" if r.get("role") == _ADDRESSEE else "with"].add(actor_name(r["value"]))
@@ -206,11 +216,11 @@ def resolution_page(store: Queryable, ident: str, base: str | None = None) -> Re
     level_work = not ref.is_version
     citing = [ref.iri] if ref.is_version else nodes
     out: dict[str, dict[str, CitationPlace]] = defaultdict(dict)
-    for r in select(store, "page_cites_out", citing=citing):
+    for r in _with_documents(store, select(store, "page_cites_out", citing=citing)):
         key = short(r["citedWork"] if level_work else r["cited"], base)
         out[key][r["c"]] = _place(r, base, flagged)
     into: dict[str, dict[str, CitationPlace]] = defaultdict(dict)
-    for r in select(store, "page_cites_in", target=[ref.iri]):
+    for r in _with_documents(store, select(store, "page_cites_in", target=[ref.iri])):
         key = short(work_of(r["citing"], base) if level_work else r["citing"], base)
         into[key][r["c"]] = _place(r, base, flagged)
     by = [ref.iri] if ref.is_version else nodes
