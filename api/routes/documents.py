@@ -158,14 +158,20 @@ def render_text(doc: DocumentSource) -> Markup:
             "content": {"text/html": {}, "application/json": {}},
             "description": "The source view, or its facts as JSON.",
         },
-        **error_responses(400, 404, 406, 422, s400="Not a document key (16 hex digits)."),
+        **error_responses(404, 406, 422, s404="No source document with that key."),
     },
 )
 async def source_view(
     request: Request,
     snapshot: SnapshotDep,
     settings: SettingsDep,
-    key: Annotated[str, Path(description="The document key (16 hex digits) of its IRIs.")],
+    key: Annotated[
+        str,
+        Path(
+            pattern="^[0-9a-f]{16}$",
+            description="The document key (16 lowercase hex digits) of its IRIs.",
+        ),
+    ],
     format: Annotated[
         str | None, Query(pattern="^(html|json)$", description="Override Accept.")
     ] = None,
