@@ -83,6 +83,7 @@ VIEWS = ("page", "statements")
 #: What the ``format`` parameter accepts: the aliases and the media types themselves.
 FORMAT_CHOICES = (*ALIASES, *FORMATS)
 _SEGMENT = re.compile(r"^[A-Za-z0-9._~%\-]+$")
+_DOCUMENT = re.compile(r"^document/([0-9a-f]{16})(?:/(citation|heading|assignment)/(\d+-\d+))?$")
 
 
 def _check_path(path: str) -> None:
@@ -197,12 +198,19 @@ async def dereference(
             term=_term,
             path=path,
             page_link=f"/id/{path}" if _page_ident(path) else None,
+            source_link=_source_link(path),
         )
         return HTMLResponse(page, headers=headers)
     body = serialize(
         view.triples(), format=fmt, prefixes=dict(PREFIXES) if fmt == RdfFormat.TURTLE else None
     )
     return Response(body, media_type=media, headers=headers)
+
+
+def _source_link(path: str) -> str | None:
+    """The source view of a document's or a mention's path (``document/<key>[/...]``)."""
+    m = _DOCUMENT.match(path)
+    return f"/documents/{m[1]}" + (f"#{m[2][0]}-{m[3]}" if m[2] else "") if m else None
 
 
 def _page_ident(path: str) -> str | None:

@@ -160,3 +160,18 @@ def test_word_documents_show_inserted_and_deleted_text(tmp_path: Path) -> None:
     # a citation whose version was changed keeps its surface as its text (deletions are CSS)
     cites = [m for m in doc.marks if m.kind == "citation"]
     assert any("Dubai, 2018" in (m.surface or "") for m in cites)
+
+
+def test_statement_pages_of_a_document_and_a_mention_link_the_source_view(
+    client: TestClient, seed_store: Any
+) -> None:
+    key = _keys(seed_store)["001_e4eb4cc4694de83a.txt"]
+    doc = document_source(seed_store, key)
+    assert doc is not None
+    mark = next(m for m in doc.marks if m.kind == "citation")
+    page = client.get(f"/id/document/{key}", headers={"Accept": "text/html"}).text
+    assert f'href="/documents/{key}"' in page
+    path = f"/id/document/{key}/citation/{mark.start}-{mark.end}"
+    mention = client.get(path, headers={"Accept": "text/html"})
+    assert mention.status_code == 200
+    assert f'href="/documents/{key}#{mark.anchor}"' in mention.text
