@@ -1,7 +1,8 @@
 """One truth on every surface: for every resolution of the seed graph, the HTML ``/id/`` page (the
-resolution page), its JSON twin, ``/resolutions/{id}`` and the CLI (``resgraph deps`` / ``resgraph impact --depth 1``) list the
-same cited and citing works; every work is listed and described, even one known only from
-citations; "most cited" is one definition on ``/stats``, the CLI and the example query.
+resolution page), its JSON twin, ``/resolutions/{id}`` and the CLI (``resgraph deps`` /
+``resgraph impact --depth 1``) list the same cited and citing works; every work is listed and
+described, even one known only from citations; "most cited" is one definition on ``/stats``, the
+CLI and the example query.
 """
 
 from __future__ import annotations
