@@ -58,9 +58,6 @@ CONFIRMS_AT = ox.NamedNode(str(RG.confirmsAt))
 # everything loaded so far, up to BATCH_BYTES (see _Run.flush)
 FIRST_BATCH_BYTES = 1_000_000
 BATCH_BYTES = 64_000_000  # about 350k quads, 2 s of bulk loading
-# a batch below this (an incremental build of a few documents) is loaded in one transaction: a
-# bulk load writes and ingests files of its own, which cost about a second in a large store
-SMALL_BATCH_BYTES = 32_000_000
 
 
 class _NothingToCommit(Exception):
@@ -274,10 +271,7 @@ class _Run:
             # lenient: the text is ours and its IRIs are minted (quoted) from a base checked
             # when the build starts, so re-validating every IRI would only cost time (~10%)
             data = b"".join(self.pending)
-            if self.loaded_size == 0 and self.pending_size < SMALL_BATCH_BYTES:
-                gen.store.load(data, format=ox.RdfFormat.N_QUADS, lenient=True)
-            else:
-                gen.store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)
+            gen.store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)
             self.loaded_size += self.pending_size
             self.pending, self.pending_size = [], 0
 
