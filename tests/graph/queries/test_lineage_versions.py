@@ -208,8 +208,15 @@ def test_the_rest_route_on_a_real_server_gives_the_same_diff(
         with urllib.request.urlopen(url, timeout=60) as r:
             assert r.status == 200
             rest = json.loads(r.read())
+        page_url = f"http://127.0.0.1:{port}/id/resolution/wtsa/99"
+        html = urllib.request.Request(page_url, headers={"Accept": "text/html"})
+        with urllib.request.urlopen(html, timeout=60) as r:
+            page = r.read().decode()
     assert rest == json.loads(cli.stdout) == direct
     assert rest["steps"][0]["citations_updated"][0]["after"] == "pp/123/2018"
+    # the resolution page shows the same step: the update as one line, the changed items
+    assert "pp/123/2014</a> → <a" in page and "no longer cites <a href" in page
+    assert "to encourage remote participation;" in page and "numbered items unchanged" in page
 
 
 def test_the_cli_table_shows_the_update_and_the_changed_items(
