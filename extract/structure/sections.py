@@ -239,7 +239,7 @@ def paragraph_spans(text: str, start: int, end: int) -> list[tuple[str | None, i
     before building records (one record per paragraph instead of two)."""
     starts: list[int] = []
     labels: list[str | None] = []
-    for m in _PARA.finditer(text, start, end):
+    for m in _PARA.scan(text, start, end):  # no match spans a line: the C-level scan
         label = m["label"] or m["zh"]
         if label is None:
             s = m.start("clause")

@@ -84,10 +84,12 @@ def _sections(
         e = found[i + 1][0] if i + 1 < len(found) else end
         body_start = text.find("\n", he, e)
         body_start = e if body_start < 0 else body_start + 1
-        paras = tuple(
-            Paragraph(label, *nt.to_source(ps, pe))
-            for label, ps, pe in paragraph_spans(text, body_start, e)
-        )
+        spans = paragraph_spans(text, body_start, e)
+        d = nt.copied_shift(body_start, e)  # most sections: one shift for all their paragraphs
+        if d is not None:
+            paras = tuple(Paragraph(label, ps + d, pe + d) for label, ps, pe in spans)
+        else:
+            paras = tuple(Paragraph(label, *nt.to_source(ps, pe)) for label, ps, pe in spans)
         ss, se = nt.to_source(s, e)
         hs2, he2 = nt.to_source(hs, he)
         out.append(Section(label, kind, ss, se, hs2, he2, paras))  # type: ignore[arg-type]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import chain
 
 __all__ = ["LineRegex"]
 
@@ -41,6 +42,21 @@ class LineRegex:
         self.pattern = self.regex.pattern
         self._body = re.compile(body, flags)
         self._next = re.compile(rf"\n(?=(?:{body}))", flags)
+
+    def scan(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        """:meth:`finditer` without a Python step per match, for a pattern that never matches
+        a line break: one C-level ``finditer`` of a newline followed by the pattern.
+
+        The matches' groups (``m["label"]``, ``m.start("label")``) are those of :meth:`finditer`;
+        their own span is not (it is the newline's, except for a match at ``pos``): read
+        offsets from groups. Used where a scan yields a match on most lines (paragraph labels).
+        """
+        end = len(text) if endpos is None else min(endpos, len(text))
+        if 0 < pos <= len(text) and text[pos - 1] == "\n":
+            return self._next.finditer(text, pos - 1, end)  # the newline before pos opens it
+        rest = self._next.finditer(text, pos, end)
+        first = self._body.match(text, pos, end) if pos == 0 else None
+        return chain((first,), rest) if first is not None else rest
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int | None = None

@@ -105,6 +105,20 @@ class NormalizedText:
             return ss + (probe - ns) + (1 if is_end else 0)
         return self._seg_end_src(k) if is_end else ss
 
+    def copied_shift(self, start: int, end: int) -> int | None:
+        """The shift ``d`` with ``to_source(s, e) == (s + d, e + d)`` for every span with
+        ``start <= s < e <= end``, when ``[start, end)`` lies inside one copied piece; else None.
+
+        Why: a caller mapping many spans of one region (a section's paragraphs) looks the piece
+        up once instead of once per span.
+        """
+        starts = self._norm_starts
+        k = bisect.bisect_right(starts, start) - 1
+        if k < 0 or not self._copied[k] or start >= len(self.text):
+            return None
+        seg_end = starts[k + 1] if k + 1 < len(starts) else len(self.text)
+        return self._src_starts[k] - starts[k] if end <= seg_end else None
+
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of :attr:`text` to the span of :attr:`source` it came from.
 
