@@ -49,8 +49,10 @@ from rdflib import Graph, Literal, URIRef
 from extract import Assignment, Citation, Heading
 from graph import mint
 from graph.rdf.input import DocumentInput
+from graph.rdf.positions import add_document_positions, add_mention_position
 from graph.rdf.proposals import add_proposals
 from graph.rdf.provenance import GraphBuilder, Triple
+from graph.rdf.records import Record
 from graph.rdf.source_text import add_source_text
 from graph.rdf.terms import CITO, DCTERMS, FALSE, RDF, RDFS, RG, TRUE, int_literal, str_literal
 from graph.rdf.text import ntriples
@@ -76,6 +78,10 @@ _NO_HOSTS: tuple[list[int], list[URIRef]] = ([], [])
 
 class _Builder(GraphBuilder):
     """Accumulates the triples of one document; one instance per call of document_graph."""
+
+    def mention(self, node: URIRef, rec: Record, cls: URIRef) -> None:
+        super().mention(node, rec, cls)
+        add_mention_position(self, node, rec.start)  # PDF page, HTML element, Word footnote
 
     # ------------------------------------------------------------------ works and versions
     def work(self, organ: str, number: str, kind: str = "resolution") -> URIRef:
@@ -136,6 +142,7 @@ class _Builder(GraphBuilder):
         self.add(d, DCTERMS.language, str_literal(doc.lang))
         if doc.text_length is not None:
             self.add(d, RG.textLength, int_literal(doc.text_length))
+        add_document_positions(self)
 
     def heading(self, h: Heading) -> None:
         node = mint.mention_iri(self.doc_iri, "heading", h.start, h.end)

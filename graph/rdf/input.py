@@ -11,13 +11,14 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from extract import DocumentStructure, ExtractionResult, Proposal, VersionRef
+from extract import DocumentStructure, ExtractionResult, Proposal, SourcePosition, VersionRef
 from graph.rdf.records import Record, read_jsonl, records_by_doc
 
 if TYPE_CHECKING:  # a field type only (extract's surface does not export it)
@@ -44,6 +45,9 @@ class DocumentInput:
         text: the loaded text (offsets refer to it), used for the clause text of assignments.
         proposals: the amendment proposals the document holds (graph.rdf.proposals).
         changes: a Word file's tracked changes, offsets into ``text`` (graph.rdf.source_text).
+        positions: where spans of ``text`` sit in the original file (PDF page, HTML element path,
+            Word footnote), sorted by start; empty for .txt and for records read from JSONL, so
+            a plain-text input costs nothing more to pickle for the build workers.
     """
 
     name: str
@@ -57,6 +61,24 @@ class DocumentInput:
     text: str | None = None
     proposals: tuple[Proposal, ...] = ()
     changes: tuple[TrackedChange, ...] = ()
+    positions: tuple[SourcePosition, ...] = ()
+
+    def position_at(self, offset: int) -> SourcePosition | None:
+        """The place in the original file of the text at ``offset`` (None if unknown).
+
+        Why here and not on the extractor's ``SourceDoc``: the builder only has this input (the
+        workers receive it pickled), and a bisection per mention keeps a long PDF linear.
+
+        Example:
+            >>> d = DocumentInput(name="a.pdf", sha256="0" * 64, records=(), positions=(
+            ...     SourcePosition(0, 3, page=1), SourcePosition(3, 5, page=2)))
+            >>> d.position_at(4).page, d.position_at(9)
+            (2, None)
+        """
+        k = bisect.bisect_right(self.positions, offset, key=lambda p: p.start) - 1
+        if k >= 0 and offset < self.positions[k].end:
+            return self.positions[k]
+        return None
 
     @classmethod
     def from_result(cls, result: ExtractionResult) -> DocumentInput:
@@ -79,6 +101,7 @@ class DocumentInput:
             text=doc.text,
             proposals=result.proposals,
             changes=doc.changes,
+            positions=doc.positions,
         )
 
     @classmethod
