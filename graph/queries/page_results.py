@@ -21,6 +21,7 @@ __all__ = [
     "PageVersion",
     "ResolutionPage",
     "SourceMark",
+    "SourcePlace",
     "TrackedEdit",
     "anchor",
 ]
@@ -59,6 +60,9 @@ class CitationPlace(_Result):
     anchor: str | None
     outdated_by: str | None = None
     quote: str | None = None
+    page: int | None = None
+    element_path: str | None = None
+    footnote: str | None = None
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,9 @@ class AssignmentPlace(_Result):
     start: int | None
     end: int | None
     anchor: str | None
+    page: int | None = None
+    element_path: str | None = None
+    footnote: str | None = None
 
 
 @dataclass(frozen=True)
@@ -126,7 +133,9 @@ class ResolutionPage(_Result):
 
 @dataclass(frozen=True)
 class SourceMark(_Result):
-    """A highlighted span of the source view: a heading, citation or assignment mention."""
+    """A highlighted span of the source view: a heading, citation or assignment mention, with
+    where it starts in the original file when the loader knew it (PDF page, HTML element path,
+    Word footnote)."""
 
     kind: str
     start: int
@@ -137,6 +146,34 @@ class SourceMark(_Result):
     section: str | None
     paragraph: str | None
     anchor: str
+    page: int | None = None
+    element_path: str | None = None
+    footnote: str | None = None
+
+
+@dataclass(frozen=True)
+class SourcePlace(_Result):
+    """A span of the loaded text and where it sits in the original file: a PDF page, an HTML
+    element path or a Word footnote (one of them set). The source view marks where each starts."""
+
+    start: int
+    end: int
+    page: int | None = None
+    path: str | None = None
+    footnote: str | None = None
+
+    def label(self) -> str:
+        """The short marker shown beside the text: ``p. 3``, the element path, ``fn. 2``.
+
+        Example:
+            >>> SourcePlace(0, 9, page=3).label(), SourcePlace(0, 9, path="#res44").label()
+            ('p. 3', '#res44')
+        """
+        if self.page is not None:
+            return f"p. {self.page}"
+        if self.footnote is not None:
+            return f"fn. {self.footnote}"
+        return self.path or ""
 
 
 @dataclass(frozen=True)
@@ -164,3 +201,4 @@ class DocumentSource(_Result):
     text: str | None
     marks: tuple[SourceMark, ...]
     changes: tuple[TrackedEdit, ...]
+    positions: tuple[SourcePlace, ...] = ()

@@ -5,7 +5,8 @@ and its titles from :func:`graph.get_resolution`, the versions and what changed 
 :func:`graph.lineage`, the cited and citing works from :func:`graph.citation_links` (the list
 ``/resolutions/{id}`` gives), the flagged citations from :func:`graph.outdated_citations`; it adds
 only the places each link was read from (``page_*.rq``: section, paragraph, words, the source
-document and offsets), so every edge links to the exact characters of its source text.
+document and offsets, the PDF page or HTML element path), so every edge links to the exact
+characters of its source text.
 
 Example:
     >>> page = resolution_page(store, "wtsa/44")  # doctest: +SKIP
@@ -111,7 +112,19 @@ def _place(r: dict[str, Any], base: str, outdated: dict[tuple[str, str], str]) -
         end=end,
         anchor=anchor("citation", start, end),
         outdated_by=outdated.get((citing, cited)),
+        **_original(r),
     )
+
+
+def _original(r: dict[str, Any]) -> dict[str, Any]:
+    """Where the mention of a row starts in the original file (PDF page, HTML element path, Word
+    footnote), as the fields of a place."""
+    page = r.get("page")
+    return {
+        "page": int(page) if page is not None else None,
+        "element_path": r.get("elementPath"),
+        "footnote": r.get("footnote"),
+    }
 
 
 def _group(
@@ -160,6 +173,7 @@ def _assignments(store: Queryable, by: list[str], base: str) -> tuple[Assignment
             start=a.get("start"),
             end=a.get("end"),
             anchor=anchor("assignment", a.get("start"), a.get("end")),
+            **_original(a),
         )
         for a in acc.values()
     ]

@@ -21,7 +21,13 @@ from typing import Any
 from graph.backend import Queryable
 from graph.queries import select
 from graph.queries.lookup import base_of, short
-from graph.queries.page_results import DocumentSource, SourceMark, TrackedEdit, anchor
+from graph.queries.page_results import (
+    DocumentSource,
+    SourceMark,
+    SourcePlace,
+    TrackedEdit,
+    anchor,
+)
 from graph.vocab import RG
 
 __all__ = ["document_keys", "document_source"]
@@ -64,6 +70,25 @@ def _changes(raw: str | None, name: str) -> tuple[TrackedEdit, ...]:
         raise ValueError(f"{name}: malformed rg:trackedChanges in the store: {exc}") from None
 
 
+def _positions(raw: str | None, name: str) -> tuple[SourcePlace, ...]:
+    """The document's ``rg:sourcePositions`` (graph/rdf/positions.py), empty for a .txt file."""
+    if not raw:
+        return ()
+    try:
+        return tuple(
+            SourcePlace(
+                start=int(r["start"]),
+                end=int(r["end"]),
+                page=int(r["page"]) if r.get("page") is not None else None,
+                path=r.get("path"),
+                footnote=r.get("footnote"),
+            )
+            for r in json.loads(raw)
+        )
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ValueError(f"{name}: malformed rg:sourcePositions in the store: {exc}") from None
+
+
 def document_source(store: Queryable, key: str, base: str | None = None) -> DocumentSource | None:
     """The document of key ``key`` (``graph.mint.document_key``), its text, marks and tracked
     changes; None when the store has no such document.
@@ -95,6 +120,9 @@ def document_source(store: Queryable, key: str, base: str | None = None) -> Docu
             section=m.get("section"),
             paragraph=m.get("paragraph"),
             anchor=anchor(kind, start, end) or "",
+            page=int(m["page"]) if m.get("page") is not None else None,
+            element_path=m.get("elementPath"),
+            footnote=m.get("footnote"),
         )
         old = marks.get((kind, start, end))
         if old is None or (old.target or "") < (mark.target or ""):
@@ -109,6 +137,7 @@ def document_source(store: Queryable, key: str, base: str | None = None) -> Docu
         text=row.get("text"),
         marks=tuple(ordered),
         changes=_changes(row.get("changes"), row["name"]),
+        positions=_positions(row.get("positions"), row["name"]),
     )
 
 
