@@ -4,14 +4,17 @@ Why: every citation, heading and assignment of the graph was read from exact cha
 source text (``rg:start``/``rg:end`` of its mention). This page shows the stored text
 (:func:`graph.document_source`) with each mark highlighted and anchored by its offsets
 (``#c-1148-1176`` for a citation, ``#h-...`` a heading, ``#a-...`` an assignment), each linking
-to the resolution it names; a Word file's revision marks show as inserted and deleted text. The
+to the resolution it names; a Word file's revision marks show as inserted and deleted text. Where
+the loader knew the place in the original file, a marker shows where each PDF page (``p. 3``),
+HTML element (its path) or Word footnote (``fn. 2``) starts, and each mark's title names its page
+or element, so a reader can find the words in the printed file. The
 resolution pages, REST rows and the network tooltip link here. ``Accept: application/json`` or
 ``?format=json`` gives the same facts as JSON (announced by ``Link: rel=alternate``).
 
 Rendering keeps the marks' text intact: marks nest (a citation inside a heading); an insertion is
-cut at mark boundaries so it nests too; a deleted text is shown through CSS (``data-text``), so the
-text content of a mark is exactly its surface. A mark crossing another (rare) keeps its anchor as
-an empty element at its start.
+cut at mark boundaries so it nests too; a deleted text and a place marker are shown through CSS
+(``data-text``, ``data-pos``), so the text content of a mark is exactly its surface. A mark
+crossing another (rare) keeps its anchor as an empty element at its start.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from api.errors import ApiError, error_responses
 from api.sparql.negotiate import choose
 from graph import DocumentSource, document_source, id_path
 
-__all__ = ["render_text", "router"]
+__all__ = ["original", "render_text", "router"]
 
 router = APIRouter(tags=["identifiers"])
 
@@ -57,7 +60,11 @@ def _spans(doc: DocumentSource) -> tuple[list[_Span], list[_Span]]:
     marks = []
     for m in doc.marks:
         where = " ".join(x for x in (m.section, m.paragraph) if x)
-        title = " · ".join(x for x in (m.kind, m.verb, m.target, where) if x)
+        title = " · ".join(
+            x
+            for x in (m.kind, m.verb, m.target, where, original(m.page, m.element_path, m.footnote))
+            if x
+        )
         href = "/" + id_path(m.target) if m.target else None
         marks.append(_Span(m.start, m.end, m.kind, m.anchor, href, title))
     marks.sort(key=lambda s: (s.start, -s.end, _RANK[s.kind]))
@@ -88,6 +95,21 @@ def _spans(doc: DocumentSource) -> tuple[list[_Span], list[_Span]]:
             kept.append(_Span(a, b, "insert", title=title))
     kept.sort(key=lambda s: (s.start, -s.end, _RANK[s.kind]))
     return kept, crossing
+
+
+def original(page: int | None, path: str | None, footnote: str | None) -> str | None:
+    """A place in the original file in words: ``page 3``, an HTML element path, ``footnote 2``
+    (None when the loader did not know, as for .txt).
+
+    Example:
+        >>> original(3, None, None), original(None, "#res44/p[2]", None), original(None, None, None)
+        ('page 3', '#res44/p[2]', None)
+    """
+    if page is not None:
+        return f"page {page}"
+    if footnote:
+        return f"footnote {footnote}"
+    return path or None
 
 
 def _open(s: _Span) -> str:
@@ -125,6 +147,11 @@ def render_text(doc: DocumentSource) -> Markup:
     for s in spans:
         opens.setdefault(s.start, []).append(s)
     points: dict[int, list[str]] = {}
+    for pos in doc.positions:  # where each PDF page, HTML element or Word footnote starts
+        title = original(pos.page, pos.path, pos.footnote) or ""
+        points.setdefault(pos.start, []).append(
+            f'<span class="pos" data-pos="{escape(pos.label())}" title="{escape(title)}"></span>'
+        )
     for s in crossing:  # the anchor of a crossing mark, at its start
         points.setdefault(s.start, []).append(f'<span id="{s.anchor}" class="anchor"></span>')
     for c in doc.changes:
