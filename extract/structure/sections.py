@@ -240,14 +240,13 @@ def paragraph_spans(text: str, start: int, end: int) -> list[tuple[str | None, i
     starts: list[int] = []
     labels: list[str | None] = []
     for m in _PARA.scan(text, start, end):  # no match spans a line: the C-level scan
-        label = m["label"] or m["zh"]
+        kind = m.lastgroup or "clause"  # the branch: label, zh or clause (no inner group)
+        s = m.start(kind)
+        label = None if kind == "clause" else m[kind]
         if label is None:
-            s = m.start("clause")
             before = text[max(start, s - 8) : s].rstrip("\n \t")
             if s <= start or not before.endswith((",", ";", ".", ":", ")")):
                 continue
-        else:
-            s = m.start("label") if m["label"] else m.start("zh")
         starts.append(s)
         labels.append(label)
     ends = [*starts[1:], end] if starts else []

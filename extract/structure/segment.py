@@ -85,11 +85,18 @@ def _sections(
         body_start = text.find("\n", he, e)
         body_start = e if body_start < 0 else body_start + 1
         spans = paragraph_spans(text, body_start, e)
-        d = nt.copied_shift(body_start, e)  # most sections: one shift for all their paragraphs
+        # most sections lie in one copied piece: one shift maps the section, its heading and
+        # its paragraphs (all inside [s, e))
+        d = nt.copied_shift(s, e) if he <= e else None
         if d is not None:
-            paras = tuple(Paragraph(label, ps + d, pe + d) for label, ps, pe in spans)
+            paras = tuple(Paragraph(lab, ps + d, pe + d) for lab, ps, pe in spans)
+            out.append(Section(label, kind, s + d, e + d, hs + d, he + d, paras))  # type: ignore[arg-type]
+            continue
+        d = nt.copied_shift(body_start, e)
+        if d is not None:
+            paras = tuple(Paragraph(lab, ps + d, pe + d) for lab, ps, pe in spans)
         else:
-            paras = tuple(Paragraph(label, *nt.to_source(ps, pe)) for label, ps, pe in spans)
+            paras = tuple(Paragraph(lab, *nt.to_source(ps, pe)) for lab, ps, pe in spans)
         ss, se = nt.to_source(s, e)
         hs2, he2 = nt.to_source(hs, he)
         out.append(Section(label, kind, ss, se, hs2, he2, paras))  # type: ignore[arg-type]
