@@ -18,7 +18,7 @@ import pytest
 
 from extract import extract_document
 from extract.text.load import load_document
-from graph import build_store, open_store, run_select
+from graph import build_store, open_store, run_select, validate_store
 from graph.rdf.input import DocumentInput
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -144,6 +144,12 @@ def test_places_live_once_in_the_document_graph(built: Any) -> None:
         store, PLACE + "SELECT ?name ?p { ?d rg:fileName ?name ; rg:sourcePositions ?p }"
     ).rows
     assert sorted(str(n) for n, _p in positions) == ["acts44.pdf", "res50.html"]
+
+
+def test_the_store_still_conforms_to_the_shapes(built: Any) -> None:
+    store, _files = built
+    report = validate_store(store.root)  # rg:page: at most one integer >= 1 per mention
+    assert report.conforms, report.messages
 
 
 def test_the_input_carries_positions_and_pickles(built: Any) -> None:
