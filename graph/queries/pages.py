@@ -49,18 +49,23 @@ MAX_QUOTED_DOCUMENTS = 40
 
 def quote(text: str, start: int, end: int, context: int = QUOTE_CONTEXT) -> str:
     """The words around ``text[start:end]``: back to the sentence or line start, on to its end,
-    at most ``context`` characters each side, whitespace folded.
+    at most ``context`` characters each side, whitespace folded. A PDF page break (form feed)
+    ends a line too, so a quote never runs onto the previous page.
 
     Example:
         >>> quote("Noting this. Recalling Resolution 1 (Rev. X, 2000), it said. Next", 23, 50)
         'Recalling Resolution 1 (Rev. X, 2000), it said.'
+        >>> quote("applies;\fb) that Resolution 1 applies", 12, 24)
+        'b) that Resolution 1 applies'
     """
     lo = max(0, start - context)
     head = text[lo:start]
-    cut = max(head.rfind(". "), head.rfind("\n"), head.rfind("; "))
-    head = head[cut + 2 :] if cut >= 0 and head[cut] != "\n" else head[cut + 1 :]
+    cut = max(head.rfind(". "), head.rfind("\n"), head.rfind("\f"), head.rfind("; "))
+    head = head[cut + 2 :] if cut >= 0 and head[cut] not in "\n\f" else head[cut + 1 :]
     tail = text[end : end + context]
-    stops = [i for i in (tail.find(". "), tail.find("\n"), tail.find("; ")) if i >= 0]
+    stops = [
+        i for i in (tail.find(". "), tail.find("\n"), tail.find("\f"), tail.find("; ")) if i >= 0
+    ]
     if tail.endswith(".") and not stops:
         stops = [len(tail) - 1]
     tail = tail[: min(stops) + 1] if stops else tail

@@ -53,6 +53,7 @@ def test_resolution_page_shows_the_page_and_element_of_each_citing_clause(served
     places = {p["file"]: p for w in twin["cited_by"] for p in w["places"]}
     assert set(places) == {"acts44.pdf", "res50.html"}  # the .txt file does not cite it
     assert places["acts44.pdf"]["page"] == 2 and places["acts44.pdf"]["element_path"] is None
+    assert places["acts44.pdf"]["quote"].startswith("b) that")  # not the end of page 1
     assert places["res50.html"]["element_path"] == "body/div[2]/p[1]"
     assert places["res50.html"]["page"] is None
     page = client.get("/id/resolution/pp/139", headers={"Accept": "text/html"}).text
