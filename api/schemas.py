@@ -159,6 +159,11 @@ class CitationEdge(_Model):
     document: str | None = None
     surface: str | None = None
     depth: int = 1
+    source_view: str | None = Field(
+        None,
+        description="The source view at the characters this was read from (null: no document).",
+        examples=["/documents/3f2a0c9d1b7e4a65#c-1148-1176"],
+    )
 
 
 class DependencyGraph(_Model):
@@ -210,6 +215,11 @@ class AssignmentHit(_Model):
     matched: list[str] = Field(default_factory=list)
     proposal: str | None = Field(None, description="The proposal the clause belongs to.")
     mentions: int = Field(1, description="Times the document states this clause so.")
+    source_view: str | None = Field(
+        None,
+        description="The source view at the characters this was read from (null: no document).",
+        examples=["/documents/3f2a0c9d1b7e4a65#c-1148-1176"],
+    )
 
 
 class AssignmentResults(_Model):
@@ -235,6 +245,11 @@ class OutdatedCitation(_Model):
     proposal: str | None = Field(None, description="The proposal the citation belongs to.")
     latest_conference: str | None = Field(None, examples=["pp-2018"])
     mentions: int = Field(1, description="Times the paragraph cites the version so.")
+    source_view: str | None = Field(
+        None,
+        description="The source view at the characters this was read from (null: no document).",
+        examples=["/documents/3f2a0c9d1b7e4a65#c-1148-1176"],
+    )
 
 
 class OutdatedList(_Model):

@@ -63,6 +63,7 @@ __all__ = [
     "paragraph_iri",
     "parse_conference_id",
     "parse_iri",
+    "parse_mention_iri",
     "parse_short_id",
     "proposal_change_iri",
     "proposal_iri",
@@ -70,6 +71,7 @@ __all__ = [
     "short_id",
     "short_iri",
     "slug",
+    "source_view_path",
     "version_iri",
     "work_iri",
 ]
@@ -299,6 +301,46 @@ def mention_iri(doc: URIRef, kind: str, start: int, end: int) -> URIRef:
     if kind not in {"heading", "citation", "assignment"}:
         raise ValueError(f"unknown mention kind {kind!r}; valid: heading, citation, assignment")
     return URIRef(f"{doc}/{kind}/{int(start)}-{int(end)}")
+
+
+_MENTION = re.compile(r"/document/([0-9a-f]+)/(heading|citation|assignment)/(\d+)-(\d+)$")
+_ANCHOR = {"citation": "c", "heading": "h", "assignment": "a"}
+
+
+def parse_mention_iri(iri: str) -> tuple[str, str, int, int]:
+    """Split a mention IRI (:func:`mention_iri`) into (document key, kind, start, end).
+
+    Raises:
+        ValueError: if ``iri`` is not ``<base>id/document/<key>/<kind>/<start>-<end>``.
+
+    Example:
+        >>> parse_mention_iri("https://x/id/document/ab12/citation/3-9")
+        ('ab12', 'citation', 3, 9)
+    """
+    m = _MENTION.search(str(iri))
+    if not m:
+        raise ValueError(f"not a mention IRI (<document>/<kind>/<start>-<end>): {iri!r}")
+    return m.group(1), m.group(2), int(m.group(3)), int(m.group(4))
+
+
+def source_view_path(iri: str | None) -> str | None:
+    """The source view link of a mention: ``/documents/<key>#c-<start>-<end>`` (``h-`` for a
+    heading, ``a-`` for an assignment); None for None or an IRI that names no mention.
+
+    Why here: the key and offsets are spelled in the mention IRI, and every REST row read from a
+    text links to the exact characters it came from.
+
+    Example:
+        >>> source_view_path("https://x/id/document/ab12/assignment/3-9")
+        '/documents/ab12#a-3-9'
+    """
+    if not iri:
+        return None
+    try:
+        key, kind, start, end = parse_mention_iri(iri)
+    except ValueError:
+        return None
+    return f"/documents/{key}#{_ANCHOR[kind]}-{start}-{end}"
 
 
 def section_iri(doc: URIRef, key: str) -> URIRef:

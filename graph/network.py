@@ -9,8 +9,8 @@ carry ``organ``, ``number``, ``year`` (versions), ``label`` (a title, English pr
 ``has_text``. Edges carry ``citations`` (how many citation mentions), ``sections``,
 ``section_kinds`` (what those sections are for: ``preambular``, ``operative``...) and
 ``documents`` (sorted, distinct) — the provenance of the link — and ``where``, one mention's
-``section|paragraph|file|surface`` (the smallest, as ``queries/cites_out.rq`` picks it), so a
-walk on the view reports the same edges as a walk on the store.
+``section|paragraph|file|surface|mention IRI`` (the smallest, as ``queries/cites_out.rq`` picks
+it), so a walk on the view reports the same edges as a walk on the store.
 """
 
 from __future__ import annotations
@@ -117,7 +117,7 @@ def citation_network(
                 "where": None,
             },
         )
-        where = "|".join(r.get(k) or "" for k in ("section", "paragraph", "file", "surface"))
+        where = "|".join(r.get(k) or "" for k in ("section", "paragraph", "file", "surface", "c"))
         if acc["where"] is None or where < acc["where"]:
             acc["where"] = where
         acc["mentions"].add(r["c"])

@@ -15,7 +15,7 @@ Example:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
 __all__ = [
@@ -193,7 +193,11 @@ class NodeInfo(_Result):
 
 @dataclass(frozen=True)
 class CitationEdge(_Result):
-    """One citation: ``source`` cites ``target``, where and in which document it was read."""
+    """One citation: ``source`` cites ``target``, where and in which document it was read.
+
+    ``source_view`` links to the characters the citation was read from in the source view
+    (``/documents/<key>#c-<start>-<end>``; None when the document is unknown).
+    """
 
     source: str
     target: str
@@ -202,6 +206,7 @@ class CitationEdge(_Result):
     document: str | None = None
     surface: str | None = None
     depth: int = 1
+    source_view: str | None = None
 
 
 @dataclass(frozen=True)
@@ -277,6 +282,7 @@ class AssignmentHit(_Result):
     matched: tuple[str, ...] = ()
     proposal: str | None = None
     mentions: int = 1
+    source_view: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -298,6 +304,8 @@ class OutdatedCitation(_Result):
     ``latest_conference`` is the conference of that revision (``pp-2018``); ``proposal``,
     ``document``, ``section`` and ``paragraph`` tell apart citations that read the same; one
     paragraph citing the version twice in the same words is one row (``mentions``: 2).
+    ``source_view`` links to the citation in the source view (``/documents/<key>#c-<start>-<end>``,
+    the first of its mentions); it does not tell rows apart.
     """
 
     citing: str
@@ -313,6 +321,7 @@ class OutdatedCitation(_Result):
     proposal: str | None = None
     latest_conference: str | None = None
     mentions: int = 1
+    source_view: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,13 @@ from functools import lru_cache
 from typing import Any
 
 from graph.backend import Queryable
-from graph.mint import actor_iri, organ_code, parse_conference_id
+from graph.mint import (
+    actor_iri,
+    organ_code,
+    parse_conference_id,
+    parse_mention_iri,
+    source_view_path,
+)
 from graph.queries import select
 from graph.queries.lineage import actor_name
 from graph.queries.lookup import base_of, parts, short, work_of
@@ -197,19 +203,37 @@ def _add_details(store: Queryable, folded: dict[str, dict[str, Any]], nodes: lis
 
 def _document_versions(
     store: Queryable, works: list[str], base: str
-) -> dict[tuple[str, str], set[str]]:
-    """(document, work) -> conferences of the versions of the work that the document heads."""
-    out: dict[tuple[str, str], set[str]] = {}
+) -> dict[tuple[str, str], dict[str, str]]:
+    """(document, work) -> {conference: what a clause of the work in that document belongs to}
+    for the versions of the work that the document heads.
+
+    A NOC entry heads no version: its conference confirmed an existing one, so its clauses
+    belong to the confirmed version (the latest earlier one, as the derived graph's
+    ``rg:confirmedAt`` says) or, when none is known, to the work; never to a version
+    ``<work>/<year of the confirming conference>`` that does not exist.
+    """
+    out: dict[tuple[str, str], dict[str, str]] = {}
     if works:
         for r in select(store, "document_versions", work=sorted(set(works))):
             if r.get("confirmedAt"):  # a NOC entry: the conference that confirmed the work
                 conf = short(r["confirmedAt"], base).rsplit("/", 1)[-1]
-                out.setdefault((r["doc"], r["work"]), set()).add(conf)
+                held = out.setdefault((r["doc"], r["work"]), {})
+                confirmed = r.get("confirmed") or r["work"]
+                if held.get(conf, r["work"]) == r["work"]:  # a version beats the bare work
+                    held[conf] = confirmed
                 continue
             organ, _number, year = parts(r["version"], base)
             if year is not None:
-                out.setdefault((r["doc"], r["work"]), set()).add(f"{organ.lower()}-{year}")
+                out.setdefault((r["doc"], r["work"]), {})[f"{organ.lower()}-{year}"] = r["version"]
     return out
+
+
+def _start(mention: str) -> int:
+    """The start offset of a mention IRI (0 when it names no mention): a hit links its first."""
+    try:
+        return parse_mention_iri(mention)[2]
+    except ValueError:
+        return 0
 
 
 def _why(acc: dict[str, Any], sector: Sector, base: str) -> tuple[str, ...]:
@@ -242,7 +266,9 @@ def _records(store: Queryable, base: str) -> list[tuple[dict[str, Any], set[str]
         if acc["year"] is not None:
             confs = {f"{acc['organ'].lower()}-{acc['year']}"}
         else:
-            confs = context.get((str(acc.get("doc") or ""), acc["work"]), set())
+            # conference -> the version (or work) the clause belongs to there
+            acc["held"] = context.get((str(acc.get("doc") or ""), acc["work"]), {})
+            confs = set(acc["held"])
         out.append((acc, confs))
     return out
 
@@ -350,6 +376,7 @@ def assignments(
     if table is None:  # the table holds every record's details already
         _add_details(store, {acc["a"]: acc for acc, _ in kept}, sorted(acc["a"] for acc, _ in kept))
     hits: dict[AssignmentHit, int] = {}
+    first: dict[AssignmentHit, tuple[int, str]] = {}
     for acc, confs in kept:
         matched = (
             (acc["why"][sector.code] if "why" in acc else _why(acc, sector, base)) if sector else ()
@@ -360,8 +387,8 @@ def assignments(
         o, number, year = parts(by, base)
         the_conf = conf_id or (sorted(c for c in confs if c)[0] if confs else None)
         rid = _short(by, base)
-        if year is None and the_conf:
-            rid = f"{rid}/{the_conf.rsplit('-', 1)[1]}"
+        if year is None and the_conf:  # the version the document presents (see _records)
+            rid = _short(acc.get("held", {}).get(the_conf, by), base)
         hit = AssignmentHit(
             resolution=rid,
             organ=o,
@@ -379,7 +406,13 @@ def assignments(
             proposal=acc.get("proposal"),
         )
         hits[hit] = hits.get(hit, 0) + 1
-    found = [h if n == 1 else replace(h, mentions=n) for h, n in hits.items()]
+        if acc.get("file"):  # the hit links to its first mention in the source view
+            here = (_start(acc["a"]), acc["a"])
+            first[hit] = min(first.get(hit, here), here)
+    found = [
+        replace(h, mentions=n, source_view=source_view_path(first[h][1]) if h in first else None)
+        for h, n in hits.items()
+    ]
     found.sort(
         key=lambda h: (
             h.organ,

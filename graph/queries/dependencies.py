@@ -19,7 +19,7 @@ from typing import Any, Literal
 import networkx as nx
 
 from graph.backend import Queryable
-from graph.mint import organ_code, short_iri
+from graph.mint import organ_code, short_iri, source_view_path
 from graph.queries import select
 from graph.queries.lookup import Ref, TitlePicker, base_of, ensure_exists, parts, short, work_of
 from graph.results import CitationEdge, CitationPath, DependencyGraph, NodeInfo
@@ -38,11 +38,15 @@ def _organ_set(organs: Iterable[str] | None) -> set[str] | None:
 
 
 def _where(raw: str | None) -> dict[str, str | None]:
-    """Split a ``section|paragraph|file|surface`` provenance string (see cites_out.rq)."""
-    fields = (raw or "|||").split("|", 3)
+    """Split a ``section|paragraph|file|surface|mention`` provenance string (see cites_out.rq;
+    the mention IRI last, read from the right: a surface may hold a ``|``, an IRI never)."""
+    head, _, mention = (raw or "||||").rpartition("|")
+    fields = head.split("|", 3)
     fields += [""] * (4 - len(fields))
     keys = ("section", "paragraph", "file", "surface")
-    return {k: (v or None) for k, v in zip(keys, fields, strict=True)}
+    out = {k: (v or None) for k, v in zip(keys, fields, strict=True)}
+    out["source_view"] = source_view_path(mention) if out["file"] else None
+    return out
 
 
 def _hop(
@@ -79,6 +83,7 @@ def _edges(best: dict[tuple[str, str], tuple[str, int]]) -> tuple[CitationEdge, 
             document=w["file"],
             surface=w["surface"],
             depth=d,
+            source_view=w["source_view"],
         )
         for (src, dst), (raw, d) in best.items()
         for w in (_where(raw),)

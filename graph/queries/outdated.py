@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from graph.backend import Queryable
-from graph.mint import organ_code
+from graph.mint import organ_code, parse_mention_iri, source_view_path
 from graph.queries import select
 from graph.queries.lookup import base_of, conference_when, held_before, parts, short
 from graph.results import OutdatedCitation
@@ -160,6 +160,7 @@ def _outdated(
     details = _details(store, [r["c"] for r, _, _, _ in hits])
     found: dict[OutdatedCitation, int] = {}
     organ_of: dict[OutdatedCitation, str] = {}
+    first: dict[OutdatedCitation, tuple[int, str]] = {}
     for r, citing_conf, cited_conf, (latest_conf, latest) in hits:
         d = details.get(r["c"], {})
         row = OutdatedCitation(
@@ -178,12 +179,32 @@ def _outdated(
         )
         found[row] = found.get(row, 0) + 1
         organ_of[row] = organs[r["citing"]]
+        if d.get("file"):  # the row links to its first mention in the source view
+            first[row] = min(first.get(row, (_offset(r["c"]), r["c"])), (_offset(r["c"]), r["c"]))
     return tuple(
         sorted(
-            ((organ_of[o], o if n == 1 else replace(o, mentions=n)) for o, n in found.items()),
+            (
+                (
+                    organ_of[o],
+                    replace(
+                        o,
+                        mentions=n,
+                        source_view=source_view_path(first[o][1]) if o in first else None,
+                    ),
+                )
+                for o, n in found.items()
+            ),
             key=lambda ro: _order(ro[1]),
         )
     )
+
+
+def _offset(mention: str) -> int:
+    """The start offset of a mention IRI (0 when it names no mention): rows pick their first."""
+    try:
+        return parse_mention_iri(mention)[2]
+    except ValueError:
+        return 0
 
 
 def _order(o: OutdatedCitation) -> tuple[int, str, str, str, str, str, str, str]:
