@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
 
 from extract.assignments.actor_table import (
     LANGUAGES,
@@ -78,8 +80,9 @@ def sector_of_body(body: str | None) -> str | None:
     return _ORGANS.sector_of_body(body)
 
 
-@dataclass(frozen=True)
-class _Unit:
+class _Unit(NamedTuple):
+    """One actor phrase of a list (a named tuple: thousands are made per document)."""
+
     end: int
     labels: tuple[str, ...]
     qualifier: str | None
@@ -116,6 +119,12 @@ def _fill(label: str, m: re.Match[str], sector: str | None) -> str:
     out = out.replace("{bureau}", _SECTOR_BUREAU.get(sec or "", ""))
     out = out.replace("{name}", (groups.get("name") or "").replace("\u2011", "-"))
     return out.replace("{sector} ", f"{sec} " if sec else "").replace("{sector}", sec or "")
+
+
+@cache
+def _plain(labels: tuple[str, ...]) -> bool:
+    """Whether no label has a placeholder (the labels are used as they are)."""
+    return not any("{" in lab for lab in labels)
 
 
 def _fill_all(label: str, m: re.Match[str], sector: str | None) -> list[str]:
@@ -177,8 +186,12 @@ def _unit(
     for e in at.actors:
         m = e.pattern.match(text, pos)
         if m and m.end() > pos and _word_ok(text, m.end(), table):
-            qual = (e.qualifier or m.group("qual")) if m.groupdict().get("qual") else None
-            labels = tuple(x for lab in e.labels for x in _fill_all(lab, m, sector))
+            got = m.group("qual") if "qual" in e.pattern.groupindex else None
+            qual = (e.qualifier or got) if got else None
+            if _plain(e.labels):
+                labels = e.labels
+            else:
+                labels = tuple(x for lab in e.labels for x in _fill_all(lab, m, sector))
             if not all(labels):
                 continue  # a name that only the host Sector explains, in no Sector's text
             cands.append(_Unit(m.end(), labels, qual, (e.id,)))

@@ -152,6 +152,7 @@ def heads_to_assignments(
     """
     out: list[Assignment] = []
     heads = sorted(heads, key=lambda h: (h.start, h.end))
+    hosts: dict[str | None, str | None] = {}
     for i, h in enumerate(heads):
         res, sec, par = structure.where(h.verb_start)
         if h.start != h.verb_start:  # an addressee-only head: its own item's paragraph
@@ -160,7 +161,10 @@ def heads_to_assignments(
             sec is not None and sec.kind == "summary"
         )
         preamble = sec is not None and sec.kind in {"preambular", "foreword"}
-        host = host_number(res.number) if res is not None else None
+        if res is None:
+            host = None
+        elif (host := hosts.get(res.number, "")) == "":  # once per resolution, not per head
+            host = hosts[res.number] = host_number(res.number)
         resolution, body = host, None
         previous = out[-1] if out else None
         joined = h.lead == "coordination" and h.voice != "passive" and not h.line_start
