@@ -319,6 +319,8 @@ def expand_labels(
         >>> expand_labels(("@other-sectors", "ITU-D"), addressees=("ITU-T",))
         ('ITU-R', 'ITU-D')
     """
+    if not any(lab.startswith("@") for lab in labels):
+        return tuple(dict.fromkeys(labels))  # no group label (most lists): nothing to expand
     own_bureaux = {a for a in addressees if a in BUREAUX} | {
         _SECTOR_BUREAU[a] for a in addressees if a in _SECTOR_BUREAU
     }
