@@ -18,13 +18,20 @@ import pytest
 
 from extract import extract_document
 from extract.text.load import load_document
-from graph import build_store, open_store, run_select, validate_store
+from graph import (
+    build_store,
+    document_keys,
+    document_source,
+    open_store,
+    run_select,
+    validate_store,
+)
 from graph.rdf.input import DocumentInput
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "extract" / "text"))
 
-from files_factory import make_html, make_pdf_pages  # noqa: E402
+from files_factory import make_html, make_pdf_pages, make_raw_docx, p, r  # noqa: E402
 
 CITE_1 = "Resolution 123 (Rev. Dubai, 2018)"
 CITE_2 = "Resolution 139 (Rev. Busan, 2014)"
@@ -165,3 +172,27 @@ def test_the_input_carries_positions_and_pickles(built: Any) -> None:
     # a .txt input pickles no bigger than before positions existed (an empty tuple)
     bare = DocumentInput(**{**inputs["txt"].__dict__, "positions": ()})
     assert len(pickle.dumps(inputs["txt"])) == len(pickle.dumps(bare))
+
+
+def test_a_citation_in_a_word_footnote_says_which(tmp_path: Path) -> None:
+    body = (
+        p(r("RESOLUTION 44 (Rev. Geneva, 2022)"))
+        + p(r("considering"))
+        + p(r("a)\tthat developing countries"), '<w:r><w:footnoteReference w:id="2"/></w:r>')
+    )
+    notes = (
+        '<w:footnote w:id="2">'
+        + p("<w:r><w:footnoteRef/></w:r>", r(f" These include those named in {CITE_1}."))
+        + "</w:footnote>"
+    )
+    docx = make_raw_docx(tmp_path / "notes.docx", body, notes)
+    report = build_store(tmp_path / "store", [docx])
+    assert not report.failed, report.failed
+    with open_store(tmp_path / "store", read_only=True) as store:
+        found = _mentions(store, "notes.docx")
+        assert found[CITE_1]["footnote"] == "1" and found[CITE_1]["page"] is None
+        heading = found["RESOLUTION 44 (Rev. Geneva, 2022)"]
+        assert heading["footnote"] is heading["page"] is heading["path"] is None  # the body
+        doc = document_source(store, document_keys(store)["notes.docx"])
+        assert doc is not None
+        assert [(x.footnote, x.label()) for x in doc.positions] == [("1", "fn. 1")]
