@@ -31,7 +31,8 @@ _VERSION_OF = str(RG.versionOf)
 #: Document literals too large for a list of statements: the build's shared-statement text and
 #: the source text with its tracked changes (the source view /documents/{key} shows those)
 _HIDDEN = frozenset(
-    NamedNode(str(t)) for t in (RG.sharedStatements, RG.sourceText, RG.trackedChanges, RG.sourcePositions)
+    NamedNode(str(t))
+    for t in (RG.sharedStatements, RG.sourceText, RG.trackedChanges, RG.sourcePositions)
 )
 _LABELS = (str(DCTERMS.title), str(SKOS.prefLabel), str(RDFS.label))
 
