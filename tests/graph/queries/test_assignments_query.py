@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from query_factories import Doc, build, corpus_store
 
+from graph.network import citation_network
 from graph.queries.assignments import assignments, sector_of
 
 GOLD = Path(__file__).resolve().parents[2] / "gold" / "bdt_table.json"
@@ -32,6 +33,24 @@ def test_itu_d_at_wtsa_20_matches_table_1_exactly(extracted) -> None:
     assert res.numbers() == _table1_numbers()
     assert "text" in {why for h in res.hits for why in h.matched}
     assert all(h.organ == "WTSA" and h.conference == "wtsa-2022" for h in res.hits)
+
+
+def test_noc_clauses_belong_to_a_version_or_work_that_exists(extracted) -> None:
+    """Table 1 of seed 002 lists resolutions WTSA-20 confirmed unchanged (NOC): their clauses
+    keep the conference wtsa-2022 but name the confirmed (earlier) version or the work, which
+    the graph holds, never a version wtsa-2022 did not adopt."""
+    versions = citation_network(extracted, level="version")
+    works = citation_network(extracted, level="work")
+    hits = assignments(extracted, conference="wtsa-2022").hits
+    noc = [h for h in hits if not h.resolution.endswith("/2022")]
+    assert noc, "the seed holds NOC entries of WTSA-20"
+    for h in noc:
+        assert h.conference == "wtsa-2022", h
+        assert h.resolution in versions or h.resolution in works, h
+        year = h.resolution.split("/")[2:]
+        assert not year or int(year[0]) < 2022, h
+    adopted = {v for v in versions if v.endswith("/2022")}
+    assert all(h.resolution in adopted for h in hits if h.resolution.endswith("/2022"))
 
 
 def test_gold_built_store_answers_only_resolutions_of_table_1(seed_store) -> None:

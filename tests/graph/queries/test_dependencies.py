@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from query_factories import Doc, build
 
+from graph.mint import (
+    document_iri,
+    document_key,
+    mention_iri,
+    parse_mention_iri,
+    source_view_path,
+)
 from graph.network import citation_network
+from graph.queries import select
 from graph.queries.dependencies import citation_path, dependencies, impact
 from graph.results import ResolutionNotFound
 
@@ -46,6 +56,31 @@ def test_edges_keep_where_the_citation_was_read(chain) -> None:
         "a)",
         "wtsa.txt",
     )
+
+
+def test_edges_link_to_the_citation_in_the_source_view(chain) -> None:
+    """The link is built from the citation's mention IRI: its document key and offsets."""
+    (edge,) = dependencies(chain, "wtsa/1", depth=1).edges
+    (back,) = [e for e in impact(chain, "pp/2", depth=1).edges if e.source == "wtsa/1"]
+    mentions = select(chain, "network_edges")
+    iris = {r["c"] for r in mentions if r.get("surface") == edge.surface and r.get("file")}
+    assert edge.source_view in {source_view_path(i) for i in iris}
+    assert edge.source_view == back.source_view
+    assert re.fullmatch(r"/documents/[0-9a-f]{16}#c-\d+-\d+", edge.source_view or "")
+
+
+def test_mention_iris_parse_back_to_what_minted_them() -> None:
+    doc = document_iri("a.txt", "ab" * 32)
+    for kind, anchor in (("citation", "c"), ("heading", "h"), ("assignment", "a")):
+        iri = mention_iri(doc, kind, 1148, 1176)
+        assert parse_mention_iri(iri) == (document_key("a.txt", "ab" * 32), kind, 1148, 1176)
+        assert (
+            source_view_path(iri)
+            == f"/documents/{document_key('a.txt', 'ab' * 32)}#{anchor}-1148-1176"
+        )
+    with pytest.raises(ValueError, match="not a mention IRI"):
+        parse_mention_iri(str(doc))
+    assert source_view_path(str(doc)) is None and source_view_path(None) is None
 
 
 def test_organ_filter_neither_lists_nor_crosses_other_organs(chain) -> None:
