@@ -1,7 +1,9 @@
 """Minting and parsing of instance IRIs (DESIGN.md section 3): the one place IRIs are spelled.
 
-Why one module: the builder, the queries, the API and the CLI must agree on every IRI, and short
-ids (``wtsa/44/2022``) must round-trip to IRIs and back. All functions take ``base`` (default
+Why one place: the builder, the queries, the API and the CLI must agree on every IRI, and short
+ids (``wtsa/44/2022``) must round-trip to IRIs and back. This module mints; reading IRIs and short
+ids back lives in :mod:`graph.iri_parse` and is re-exported here, so callers import both sides from
+``graph.mint``. All functions take ``base`` (default
 :data:`DEFAULT_BASE`, configurable through ``api.settings.Settings.base_iri``), so a deployment
 can publish under its own domain.
 
@@ -33,12 +35,24 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from urllib.parse import quote, unquote
+from urllib.parse import quote
 
 from rdflib import URIRef
 
-from extract import load_gazetteer
 from graph.base_iri import DEFAULT_BASE
+from graph.iri_parse import (
+    INSTRUMENT_KINDS,
+    id_iri,
+    id_path,
+    organ_code,
+    parse_conference_id,
+    parse_iri,
+    parse_mention_iri,
+    parse_short_id,
+    short_id,
+    short_iri,
+    source_view_path,
+)
 
 __all__ = [
     "DEFAULT_BASE",
@@ -76,7 +90,6 @@ __all__ = [
     "work_iri",
 ]
 
-INSTRUMENT_KINDS = ("resolution", "decision", "recommendation", "question")
 DOC_KEY_LEN = 16
 
 _BUREAUX = frozenset({"TSB", "BDT", "BR"})
@@ -84,39 +97,10 @@ _ADVISORY = frozenset({"TSAG", "TDAG", "RAG", "ISCG", "ISC-TF"})
 _OFFICIALS = frozenset({"SG"})
 _SECTORS = frozenset({"ITU-T", "ITU-D", "ITU-R"})
 _STUDY_GROUP = re.compile(r"^(ITU-[TDR])\s+(?:SG\s*(\d+)|study groups?)$", re.I)
-_SHORT_ID = re.compile(r"^([a-z]+)/([^/\s]+)(?:/(\d{4}))?$")
-_CONF_ID = re.compile(r"^([a-z]+)-(\d{4})$")
-# First path segments under id/ other than "resolution" (a short id starting with one keeps it).
-_TYPED = frozenset({*INSTRUMENT_KINDS, "organ", "conference", "bureau", "group", "actor"}) - {
-    "resolution"
-}
 
 
 def _id(base: str, *parts: str) -> URIRef:
-    if not base.endswith(("/", "#")):
-        base += "/"
-    return URIRef(base + "id/" + "/".join(parts))
-
-
-def _organs() -> tuple[str, ...]:
-    return (*load_gazetteer().organs, "unknown")
-
-
-def organ_code(organ: str) -> str:
-    """The canonical organ code for any casing (``"wtsa"`` -> ``"WTSA"``, ``"council"`` ->
-    ``"Council"``); ``unknown`` stays ``unknown``.
-
-    Raises:
-        ValueError: naming the valid organs.
-
-    Example:
-        >>> organ_code("council"), organ_code("PP")
-        ('Council', 'PP')
-    """
-    for code in _organs():
-        if code.casefold() == organ.strip().casefold():
-            return code
-    raise ValueError(f"unknown organ {organ!r}; valid: {', '.join(_organs())}")
+    return id_iri("/".join(parts), base)
 
 
 def slug(text: str) -> str:
@@ -303,46 +287,6 @@ def mention_iri(doc: URIRef, kind: str, start: int, end: int) -> URIRef:
     return URIRef(f"{doc}/{kind}/{int(start)}-{int(end)}")
 
 
-_MENTION = re.compile(r"/document/([0-9a-f]+)/(heading|citation|assignment)/(\d+)-(\d+)$")
-_ANCHOR = {"citation": "c", "heading": "h", "assignment": "a"}
-
-
-def parse_mention_iri(iri: str) -> tuple[str, str, int, int]:
-    """Split a mention IRI (:func:`mention_iri`) into (document key, kind, start, end).
-
-    Raises:
-        ValueError: if ``iri`` is not ``<base>id/document/<key>/<kind>/<start>-<end>``.
-
-    Example:
-        >>> parse_mention_iri("https://x/id/document/ab12/citation/3-9")
-        ('ab12', 'citation', 3, 9)
-    """
-    m = _MENTION.search(str(iri))
-    if not m:
-        raise ValueError(f"not a mention IRI (<document>/<kind>/<start>-<end>): {iri!r}")
-    return m.group(1), m.group(2), int(m.group(3)), int(m.group(4))
-
-
-def source_view_path(iri: str | None) -> str | None:
-    """The source view link of a mention: ``/documents/<key>#c-<start>-<end>`` (``h-`` for a
-    heading, ``a-`` for an assignment); None for None or an IRI that names no mention.
-
-    Why here: the key and offsets are spelled in the mention IRI, and every REST row read from a
-    text links to the exact characters it came from.
-
-    Example:
-        >>> source_view_path("https://x/id/document/ab12/assignment/3-9")
-        '/documents/ab12#a-3-9'
-    """
-    if not iri:
-        return None
-    try:
-        key, kind, start, end = parse_mention_iri(iri)
-    except ValueError:
-        return None
-    return f"/documents/{key}#{_ANCHOR[kind]}-{start}-{end}"
-
-
 def section_iri(doc: URIRef, key: str) -> URIRef:
     """IRI of a section of a document; ``key`` is its heading offset or ``<host>/<name>`` slug.
 
@@ -431,110 +375,3 @@ def gazetteer_graph_iri(base: str = DEFAULT_BASE) -> URIRef:
 def derived_graph_iri(base: str = DEFAULT_BASE) -> URIRef:
     """The named graph of facts computed across documents (stubs, previous-version links)."""
     return _id(base, "graph", "derived")
-
-
-def parse_short_id(short: str) -> tuple[str, str, int | None]:
-    """Split a short id (``wtsa/44`` or ``wtsa/44/2022``) into (organ, number, year or None).
-
-    Raises:
-        ValueError: for a malformed id or an unknown organ, with the expected shape.
-
-    Example:
-        >>> parse_short_id("pp/123"), parse_short_id("Council/1353/2019")
-        (('PP', '123', None), ('Council', '1353', 2019))
-    """
-    m = _SHORT_ID.match(short.strip().casefold())
-    if not m:
-        raise ValueError(
-            f"malformed resolution id {short!r}; expected ORGAN/NUMBER or ORGAN/NUMBER/YEAR, "
-            "e.g. wtsa/44 or wtsa/44/2022"
-        )
-    organ = organ_code(m.group(1))
-    number = short.strip().split("/")[1]
-    return organ, number, int(m.group(3)) if m.group(3) else None
-
-
-def parse_conference_id(conf: str) -> tuple[str, int]:
-    """Split a conference id (``wtsa-2022``) into (organ, year); labels (``WTSA-20``) work too.
-
-    Organs with gazetteer conferences only accept those years; Council sessions (not in the
-    gazetteer) accept any year.
-
-    Raises:
-        ValueError: naming the valid ids.
-
-    Example:
-        >>> parse_conference_id("wtsa-2022"), parse_conference_id("PP-18")
-        (('WTSA', 2022), ('PP', 2018))
-    """
-    m = _CONF_ID.match(conf.strip().casefold())
-    if m:
-        organ, year = organ_code(m.group(1)), int(m.group(2))
-        known = load_gazetteer().of_organ(organ)
-        if known and year not in {c.year for c in known}:
-            valid = ", ".join(c.id for c in known)
-            raise ValueError(f"unknown conference {conf!r}; valid ids of {organ}: {valid}")
-        return organ, year
-    c = load_gazetteer().by_id(conf)
-    return c.organ, c.year
-
-
-def parse_iri(iri: str, base: str = DEFAULT_BASE) -> tuple[str, tuple[str, ...]]:
-    """Split an instance IRI into its type segment and the rest (unquoted).
-
-    Raises:
-        ValueError: if the IRI is not under ``<base>id/``.
-
-    Example:
-        >>> parse_iri(version_iri("WTSA", "44", 2022))
-        ('resolution', ('wtsa', '44', '2022'))
-    """
-    prefix = str(_id(base, ""))
-    if not str(iri).startswith(prefix):
-        raise ValueError(f"IRI {iri!r} is not under {prefix!r}")
-    parts = str(iri)[len(prefix) :].split("/")
-    return parts[0], tuple(unquote(p) for p in parts[1:])
-
-
-def short_id(iri: str, base: str = DEFAULT_BASE) -> str:
-    """The short id of a work, version, conference or organ IRI (``wtsa/44/2022``,
-    ``wtsa-2022``, ``wtsa``); other IRIs give their path below ``id/<type>/``.
-
-    Example:
-        >>> short_id(version_iri("WTSA", "44", 2022)), short_id(conference_iri("WTSA", 2022))
-        ('wtsa/44/2022', 'wtsa-2022')
-    """
-    _, rest = parse_iri(iri, base)
-    return "/".join(rest)
-
-
-def short_iri(short: str, base: str = DEFAULT_BASE) -> URIRef:
-    """The IRI of a short id as ``graph.queries.lookup.short`` gives them: ``wtsa/44``,
-    ``wtsa/44/2022`` (resolutions), ``decision/pp/12``, ``bureau/tsb`` (the type spelled out).
-
-    Example:
-        >>> str(short_iri("wtsa/44")), str(short_iri("decision/pp/12")).split("/id/")[1]
-        ('https://w3id.org/resgraph/id/resolution/wtsa/44', 'decision/pp/12')
-    """
-    return _id(base, id_path(short).removeprefix("id/"))
-
-
-def id_path(short: str) -> str:
-    """The path of a short id's IRI below the base (``id/resolution/wtsa/44``): a link that the
-    base IRI, or a server running at it, resolves.
-
-    Example:
-        >>> id_path("wtsa/44/2022"), id_path("bureau/tsb")
-        ('id/resolution/wtsa/44/2022', 'id/bureau/tsb')
-    """
-    return f"id/{short}" if short.split("/", 1)[0] in _TYPED else f"id/resolution/{short}"
-
-
-def id_iri(path: str, base: str = DEFAULT_BASE) -> URIRef:
-    """The IRI ``<base>id/<path>`` for a path below ``id/`` (as the ``/id/`` pages receive it).
-
-    Example:
-        >>> str(id_iri("organ/wtsa"))
-        'https://w3id.org/resgraph/id/organ/wtsa'
-    """
-    return _id(base, path)
