@@ -30,28 +30,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from extract.citations.attribute import (
-    MentionFacts,
-    label_before_mention,
-    member_parts,
-    session_outranks_prefix,
-)
-from extract.citations.internal_refs import read_internal
-from extract.citations.members import (
-    STATUS,
-    anchor_number,
-    coordinated_members,
-    zh_list_members,
-)
-from extract.citations.mention import (
-    council_abbrev_in_context,
-    glued_organ_prefix,
-    rejoined,
-    sector_of,
-    session_label_version,
-)
 from extract.citations.organs import OrganLexicon, load_organ_lexicon
-from extract.citations.parse import paragraph_label_after_break
 from extract.citations.parts import (
     WINDOW_SEPARATOR,
     CitationParts,
@@ -62,6 +41,7 @@ from extract.citations.parts import (
 )
 from extract.nlp.anchors import Match, PatternOptions, filter_longest
 from extract.nlp.matcher_flags import LexemeFlags, flag_patterns, norms_to_spellings
+from extract.nlp.mention_reader import MentionReader
 
 __all__ = [
     "WINDOW_SEPARATOR",
@@ -70,9 +50,6 @@ __all__ = [
     "WindowContext",
     "load_patterns",
 ]
-
-
-_COUNCIL = "Council"
 
 
 class CitationComponent:
@@ -105,6 +82,9 @@ class CitationComponent:
         self.vocab = nlp.vocab
         self.flags = LexemeFlags(nlp.vocab)
         self.lexicon: OrganLexicon = load_organ_lexicon()
+        self.reader = MentionReader(
+            self.lexicon, max_group=max_group, sector_lookback=sector_lookback
+        )
         self.patterns: list[dict[str, Any]] = []
         self.matcher = Matcher(nlp.vocab)
         self.initialize(patterns_path=patterns_path)
@@ -184,7 +164,7 @@ class CitationComponent:
             # the anchor's tokens as (start, end) offsets into ``text``
             toks = [(tok_starts[i] + off, tok_ends[i] + off) for i in range(first, last)]
             # findings carry offsets into ``text``; ``off`` maps them back to this doc
-            for p in self._expand(text, off, self._options[key], toks):
+            for p in self.reader.read(text, off, self._options[key], toks):
                 end = p.end - off
                 if end <= limit:
                     found.append(p)
@@ -221,164 +201,6 @@ class CitationComponent:
         if span is not None:
             span._.itu = parts
         return span
-
-    # -- reading one mention -------------------------------------------------------------
-
-    def _expand(
-        self, text: str, off: int, opts: PatternOptions, toks: list[tuple[int, int]]
-    ) -> list[CitationParts]:
-        """What one anchor cites: ``toks`` are its tokens' offsets into ``text``."""
-        kind = opts.label
-        a_start, a_end = toks[0][0], toks[-1][1]
-        if kind == "internal":
-            return self._internal(text, opts, toks)
-        atext = text[a_start:a_end]
-        if paragraph_label_after_break(text, atext, a_start, a_end):
-            return []
-        if opts.hyphenated:  # "Reso-\nlution" or "Deci-\nsion", not "Re-\ntions"
-            kind = opts.hyphenated.get(rejoined(atext), "")
-            if not kind:
-                return []
-        lex = self.lexicon
-        if opts.sector_r:  # "Resolution ITU-R 1-8", not "Resolution ITU 5"
-            named = lex.sector.search(atext)
-            if named is None or named.group(1) != "R":
-                return []
-        if opts.lead_strip is not None:  # a glued preposition is not part of the surface: "لقرار"
-            lead = opts.lead_strip.match(atext)
-            if lead is not None and lead.end():
-                a_start, atext = a_start + lead.end(), atext[lead.end() :]
-        if opts.council_abbrev and not council_abbrev_in_context(text, a_start, a_end):
-            return []
-        organ, basis = self._prefix_organ(text, toks, atext, opts)
-        keyword_start = a_start  # where the surface starts without an organ prefix
-        if organ is not None and opts.organ_token is not None:
-            after_organ = toks[opts.organ_token + 1 :]
-            keyword_start = next(s for s, e in after_organ if not text[s:e].isspace())
-        label_version = None
-        if opts.session_label:  # "C22/Res. 1411": the session is the Council's label
-            label_version, organ, basis = session_label_version(atext), _COUNCIL, "explicit"
-            if label_version is None:
-                return []
-        elif organ is None:  # "ofCouncil Resolution 1372": an organ prefix glued to a word
-            glued = glued_organ_prefix(text, a_start, lex)
-            if glued is not None:
-                a_start, organ, basis = glued[0], glued[1], "explicit"
-                atext = text[a_start:a_end]
-        if organ in lex.non_itu_organs and opts.organ_token is not None:
-            # "Security Council resolution 338": a UN organ's name stays outside the surface
-            a_start, atext = keyword_start, text[keyword_start:a_end]
-        sector = (
-            sector_of(lex, text, a_start, atext, self.sector_lookback)
-            if kind in ("question", "recommendation")
-            else None
-        )
-        last = text[toks[-1][0] : toks[-1][1]]
-        number = anchor_number(kind, atext.partition("/")[2] if label_version else atext, last)
-        # the keyword may follow an organ prefix: "Council Resolutions 1333 and 1372"; the
-        # endings of plural words: "القراران" also after a glued "لل" (a token's is_alpha and
-        # lower_ are its text's isalpha() and lower())
-        plural = kind in ("resolution", "decision", "question") and any(
-            len(w) > 4 and w.isalpha() and w.lower().endswith(opts.plural_ends)
-            for w in (text[s:e] for s, e in toks)
-        )
-        gaz = lex.gazetteer
-        if opts.zh_list:
-            plural = True
-            kind, members = zh_list_members(
-                text, a_start, a_end, number, opts.zh_list, gaz, self.max_group
-            )
-        else:
-            group = self.max_group if plural else 1
-            suffixed = opts.version_suffix
-            members = coordinated_members(
-                text,
-                a_start,
-                a_end,
-                number,
-                kind,
-                gaz,
-                group,
-                suffixed=suffixed,
-                bare=not opts.needs_version,
-            )
-        if not members or (opts.needs_version and members[0][3] is None):
-            return []
-        if label_version is not None and members[0][3] is None:
-            members = [(s, e, n, v or label_version, st) for s, e, n, v, st in members]
-        if keyword_start != a_start and session_outranks_prefix(members, organ):
-            # "the WTSA Decision 600 (C17)": the Council's session code outranks the acronym,
-            # which stays outside the surface as a label with a year would
-            _, e0, n0, v0, st0 = members[0]
-            members = [(keyword_start, e0, n0, v0, st0), *members[1:]]
-            a_start, organ, basis = keyword_start, _COUNCIL, "explicit"
-        last_end = members[-1][1]
-        status_last = STATUS.match(text, last_end)
-        after = lex.organ_after(text, status_last.end() if status_last else last_end)
-        weak_prefix = opts.sector_organ or opts.sector_r
-        if after is not None and (organ is None or weak_prefix):
-            # "ITU-R Resolution 811 from WRC-19": the conference outranks the Sector's name
-            organ, basis = after.organ, after.basis
-        if organ is None and basis is None:
-            before = lex.organ_before(text, a_start)
-            if before is not None:
-                organ, basis = before
-        members, organ, basis = label_before_mention(text, a_start, members, organ, basis, lex)
-        # "Resolution No. 12 of the General Assembly of the APT": another organisation's
-        other_after = after is None and lex.other_body_after(
-            text, status_last.end() if status_last else last_end
-        )
-        return member_parts(
-            text,
-            members,
-            MentionFacts(
-                kind=kind,
-                pattern=opts.id,
-                organ=organ,
-                basis=basis,
-                phrase_version=after.version if after is not None else None,
-                other_body=other_after,
-                sector=sector,
-                plural=plural,
-                anchor_text=atext,
-            ),
-            opts.meta,
-            lex,
-        )
-
-    def _prefix_organ(
-        self, text: str, toks: list[tuple[int, int]], atext: str, opts: PatternOptions
-    ) -> tuple[str | None, str | None]:
-        """Organ named inside the anchor: "WTDC Resolution 17", "ITU-R Resolution 9",
-        "Resolution ITU-R 1-8", "قرار المجلس رقم 482"."""
-        if opts.sector_organ or opts.sector_r:
-            named = self.lexicon.sector.search(atext)
-            organ = self.lexicon.sector_resolution_organ.get(f"ITU-{named[1]}") if named else None
-            return (organ, "explicit") if organ else (None, None)
-        if opts.organ_token is None:
-            return None, None
-        t_start, t_end = toks[opts.organ_token]
-        # "Security Council resolution 338": the prefix ends a longer name of another organ
-        longer = self.lexicon.organ_before(text, t_end)
-        if longer is not None and longer[0] is not None:
-            return longer[0], "explicit"
-        organ = self.lexicon.organ_of_name(text[t_start:t_end])
-        return (organ, "explicit") if organ else (None, None)
-
-    def _internal(
-        self, text: str, opts: PatternOptions, toks: list[tuple[int, int]]
-    ) -> list[CitationParts]:
-        words = [w for w in (text[s:e] for s, e in toks) if not w.isspace()]
-        a_start, a_end = toks[0][0], toks[-1][1]
-        lead = opts.lead_strip.match(words[0]) if opts.lead_strip is not None else None
-        if lead is not None and lead.end():  # "впункте": a glued preposition
-            a_start, words[0] = a_start + lead.end(), words[0][lead.end() :]
-        rules: dict[str, Any] = opts.meta.get("internal", {})
-        found = read_internal(text, a_start, a_end, words, rules, self.sector_lookback)
-        if found is None:
-            return []
-        number, end = found
-        return [CitationParts("internal", number, a_start, end, opts.id)]
 
     # -- serialization (STYLE.md habit 6: patterns persist with the pipeline) ---------------
 
