@@ -5,7 +5,7 @@ answer is wider than "BDT is the addressee": a sector is involved when its burea
 group, its study groups or the sector itself is addressee or collaborator, and also when an
 operative clause names the sector or its groups in its text ("to cooperate and coordinate with
 ITU-R and ITU-D"). ``queries/assignments.rq`` and ``queries/assignment_roles.rq`` return the
-clauses and their roles; the sector match is here.
+clauses and their roles; the sector match is in :mod:`graph.queries.sectors`.
 
 Why the document context: a table of an assembly's results ("RESOLUTION 2 [Rev] on ...") or a
 text quoting a resolution without its conference hangs clauses on the work; the clause still
@@ -14,7 +14,6 @@ belongs to the version that the same document presents, so ``conference=`` uses 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -30,6 +29,7 @@ from graph.mint import (
 from graph.queries import select
 from graph.queries.lineage import actor_name
 from graph.queries.lookup import base_of, parts, short, work_of
+from graph.queries.sectors import SECTORS, Sector, sector_of, why_involved
 from graph.results import AssignmentHit, AssignmentResults
 
 __all__ = [
@@ -41,91 +41,6 @@ __all__ = [
     "mention_document",
     "sector_of",
 ]
-
-
-@dataclass(frozen=True)
-class Sector:
-    """What stands for an ITU sector in an assignment (DESIGN.md section 5).
-
-    Attributes:
-        code: ``ITU-D``.
-        actors: actor codes that act for the sector (its bureau and advisory group).
-        group_prefix: slug prefix of its study-group IRIs (``itu-d-`` for ``group/itu-d-sg2``).
-        mention: a pattern for the sector or its groups named in clause text (any language).
-    """
-
-    code: str
-    actors: tuple[str, ...]
-    group_prefix: str
-    mention: re.Pattern[str]
-
-
-_DASH = r"[-\u2010\u2011\u2013]?"
-SECTORS: dict[str, Sector] = {
-    s.code: s
-    for s in (
-        Sector(
-            "ITU-D",
-            ("BDT", "TDAG"),
-            "itu-d-",
-            re.compile(
-                rf"\bITU{_DASH}D\b|\bBDT\b|\bTDAG\b|Telecommunication Development "
-                r"(?:Sector|Bureau|Advisory Group)|电信发展(?:部门|局|顾问组)",
-                re.I,
-            ),
-        ),
-        Sector(
-            "ITU-T",
-            ("TSB", "TSAG"),
-            "itu-t-",
-            re.compile(
-                rf"\bITU{_DASH}T\b|\bTSB\b|\bTSAG\b|Telecommunication Standardization "
-                r"(?:Sector|Bureau|Advisory Group)|电信标准化(?:部门|局|顾问组)",
-                re.I,
-            ),
-        ),
-        Sector(
-            "ITU-R",
-            ("BR", "RAG"),
-            "itu-r-",
-            re.compile(
-                rf"\bITU{_DASH}R\b|\bBR\b|\bRAG\b|Radiocommunication "
-                r"(?:Sector|Bureau|Advisory Group)|无线电通信(?:部门|局|顾问组)",
-                re.I,
-            ),
-        ),
-    )
-}
-
-
-def sector_of(name: str) -> Sector:
-    """The sector named ``name`` (``ITU-D``, ``itu-d``, ``ITU‑D`` with a non-breaking hyphen).
-
-    Raises:
-        ValueError: listing the valid sectors.
-
-    Example:
-        >>> sector_of("itu\u2011d").actors
-        ('BDT', 'TDAG')
-    """
-    key = re.sub(r"[\u2010\u2011\u2013\s]", "-", name.strip()).upper()
-    if key in SECTORS:
-        return SECTORS[key]
-    raise ValueError(f"unknown sector {name!r}; valid: {', '.join(SECTORS)}")
-
-
-@lru_cache(maxsize=64)
-def _sector_iris(sector: Sector, base: str) -> frozenset[str]:
-    """The IRIs of the sector itself, its bureau and its advisory group (minted once)."""
-    return frozenset(str(actor_iri(c, base)) for c in (*sector.actors, sector.code))
-
-
-def _acts_for(iri: str, sector: Sector, base: str) -> bool:
-    """True when the actor IRI is the sector, its bureau/advisory group or one of its groups."""
-    if iri in _sector_iris(sector, base):
-        return True
-    tail = iri.rstrip("/").rsplit("/", 1)[-1]
-    return "/group/" in iri and tail.startswith(sector.group_prefix)
 
 
 @lru_cache(maxsize=256)
@@ -236,19 +151,6 @@ def _start(mention: str) -> int:
         return 0
 
 
-def _why(acc: dict[str, Any], sector: Sector, base: str) -> tuple[str, ...]:
-    """Why an assignment involves ``sector`` (empty when it does not)."""
-    why = []
-    if any(_acts_for(i, sector, base) for i in acc["to"]):
-        why.append("addressee")
-    if any(_acts_for(i, sector, base) for i in acc["with"]):
-        why.append("collaborator")
-    texts = [acc.get("surface") or "", *acc["items"], *acc["clauses"]]
-    if any(sector.mention.search(t) for t in texts):
-        why.append("text")
-    return tuple(why)
-
-
 def _records(store: Queryable, base: str) -> list[tuple[dict[str, Any], set[str]]]:
     """Every assignment record (``assignments.rq`` folded with its roles), with its organ, year,
     work and the conferences it belongs to; without text and provenance (see
@@ -322,7 +224,7 @@ def assignment_table(store: Queryable, base: str | None = None) -> AssignmentTab
         store, {acc["a"]: acc for acc, _ in records}, sorted(acc["a"] for acc, _ in records)
     )
     for acc, _ in records:  # why each sector is involved (the clause texts are read once)
-        acc["why"] = {code: _why(acc, sector, base) for code, sector in SECTORS.items()}
+        acc["why"] = {code: why_involved(acc, sector, base) for code, sector in SECTORS.items()}
     return AssignmentTable(records=tuple(records))
 
 
@@ -379,7 +281,9 @@ def assignments(
     first: dict[AssignmentHit, tuple[int, str]] = {}
     for acc, confs in kept:
         matched = (
-            (acc["why"][sector.code] if "why" in acc else _why(acc, sector, base)) if sector else ()
+            (acc["why"][sector.code] if "why" in acc else why_involved(acc, sector, base))
+            if sector
+            else ()
         )
         if sector and not matched:
             continue
