@@ -5,65 +5,35 @@ Why thin: each command opens the store read-only, calls one function of graph/ a
 typed result as a rich table, or as JSON with ``--json`` (the result's ``to_dict()``, the same
 shape the REST API returns). Unknown ids exit with status 1 and a "did you mean" line; bad
 arguments exit with status 2.
+
+This module holds the commands that walk from resolutions and registers all nine; the listings
+(``assignments``, ``outdated``) are in :mod:`api.commands.listing_cmds`, ``sparql`` in
+:mod:`api.commands.sparql_cmd`, and the shared options and error mapping in
+:mod:`api.commands.query_options`.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from api.commands.listing_cmds import assignments_cmd, outdated_cmd
 from api.commands.output import emit_json as _emit_json
 from api.commands.output import filters as _filters
 from api.commands.output import join as _join
 from api.commands.output import table as _table
-from api.settings import get_settings
+from api.commands.query_options import JsonOpt as JsonOpt
+from api.commands.query_options import OrganOpt as OrganOpt
+from api.commands.query_options import StoreOpt as StoreOpt
+from api.commands.query_options import _opened as _opened
+from api.commands.query_options import _run as _run
+from api.commands.sparql_cmd import sparql_cmd
 
 if TYPE_CHECKING:
     from graph import Store
 
 __all__ = ["register"]
-
-StoreOpt = Annotated[
-    Path | None,
-    typer.Option("--store", help="Store directory (default: RESGRAPH_STORE or data/store)."),
-]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
-OrganOpt = Annotated[
-    list[str] | None, typer.Option("--organ", help="Only these organs (repeatable): wtsa, pp...")
-]
-
-
-@contextmanager
-def _opened(store_dir: Path | None) -> Iterator[Store]:
-    """Open the store read-only; a missing directory is a clear error, not a traceback."""
-    from graph import open_store, parse_store_url
-
-    path = store_dir or get_settings().store
-    if parse_store_url(path) is None and not Path(path).exists():
-        typer.echo(f"error: store {path} does not exist; run `resgraph build` first", err=True)
-        raise typer.Exit(1)
-    with open_store(path, read_only=True) as store:
-        yield store
-
-
-def _run(fn: Callable[[], Any]) -> Any:
-    """Call a query; map lookup errors to exit 1 and bad arguments to exit 2."""
-    from graph import ResolutionNotFound
-
-    try:
-        return fn()
-    except ResolutionNotFound as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from None
-    except ValueError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
 
 
 def lineage_cmd(ident: str, store: StoreOpt = None, as_json: JsonOpt = False) -> None:
@@ -246,159 +216,6 @@ def most_cited_cmd(
         empty=f"no cited resolutions in the store{_filters(organ=organ)}",
     )
     return None
-
-
-def assignments_cmd(
-    actor: Annotated[str | None, typer.Option(help="Addressee, e.g. TSB, BDT, TSAG.")] = None,
-    collaborator: Annotated[str | None, typer.Option(help="Collaborator, e.g. BDT.")] = None,
-    involving: Annotated[
-        str | None, typer.Option(help="A sector (ITU-T, ITU-D, ITU-R) in any role or mention.")
-    ] = None,
-    organ: Annotated[str | None, typer.Option(help="Organ of the resolutions (wtsa...).")] = None,
-    conference: Annotated[
-        str | None, typer.Option(help="Conference that adopted them (wtsa-2022, WTSA-20).")
-    ] = None,
-    store: StoreOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
-    """Who is instructed to do what, with whom."""
-    from graph import assignments
-
-    with _opened(store) as st:
-        result = _run(
-            lambda: assignments(
-                st,
-                actor=actor,
-                collaborator=collaborator,
-                involving=involving,
-                organ=organ,
-                conference=conference,
-            )
-        )
-    if as_json:
-        return _emit_json(result.to_dict())
-    _table(
-        f"Assignments ({len(result.hits)} clauses in {len(result.resolutions)} resolutions)",
-        (
-            "resolution",
-            "verb",
-            "addressees",
-            "with",
-            "matched",
-            "surface",
-            "document",
-            "proposal",
-            "section",
-            "paragraph",
-        ),
-        [
-            (
-                h.resolution,
-                h.verb,
-                _join(h.addressees),
-                _join(h.collaborators),
-                _join(h.matched),
-                h.surface,
-                h.document,
-                h.proposal,
-                h.section,
-                h.paragraph,
-            )
-            for h in result.hits
-        ],
-        empty="no assignment clauses match"
-        + _filters(
-            actor=actor,
-            collaborator=collaborator,
-            involving=involving,
-            organ=organ,
-            conference=conference,
-        ),
-    )
-    return None
-
-
-def outdated_cmd(
-    organ: Annotated[str | None, typer.Option(help="Only texts of this organ.")] = None,
-    store: StoreOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
-    """Citations of a version older than the latest known at the citing text's date."""
-    from graph import outdated_citations
-
-    with _opened(store) as st:
-        found = _run(lambda: outdated_citations(st, organ=organ))
-    if as_json:
-        return _emit_json([o.to_dict() for o in found])
-    _table(
-        f"Outdated citations ({len(found)})",
-        (
-            "citing",
-            "cites",
-            "latest then",
-            "section",
-            "paragraph",
-            "surface",
-            "document",
-            "proposal",
-        ),
-        [
-            (
-                o.citing,
-                o.cited,
-                o.latest,
-                o.section,
-                o.paragraph,
-                o.surface,
-                o.document,
-                o.proposal,
-            )
-            for o in found
-        ],
-        empty=f"no outdated citations in the store{_filters(organ=organ)}",
-    )
-    return None
-
-
-def sparql_cmd(
-    query: Annotated[str, typer.Argument(help="A SELECT query, or @FILE to read it from a file.")],
-    fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
-    limit: Annotated[int | None, typer.Option(help="Print at most this many rows.")] = None,
-    store: StoreOpt = None,
-) -> None:
-    """Run a SPARQL SELECT query on the store."""
-    from api.sparql.syntax import one_line_errors
-    from graph import run_select
-
-    if fmt not in {"table", "json", "csv"}:
-        typer.echo(f"error: unknown format {fmt!r}; valid: table, json, csv", err=True)
-        raise typer.Exit(2)
-    text = _query_text(query)
-    with _opened(store) as st:
-        result = _run(lambda: one_line_errors(lambda: run_select(st, text, limit=limit), text))
-    if fmt == "json":
-        return _emit_json([dict(zip(result.columns, row, strict=True)) for row in result.rows])
-    if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf)
-        writer.writerow(result.columns)
-        writer.writerows(result.rows)
-        typer.echo(buf.getvalue(), nl=False)
-        return None
-    _table(f"{len(result.rows)} rows", result.columns, result.rows, empty="0 rows: nothing matched")
-    return None
-
-
-def _query_text(query: str) -> str:
-    """The query, or the text of the file ``@FILE`` names (exit 2 naming a file not readable)."""
-    if not query.startswith("@"):
-        return query
-    try:
-        return Path(query[1:]).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        typer.echo(f"error: {query[1:]}: {reason.lower()}", err=True)
-        raise typer.Exit(2) from None
 
 
 def register(app: typer.Typer) -> None:
