@@ -2,35 +2,31 @@
 
 Why here and not in api/: the notebooks and the CLI ask the same questions; api/ only maps them to
 HTTP. Each is answered by a named query (``queries/*.rq``) plus a little folding in Python.
+
+The questions about the whole store (conferences, stats, a free SELECT) are in
+:mod:`graph.queries.overview`, re-exported here.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 import pyoxigraph as ox
 
 from graph.backend import Queryable
-from graph.metrics import MOST_CITED_BY, most_cited
 from graph.mint import id_iri, organ_code, organ_iri, parse_conference_id, parse_iri, work_iri
-from graph.network import citation_network
-from graph.queries import load_query, select, select_table
+from graph.queries import load_query, select
 from graph.queries.lineage import lineage
-from graph.queries.lookup import TitlePicker, base_of, conference_id, parts, short, suggest
+from graph.queries.lookup import TitlePicker, base_of, parts, short, suggest
+from graph.queries.overview import graph_stats, list_conferences, run_select
 from graph.results import (
-    ConferenceInfo,
-    GraphStats,
     ResolutionDetail,
     ResolutionNotFound,
     ResolutionSummary,
     SearchPage,
     SectionSummary,
-    SparqlTable,
 )
 
 if TYPE_CHECKING:
@@ -287,86 +283,6 @@ def get_resolution(
     )
 
 
-def list_conferences(store: Queryable, base: str | None = None) -> tuple[ConferenceInfo, ...]:
-    """Conferences in the store (gazetteer and any others texts name) with the number of
-    versions each adopted, by organ and year.
-
-    Example:
-        >>> [c.id for c in list_conferences(store)][:2]  # doctest: +SKIP
-        ['council-2019', 'pp-1989']
-    """
-    confs = [r["conf"] for r in select(store, "conference_list")]
-    counts = {r["conf"]: r.get("versions", 0) for r in select(store, "conference_versions")}
-    facts: dict[str, dict[str, Any]] = {c: {"conf": c} for c in confs}
-    for r in select(store, "conferences", conf=confs) if confs else []:
-        old = facts[r["conf"]].get(r["key"])
-        if old is None or str(r["value"]) < str(old):  # the same choice whatever the order
-            facts[r["conf"]][r["key"]] = r["value"]
-    out = []
-    for r in facts.values():
-        r["versions"] = counts.get(r["conf"], 0)
-        cid = conference_id(r["conf"]) or ""
-        organ = r.get("organ") or cid.rsplit("-", 1)[0].upper()
-        year = r.get("year") or int(cid.rsplit("-", 1)[1])
-        out.append(
-            ConferenceInfo(
-                id=cid,
-                organ=str(organ),
-                venue=r.get("venue"),
-                year=int(year),
-                label=r.get("label"),
-                versions=int(r.get("versions", 0)),
-            )
-        )
-    out.sort(key=lambda c: (c.organ, c.year, c.id))
-    return tuple(out)
-
-
-def graph_stats(
-    store: Queryable,
-    top: int = 10,
-    base: str | None = None,
-    net: nx.DiGraph | None = None,
-    counted: GraphStats | None = None,
-) -> GraphStats:
-    """Counts of the store's contents and the ``top`` most cited resolutions.
-
-    ``net``: the work-level citation view if the caller holds one (building it reads every
-    citation, seconds on a million triples); without it, it is built here. ``counted``: this
-    snapshot's counts read once (``graph_stats(store, top=0)``, as a query worker holds them:
-    they count every quad, 0.2-0.3 s on a million triples); its ``most_cited`` is replaced.
-
-    Example:
-        >>> graph_stats(store).citations > 0  # doctest: +SKIP
-        True
-    """
-    base = base_of(store, base)
-    if counted is not None:
-        if top < 1:
-            return replace(counted, most_cited=())
-        ranked = most_cited(
-            net if net is not None else citation_network(store, base=base), limit=top
-        )
-        return replace(counted, most_cited=ranked)
-    row = (select(store, "stats") or [{}])[0]
-    return GraphStats(
-        triples=len(store),
-        resolutions=int(row.get("resolutions", 0)),
-        versions=int(row.get("versions", 0)),
-        versions_with_text=int(row.get("texts", 0)),
-        citations=int(row.get("citations", 0)),
-        assignments=int(row.get("assignments", 0)),
-        documents=int(row.get("documents", 0)),
-        conferences=int(row.get("conferences", 0)),
-        most_cited=most_cited(
-            net if net is not None else citation_network(store, base=base), limit=top
-        )
-        if top > 0
-        else (),
-        most_cited_by=MOST_CITED_BY,
-    )
-
-
 def did_you_mean(
     store: Queryable, ident: str, limit: int = 5, base: str | None = None
 ) -> tuple[str, ...]:
@@ -377,33 +293,3 @@ def did_you_mean(
         ('wtsa/44', 'wtsa/40')
     """
     return suggest(store, ident, limit=limit, base=base_of(store, base))
-
-
-_QUERY_FORM = re.compile(
-    r"^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*|#[^\n]*\n\s*)*SELECT\b", re.I
-)
-
-
-def run_select(store: Queryable, query: str, limit: int | None = None) -> SparqlTable:
-    """Run a SELECT query (all named graphs as the default graph) and return its rows as text.
-
-    Example:
-        >>> import pyoxigraph
-        >>> from graph.store import as_store
-        >>> run_select(as_store(pyoxigraph.Store()), "SELECT ?s WHERE { ?s ?p ?o }").rows
-        ()
-
-    Raises:
-        ValueError: for a query that is not a SELECT, or a syntax error (with the engine's
-            message).
-    """
-    if not _QUERY_FORM.match(query):
-        raise ValueError("only SELECT queries are supported here; use the SPARQL endpoint")
-    try:
-        names, rows = select_table(store, query)
-    except SyntaxError as exc:
-        raise ValueError(f"SPARQL syntax error: {exc}") from None
-    if limit is not None:
-        rows = rows[:limit]
-    table = tuple(tuple(None if r.get(n) is None else str(r[n]) for n in names) for r in rows)
-    return SparqlTable(columns=tuple(names), rows=table)
