@@ -17,7 +17,7 @@ How the embedded semantics carry over:
 - **Atomic replacement** (:mod:`graph.remote.build`): a changed document gets a new graph IRI
   (its content hash is in it) and a new derived graph is written under a fresh IRI; one SPARQL
   Update request then switches the manifest and the control graph (``<meta>/remote``, outside the
-  dataset). Readers follow the manifest, so they see the old generation or the new one, never a
+  dataset; read back by :mod:`graph.remote.generation`). Readers follow the manifest, so they see the old generation or the new one, never a
   mixture. Graphs no longer named are dropped by the next build (so a reader opened just before
   a switch keeps working, like the two generations kept on disk).
 - **No silent truncation.** Servers cap result sizes (Virtuoso's ``ResultSetMaxRows``, 10 000 by
@@ -48,9 +48,9 @@ import pyoxigraph as ox
 
 from graph import mint
 from graph.backend import ManifestEntry, StoreError, parse_store_url
+from graph.remote.generation import control_graph_iri, generation_graphs, read_generation
 from graph.remote.paging import needs_paging, own_limit, paged_queries
 from graph.remote.results import Row, Rows, iri, json_term, strip_query, term
-from graph.vocab import DCTERMS, RG
 
 __all__ = ["RemoteStore", "RemoteStoreError", "control_graph_iri"]
 
@@ -76,11 +76,6 @@ def default_graph_store_url(endpoint: str) -> str:
         'http://127.0.0.1:8890/sparql-graph-crud'
     """
     return endpoint.rstrip("/") + "-graph-crud" if endpoint.endswith("/sparql") else endpoint
-
-
-def control_graph_iri(base: str = mint.DEFAULT_BASE) -> str:
-    """The graph naming the current generation and its derived graph (not part of the data)."""
-    return f"{mint.meta_graph_iri(base)}/remote"
 
 
 class RemoteStore:
@@ -297,34 +292,14 @@ class RemoteStore:
 
     def refresh(self) -> None:
         """Read the current generation, its graphs and manifest from the server."""
-        control, meta = control_graph_iri(self.base), mint.meta_graph_iri(self.base)
-        _, rows = self._select(
-            f"""SELECT ?gen ?derived WHERE {{ GRAPH <{control}> {{
-                <{control}> <{DCTERMS.hasVersion}> ?gen ; <{RG.namedGraph}> ?derived }} }}""",
-            {},
-        )
-        if rows:
-            self.generation = int(rows[0]["gen"].value)
-            self.derived = rows[0]["derived"].value
-        _, rows = self._select(
-            f"""SELECT ?name ?sha ?g WHERE {{ GRAPH <{meta}> {{
-                ?d <{RG.fileName}> ?name ; <{RG.sha256}> ?sha ; <{RG.namedGraph}> ?g }} }}""",
-            {},
-        )
-        self._manifest = {
-            r["name"].value: ManifestEntry(r["name"].value, r["sha"].value, r["g"].value)
-            for r in rows
-        }
+        current, self._manifest = read_generation(self._select, self.base)
+        if current is not None:
+            self.generation, self.derived = current
         self.graphs = self.generation_graphs(self.derived, self._manifest.values())
 
     def generation_graphs(self, derived: str, entries: Iterable[ManifestEntry]) -> tuple[str, ...]:
         """The dataset of a generation: shared graphs, its derived graph, its documents."""
-        shared = (
-            mint.meta_graph_iri(self.base),
-            mint.ontology_graph_iri(self.base),
-            mint.gazetteer_graph_iri(self.base),
-        )
-        return (*map(str, shared), derived, *sorted(e.graph for e in entries))
+        return generation_graphs(self.base, derived, entries)
 
     def view(self, graphs: Sequence[str]) -> RemoteStore:
         """A handle sharing this connection that reads the given graphs (a build in progress)."""
