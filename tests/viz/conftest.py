@@ -18,9 +18,11 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 import networkx as nx
 import pytest
+from browser_pages import VIEWPORT, Page
 
 from api.viz.data import VizSource
 from extract import section_kind_of
@@ -187,3 +189,30 @@ def seed_store(seed_store_dir: Path) -> Iterator[Any]:
     close = getattr(store, "close", None)
     if callable(close):
         close()
+
+
+@pytest.fixture(scope="module")
+def app_url(serve: Any, seed_store: Any) -> str:
+    from api.main import create_app
+    from api.settings import Settings
+
+    return str(serve(create_app(Settings(), store=seed_store)))
+
+
+@pytest.fixture
+def opened(browser: Any) -> Iterator[Any]:
+    pages: list[Page] = []
+
+    def open_page(url: str) -> Page:
+        page = browser.new_page()
+        page.set_viewport_size(VIEWPORT)
+        p = Page(page, str(urlparse(url).hostname))
+        pages.append(p)
+        page.goto(url)
+        return p
+
+    yield open_page
+    for p in pages:
+        assert not p.errors, (p.errors, p.outside)
+        assert not p.outside, p.outside
+        p.page.close()

@@ -11,80 +11,13 @@ Screenshots are written to the test's tmp dir, and also to ``$RESGRAPH_SCREENSHO
 
 from __future__ import annotations
 
-import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 import pytest
+from browser_pages import save_shot
 
 pytestmark = pytest.mark.browser
-
-VIEWPORT = {"width": 1440, "height": 900}
-
-
-def save_shot(page: Any, name: str, tmp_path: Path) -> Path:
-    """A 1440x900 screenshot in tmp_path, copied to $RESGRAPH_SCREENSHOTS when set."""
-    shot = tmp_path / name
-    page.screenshot(path=str(shot))
-    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
-    target = os.environ.get("RESGRAPH_SCREENSHOTS")
-    if target:
-        Path(target).mkdir(parents=True, exist_ok=True)
-        shutil.copy(shot, Path(target) / name)
-    return shot
-
-
-class Page:
-    """A browser page that records console errors and every request outside the server."""
-
-    def __init__(self, page: Any, host: str) -> None:
-        self.page = page
-        self.errors: list[str] = []
-        self.outside: list[str] = []
-        self.local: list[str] = []
-        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        page.on("pageerror", lambda e: self.errors.append(str(e)))
-
-        def route(r: Any) -> None:
-            url = urlparse(r.request.url)
-            if url.scheme in ("data", "blob") or url.hostname == host:
-                self.local.append(r.request.url)
-                r.continue_()
-            else:
-                self.outside.append(r.request.url)
-                r.abort()
-
-        page.route("**/*", route)
-
-
-@pytest.fixture(scope="module")
-def app_url(serve: Any, seed_store: Any) -> str:
-    from api.main import create_app
-    from api.settings import Settings
-
-    return str(serve(create_app(Settings(), store=seed_store)))
-
-
-@pytest.fixture
-def opened(browser: Any) -> Iterator[Any]:
-    pages: list[Page] = []
-
-    def open_page(url: str) -> Page:
-        page = browser.new_page()
-        page.set_viewport_size(VIEWPORT)
-        p = Page(page, str(urlparse(url).hostname))
-        pages.append(p)
-        page.goto(url)
-        return p
-
-    yield open_page
-    for p in pages:
-        assert not p.errors, (p.errors, p.outside)
-        assert not p.outside, p.outside
-        p.page.close()
 
 
 def test_landing_page(app_url: str, opened: Any, seed_store: Any, tmp_path: Path) -> None:

@@ -3,7 +3,7 @@
 Real app over the seed store built from data/corpus by ``graph.build`` (extraction included),
 real uvicorn, Debian's headless Chromium at 1440x900; every request leaving the server is blocked
 and fails the test, and so does any console error (the ``opened`` pages of
-test_pages_browser.py). What the pages show is compared with the graph's own functions.
+tests/viz/conftest.py). What the pages show is compared with the graph's own functions.
 
 Screenshots go to the test's tmp dir and to ``$RESGRAPH_SCREENSHOTS`` when set:
 ``RESGRAPH_SCREENSHOTS=docs/img pytest tests/viz/test_resolution_page_browser.py``.
@@ -12,42 +12,14 @@ Screenshots go to the test's tmp dir and to ``$RESGRAPH_SCREENSHOTS`` when set:
 from __future__ import annotations
 
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urldefrag, urljoin, urlparse
+from urllib.parse import urldefrag, urljoin
 
 import pytest
-from test_pages_browser import VIEWPORT, Page, save_shot
+from browser_pages import VIEWPORT, save_shot
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def app_url(serve: Any, seed_store: Any) -> str:
-    from api.main import create_app
-    from api.settings import Settings
-
-    return str(serve(create_app(Settings(), store=seed_store)))
-
-
-@pytest.fixture
-def opened(browser: Any) -> Iterator[Any]:
-    pages: list[Page] = []
-
-    def open_page(url: str) -> Page:
-        page = browser.new_page()
-        page.set_viewport_size(VIEWPORT)
-        p = Page(page, str(urlparse(url).hostname))
-        pages.append(p)
-        page.goto(url)
-        return p
-
-    yield open_page
-    for p in pages:
-        assert not p.errors, (p.errors, p.outside)
-        assert not p.outside, p.outside
-        p.page.close()
 
 
 def _status(url: str) -> int:
