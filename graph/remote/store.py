@@ -17,9 +17,10 @@ How the embedded semantics carry over:
 - **Atomic replacement** (:mod:`graph.remote.build`): a changed document gets a new graph IRI
   (its content hash is in it) and a new derived graph is written under a fresh IRI; one SPARQL
   Update request then switches the manifest and the control graph (``<meta>/remote``, outside the
-  dataset; read back by :mod:`graph.remote.generation`). Readers follow the manifest, so they see the old generation or the new one, never a
-  mixture. Graphs no longer named are dropped by the next build (so a reader opened just before
-  a switch keeps working, like the two generations kept on disk).
+  dataset; read back by :mod:`graph.remote.generation`). Readers follow the manifest, so they
+  see the old generation or the new one, never a mixture. Graphs no longer named are dropped by
+  the next build (so a reader opened just before a switch keeps working, like the two
+  generations kept on disk).
 - **No silent truncation.** Servers cap result sizes (Virtuoso's ``ResultSetMaxRows``, 10 000 by
   default, cuts the answer without an error). A SELECT that returns ``max_rows`` rows or more is
   re-run in pages (``ORDER BY`` + ``LIMIT``/``OFFSET``), and a page that is still capped raises.
