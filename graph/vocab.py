@@ -18,6 +18,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
@@ -121,6 +122,13 @@ _INSTRUMENT = MappingProxyType(
 )
 
 
+def _member(table: Mapping[str, URIRef], what: str, value: str) -> URIRef:
+    """``table[value]``, or a ValueError that names ``what`` and the valid values."""
+    if value not in table:
+        raise ValueError(f"unknown {what} {value!r}; valid: {', '.join(table)}")
+    return table[value]
+
+
 def basis_concept(basis: str) -> URIRef:
     """The SKOS concept of an attribution basis of the record contract.
 
@@ -131,9 +139,7 @@ def basis_concept(basis: str) -> URIRef:
         >>> basis_concept("explicit").endswith("ExplicitBasis")
         True
     """
-    if basis not in _BASIS:
-        raise ValueError(f"unknown attribution basis {basis!r}; valid: {', '.join(_BASIS)}")
-    return _BASIS[basis]
+    return _member(_BASIS, "attribution basis", basis)
 
 
 def status_concept(status: str) -> URIRef:
@@ -146,9 +152,7 @@ def status_concept(status: str) -> URIRef:
         >>> status_concept("NOC").endswith("StatusNOC")
         True
     """
-    if status not in _STATUS:
-        raise ValueError(f"unknown status {status!r}; valid: {', '.join(_STATUS)}")
-    return _STATUS[status]
+    return _member(_STATUS, "status", status)
 
 
 _ACTOR_CLASS = MappingProxyType(
@@ -184,9 +188,7 @@ def instrument_class(kind: str) -> URIRef:
         >>> instrument_class("decision").endswith("#Decision")
         True
     """
-    if kind not in _INSTRUMENT:
-        raise ValueError(f"unknown instrument kind {kind!r}; valid: {', '.join(_INSTRUMENT)}")
-    return _INSTRUMENT[kind]
+    return _member(_INSTRUMENT, "instrument kind", kind)
 
 
 def citation_class(section_kind: str | None, kind: str) -> tuple[URIRef, URIRef | None]:
@@ -241,9 +243,7 @@ def action_concept(action: str) -> URIRef:
         >>> action_concept("MOD").endswith("#ActionMOD")
         True
     """
-    if action not in _ACTION:
-        raise ValueError(f"unknown proposal action {action!r}; valid: {', '.join(_ACTION)}")
-    return _ACTION[action]
+    return _member(_ACTION, "proposal action", action)
 
 
 def change_kind_concept(kind: str) -> URIRef:
@@ -256,9 +256,7 @@ def change_kind_concept(kind: str) -> URIRef:
         >>> change_kind_concept("paragraph_deleted").endswith("#ParagraphDeleted")
         True
     """
-    if kind not in _CHANGE_KIND:
-        raise ValueError(f"unknown change kind {kind!r}; valid: {', '.join(_CHANGE_KIND)}")
-    return _CHANGE_KIND[kind]
+    return _member(_CHANGE_KIND, "change kind", kind)
 
 
 def proposer_class(kind: str | None) -> URIRef:
