@@ -4,24 +4,22 @@ Why a router of its own: the comparison (``graph.compare_proposals``) is one que
 models (:mod:`api.proposal_schemas`); the resolution routes stay as they are. It is registered
 before them, so ``proposals`` is not read as the year of a version.
 
-Why computed here (in a thread) rather than by the query workers: the comparison is three small
-queries over the proposals of one work, milliseconds on any store; the answer is cached per
-snapshot like the others (a rebuilt store gets a new snapshot and a new cache). An unknown
-resolution is a 404 with "did you mean"; a malformed organ or number a 422 naming it.
+Computed by the query workers like every REST answer (sandboxed, with the REST timeout) and
+cached per snapshot like the others (a rebuilt store gets a new snapshot and a new cache). An
+unknown resolution is a 404 with "did you mean"; a malformed organ or number a 422 naming it.
 """
 
 from __future__ import annotations
 
-import asyncio
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Response
 
-from api.deps import SnapshotDep
+from api.deps import AnswersDep
 from api.errors import LOOKUP_RESPONSES
 from api.proposal_schemas import ProposalComparison
 from api.routes.resolutions import NUMBER_RE, ORGAN_RE
-from graph import compare_proposals, organ_code
+from graph import organ_code
 
 __all__ = ["router"]
 
@@ -35,17 +33,11 @@ router = APIRouter(prefix="/resolutions", tags=["proposals"])
     responses=LOOKUP_RESPONSES,
 )
 async def resolution_proposals(
-    snapshot: SnapshotDep,
+    answers: AnswersDep,
     organ: Annotated[str, Path(pattern=ORGAN_RE, description="Organ code.", examples=["wtsa"])],
     number: Annotated[str, Path(pattern=NUMBER_RE, description="Number.", examples=["44"])],
 ) -> Response:
     """The proposals that target the resolution (proposer, reference, action) and the changes
     they make, each with the proposals that make it: which agree and which differ."""
     ident = f"{organ_code(organ).casefold()}/{number}"
-    key = ("proposals", ident)
-    body = snapshot.cache.get(key)
-    if body is None:
-        result = await asyncio.to_thread(compare_proposals, snapshot.store, ident)
-        body = ProposalComparison.model_validate(result.to_dict()).model_dump_json().encode()
-        snapshot.cache.put(key, body)
-    return Response(body, media_type="application/json")
+    return await answers.json(("proposals", ident), "proposals", ident=ident)

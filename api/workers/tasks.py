@@ -23,6 +23,7 @@ from typing import Any
 import networkx as nx
 from pydantic import BaseModel, TypeAdapter
 
+from api.proposal_schemas import ProposalComparison
 from api.schemas import (
     AssignmentResults,
     CitationPath,
@@ -41,6 +42,7 @@ from graph import (
     SnapshotIndex,
     Store,
     citation_path,
+    compare_proposals,
     dependencies,
     get_resolution,
     graph_stats,
@@ -159,6 +161,7 @@ TASKS: dict[str, Task] = {
     # the most cited come from the work-level view the worker holds (building it reads every
     # citation: seconds on a million triples, once per worker instead of once per request)
     "stats": Task(_stats, GraphStats),
+    "proposals": Task(lambda s, n, kw: compare_proposals(s, kw["ident"]), ProposalComparison),
 }
 
 
