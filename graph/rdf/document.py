@@ -63,9 +63,6 @@ __all__ = [
     "document_triples",
 ]
 
-#: the builder's former name here, which :mod:`graph.rdf.proposals` types its argument with
-_Builder = DocumentBuilder
-
 
 def document_statements(
     doc: DocumentInput, base: str = mint.DEFAULT_BASE

@@ -48,12 +48,12 @@ from graph.rdf.terms import RDF, RG, int_literal, str_literal
 from graph.vocab import SKOS, action_concept, change_kind_concept, proposer_class
 
 if TYPE_CHECKING:  # the builder imports this module; only its type is needed here
-    from graph.rdf.document import _Builder
+    from graph.rdf.document_builder import DocumentBuilder
 
 __all__ = ["add_proposals"]
 
 
-def _mention_nodes(b: _Builder, records: Iterable[Record]) -> dict[tuple[int, int], URIRef]:
+def _mention_nodes(b: DocumentBuilder, records: Iterable[Record]) -> dict[tuple[int, int], URIRef]:
     """``(start, end)`` -> the mention node a record of that span became (as the builder mints
     them: a citation with the heading role is a heading mention; near-misses are no node)."""
     nodes: dict[tuple[int, int], URIRef] = {}
@@ -70,7 +70,7 @@ def _mention_nodes(b: _Builder, records: Iterable[Record]) -> dict[tuple[int, in
     return nodes
 
 
-def _proposer(b: _Builder, p: Proposal) -> URIRef | None:
+def _proposer(b: DocumentBuilder, p: Proposal) -> URIRef | None:
     if not p.proposer:
         return None
     node = b.actor(p.proposer)
@@ -82,7 +82,9 @@ def _proposer(b: _Builder, p: Proposal) -> URIRef | None:
     return node
 
 
-def _work(b: _Builder, kind: str | None, body: str | None, number: str | None) -> URIRef | None:
+def _work(
+    b: DocumentBuilder, kind: str | None, body: str | None, number: str | None
+) -> URIRef | None:
     if not number or not body or (kind or "resolution") not in mint.INSTRUMENT_KINDS:
         return None
     organ = b.organ_of(body, None, None)
@@ -92,7 +94,7 @@ def _work(b: _Builder, kind: str | None, body: str | None, number: str | None) -
 
 
 def _change(
-    b: _Builder, node: URIRef, c: ProposalChange, mentions: dict[tuple[int, int], URIRef]
+    b: DocumentBuilder, node: URIRef, c: ProposalChange, mentions: dict[tuple[int, int], URIRef]
 ) -> None:
     b.add(node, RDF.type, RG.ProposalChange)
     b.add(node, RG.changeKind, change_kind_concept(c.change))
@@ -136,7 +138,9 @@ def _owner(
     return by_key.get(key) if key else None
 
 
-def add_proposals(b: _Builder, proposals: Iterable[Proposal], records: Iterable[Record]) -> None:
+def add_proposals(
+    b: DocumentBuilder, proposals: Iterable[Proposal], records: Iterable[Record]
+) -> None:
     """Add the triples of a document's proposals (module docstring) to the builder ``b``.
 
     Raises:

@@ -41,7 +41,7 @@ class GraphBuilder:
         self.gaz = load_gazetteer()
         self.doc_iri = mint.document_iri(doc.name, doc.sha256, base)
         # the versions (or works) headings open, in order of their start: all of them, and per
-        # resolution number (graph.rdf.document._Builder.host finds a citation's by bisection)
+        # resolution number (DocumentBuilder.host finds a citation's by bisection)
         self.hosts_at: tuple[list[int], list[URIRef]] = ([], [])
         self.hosts_of: dict[str, tuple[list[int], list[URIRef]]] = {}
         # nodes already described (works, versions, sections, paragraphs, actors): a node cited
