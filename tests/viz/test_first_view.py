@@ -13,10 +13,10 @@ from typing import Any
 
 import networkx as nx
 import pytest
+from browser_pages import VIEWPORT, save_shot
 
 from api.viz.data import BUREAUX, VizSource
 from tests.viz.test_browser import READY, Watched, _app
-from tests.viz.test_pages_browser import VIEWPORT, save_shot
 
 pytestmark = pytest.mark.browser
 
