@@ -30,14 +30,13 @@ from starlette.concurrency import run_in_threadpool
 
 from api.deps import SettingsDep, SnapshotDep
 from api.errors import ApiError, error_responses
-from api.sparql.negotiate import choose
+from api.twins import JSON, page_media, twin_headers, twin_responses
 from graph import DocumentSource, document_source, id_path
 
 __all__ = ["original", "render_text", "router"]
 
 router = APIRouter(tags=["identifiers"])
 
-OFFERS = ("text/html", "application/json")
 #: Inner-first order of spans that start and end at the same offsets.
 _RANK = {"heading": 0, "assignment": 1, "citation": 2, "insert": 3}
 
@@ -181,10 +180,7 @@ def render_text(doc: DocumentSource) -> Markup:
     "/documents/{key}",
     summary="A source document's text with its citations, headings and assignments (HTML/JSON)",
     responses={
-        200: {
-            "content": {"text/html": {}, "application/json": {}},
-            "description": "The source view, or its facts as JSON.",
-        },
+        **twin_responses("The source view, or its facts as JSON."),
         **error_responses(404, 406, 422, s404="No source document with that key."),
     },
 )
@@ -204,11 +200,7 @@ async def source_view(
     ] = None,
 ) -> Response:
     """The text of document ``key`` with every mark anchored by its offsets (``#c-start-end``)."""
-    media = {"html": "text/html", "json": "application/json"}.get(format or "") or choose(
-        request.headers.get("accept"), OFFERS
-    )
-    if media is None:
-        raise ApiError(406, "a source document is available as text/html or application/json")
+    media = page_media(request, format, "a source document")
     try:
         doc = await run_in_threadpool(document_source, snapshot.store, key)
     except ValueError as exc:
@@ -216,11 +208,9 @@ async def source_view(
     if doc is None:
         raise ApiError(404, f"no source document with key {key!r} in the graph")
     here = f"/documents/{key}"
-    headers = {"Vary": "Accept"}
-    if media == "application/json":
-        headers["Link"] = f'<{here}?format=html>; rel="alternate"; type="text/html"'
+    headers = twin_headers(here, media)
+    if media == JSON:
         return JSONResponse(doc.to_dict(), headers=headers)
-    headers["Link"] = f'<{here}?format=json>; rel="alternate"; type="application/json"'
     counts = {k: sum(1 for m in doc.marks if m.kind == k) for k in _RANK if k != "insert"}
     headed = sorted({m.target for m in doc.marks if m.kind == "heading" and m.target})
     page = request.app.state.templates.get_template("source.html").render(

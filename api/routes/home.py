@@ -21,8 +21,8 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from api.deps import AnswersDep
-from api.errors import ApiError, error_responses
-from api.sparql.negotiate import choose
+from api.errors import error_responses
+from api.twins import JSON, page_media, twin_headers, twin_responses
 from graph import organ_code
 
 __all__ = ["number_query", "router"]
@@ -33,7 +33,6 @@ router = APIRouter(tags=["service"])
 TOP = 10
 #: Hits per search on the page (the REST route pages further).
 HITS = 20
-OFFERS = ("text/html", "application/json")
 LINKS = {
     "network": "/viz",
     "sparql": "/sparql",
@@ -91,10 +90,7 @@ def _body(response: Response) -> Any:
     "/",
     summary="Landing page: search, corpus figures, most cited (HTML or JSON)",
     responses={
-        200: {
-            "content": {"text/html": {}, "application/json": {}},
-            "description": "The landing page, or its facts as JSON.",
-        },
+        **twin_responses("The landing page, or its facts as JSON."),
         **error_responses(406, 422, 503, json_ref=True),
     },
 )
@@ -110,11 +106,7 @@ async def home(
     ] = None,
 ) -> Response:
     """What the graph holds and a search over it; HTML for browsers, JSON for programs."""
-    media = {"html": "text/html", "json": "application/json"}.get(format or "") or choose(
-        request.headers.get("accept"), OFFERS
-    )
-    if media is None:
-        raise ApiError(406, "the landing page is available as text/html or application/json")
+    media = page_media(request, format, "the landing page")
     stats = _body(await answers.json(("stats", TOP), "stats", top=TOP))
     query = (q or "").strip()
     hits = await _search(answers, query) if query else None
@@ -127,10 +119,8 @@ async def home(
         "links": LINKS,
     }
     twin = "/?" + urlencode({"format": "json", **({"q": query} if query else {})})
-    headers = {"Vary": "Accept"}
-    if media == "application/json":
-        headers["Link"] = '</?format=html>; rel="alternate"; type="text/html"'
+    headers = twin_headers("/", media)
+    if media == JSON:
         return JSONResponse(facts, headers=headers)
-    headers["Link"] = '</?format=json>; rel="alternate"; type="application/json"'
     template = request.app.state.templates.get_template("home.html")
     return HTMLResponse(template.render(twin=twin, **facts), headers=headers)
