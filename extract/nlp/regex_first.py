@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 __all__ = ["Beginnings", "beginnings", "first_chars"]
 
@@ -88,7 +89,11 @@ def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return None if found is None else frozenset(found)
 
 
+@cache
 def _folds_to_ascii(ch: str) -> bool:
+    """Whether ``ch`` matches some ASCII character under ``re.IGNORECASE`` (e.g. the Kelvin
+    sign matches ``k``); cached because actor tables ask it of the same few letters thousands
+    of times while they are built."""
     fold = re.compile(re.escape(ch), re.IGNORECASE)
     return any(fold.fullmatch(chr(a)) for a in range(128))
 

@@ -47,9 +47,46 @@ def _organ_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     # Word boundaries for Latin names only: Chinese names touch the next word ("全会概述").
     # (Cyrillic letters too: "Совет" is not the start of "Советом")
-    return re.compile(
-        rf"(?<![A-Za-z0-9\u0400-\u04ff-])(?:{alt})(?![A-Za-z0-9\u0400-\u04ff])"
-    ), names
+    return re.compile(rf"(?<!{_ORGAN_NOT_AFTER})(?:{alt})(?![A-Za-z0-9\u0400-\u04ff])"), names
+
+
+#: A character an organ name may not follow (it would be the end of a longer word).
+_ORGAN_NOT_AFTER = r"[A-Za-z0-9\u0400-\u04ff-]"
+
+
+@cache
+def _organ_scan() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """:func:`_organ_regex` without its leading look-behind, and that look-behind's class.
+
+    Why: a pattern that opens with a look-behind is tried at every character, while one that
+    opens with an alternation of names is only tried where a name's first letter stands (the
+    engine skips the rest in C), about 5x faster over a document's opening part.
+    :func:`_organ_names_in` checks the look-behind itself, so it finds exactly the same names.
+    """
+    organ_re, _ = _organ_regex()
+    return re.compile(organ_re.pattern.removeprefix(f"(?<!{_ORGAN_NOT_AFTER})")), re.compile(
+        _ORGAN_NOT_AFTER
+    )
+
+
+def _organ_names_in(text: str) -> list[str]:
+    """The organ names (as written) that :func:`_organ_regex` finds in ``text``, in order.
+
+    Example:
+        >>> _organ_names_in("the Council, not the XCouncil; ITU-T and the WTSA")
+        ['Council', 'WTSA']
+    """
+    scan, not_after = _organ_scan()
+    out: list[str] = []
+    pos = 0
+    while (m := scan.search(text, pos)) is not None:
+        s = m.start()
+        if s and not_after.match(text, s - 1):
+            pos = s + 1  # the full regex fails here; it would try the next character
+            continue
+        out.append(m.group(0))
+        pos = m.end() if m.end() > s else s + 1
+    return out
 
 
 @cache
@@ -86,7 +123,7 @@ def doc_context(text: str, intro_end: int | None = None) -> tuple[str | None, Ve
         ('WTSA', VersionRef(venue='Hammamet', year=2016))
     """
     g = load_gazetteer()
-    organ_re, names = _organ_regex()
+    _, names = _organ_regex()
     body: str | None = None
     conference: VersionRef | None = None
     for m in _assembly_regex().finditer(text):
@@ -99,15 +136,19 @@ def doc_context(text: str, intro_end: int | None = None) -> tuple[str | None, Ve
                 conference = found[-1].ref
                 break
     head = text[: intro_end if intro_end else len(text)] or text
+    label_hits: list[str] | None = None  # the labels of the head, read once for both uses
     if body is None:
-        counts = Counter(names[m.group(0)] for m in organ_re.finditer(head))
-        labels_in_head = [g.label(m.group(0)) for m in g.label_regex().finditer(head)]
+        counts = Counter(names[n] for n in _organ_names_in(head))
+        label_hits = [m.group(0) for m in g.label_regex().finditer(head)]
+        labels_in_head = [g.label(hit) for hit in label_hits]
         counts.update(ref.organ for ref in labels_in_head if ref is not None)
         counts = Counter({k: v for k, v in counts.items() if k in g.organs})
         if counts:
             body = counts.most_common(1)[0][0]
     if conference is None and body is not None:
-        labels = Counter(m.group(0) for m in g.label_regex().finditer(head))
+        if label_hits is None:
+            label_hits = [m.group(0) for m in g.label_regex().finditer(head)]
+        labels = Counter(label_hits)
         for label, _ in labels.most_common():
             ref = g.label(label)
             c = ref.conference if ref is not None else None
