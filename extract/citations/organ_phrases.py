@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extract.gazetteer import Gazetteer
+from extract.nlp.regex_first import first_char_lookahead
 from extract.text.cjk import CJK_CHAR
 
 __all__ = ["Phrases", "compile_phrases"]
@@ -181,7 +182,8 @@ def compile_phrases(gaz: Gazetteer, raw: dict[str, Any], spellings_all: set[str]
         before=before,
         sector=sector,
         of_sector=of_sector,
-        itu_markers=re.compile(markers),
+        # searched over whole texts: the look-ahead lets the engine skip to a marker's letters
+        itu_markers=re.compile(first_char_lookahead(markers) + f"(?:{markers})"),
         other_after=re.compile(
             rf"\]?[ \t]*(?:{joiners})(?:[^.;:()\n]{{0,80}}?[ \t])?(?:{others})(?![\w-])"
         ),

@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
-from extract.nlp.regex_first import first_chars
+from extract.nlp.regex_first import first_char_lookahead
 
 __all__ = ["Conference", "Gazetteer", "LabelRef", "fold_accents", "load_gazetteer"]
 
@@ -268,9 +268,7 @@ def _label_regex(gaz: Gazetteer, loose: bool) -> re.Pattern[str]:
     # Why the look-ahead of first letters: a pattern that opens with a look-behind is tried at
     # every character; one that opens with a character class lets the engine skip, in C, to the
     # few places a label can start (3x faster over a document, same matches).
-    first = first_chars(body)
-    lead = "(?=[" + "".join(re.escape(c) for c in sorted(first)) + "])" if first else ""
-    return re.compile(lead + rf"(?<!{_WORD_CHAR})" + body)
+    return re.compile(first_char_lookahead(body) + rf"(?<!{_WORD_CHAR})" + body)
 
 
 @cache

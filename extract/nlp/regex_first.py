@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-__all__ = ["Beginnings", "beginnings", "first_chars"]
+__all__ = ["Beginnings", "beginnings", "first_char_lookahead", "first_chars"]
 
 _RANGE_LIMIT = 4096  # larger character ranges are not enumerated
 _MAX_BEGINNINGS = 20_000
@@ -90,6 +90,29 @@ def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
 
 
 @cache
+def first_char_lookahead(pattern: str, flags: int = 0) -> str:
+    """A look-ahead of the characters a match of ``pattern`` can start with, to put before it,
+    or ``""`` when they are not known (or the pattern ignores case anywhere).
+
+    Why: a pattern that opens with a look-behind, ``\\b`` or an alternation mixing them is tried
+    by the engine at every character of the text; one that opens with a character class lets it
+    skip, in C, to the few places a match can start. Prefixed to the pattern it changes no match
+    (every match consumes one of those characters first).
+
+    Example:
+        >>> first_char_lookahead(r"(?<!\\w)(?:WRC|RA)-\\d\\d")
+        '(?=[RW])'
+        >>> first_char_lookahead(r"(?i:the) ITU"), first_char_lookahead(r"\\w+")
+        ('', '')
+    """
+    if flags & re.IGNORECASE or "(?i" in pattern or re.search(r"\(\?[a-zA-Z]*i", pattern):
+        return ""
+    chars = first_chars(pattern, flags)
+    if not chars:
+        return ""
+    return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
+
+
 def _folds_to_ascii(ch: str) -> bool:
     """Whether ``ch`` matches some ASCII character under ``re.IGNORECASE`` (e.g. the Kelvin
     sign matches ``k``); cached because actor tables ask it of the same few letters thousands
