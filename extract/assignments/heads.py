@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from extract.assignments.actors import expand_labels, join_labels, match_actor_list
@@ -62,6 +63,17 @@ class HeadMatch:
     lang: str = "en"
 
 
+@cache
+def _packaged_verbs(lang: str) -> CompiledVerbs:
+    """The compiled verbs of the packaged patterns of ``lang``, once per process.
+
+    Why not :func:`compile_verbs` on each call: its cache key is the tuple of patterns, and
+    hashing some seventy pattern records on every call cost more than finding the heads of a
+    short passage."""
+    pats = load_assignment_patterns(lang)
+    return compile_verbs(tuple(p for p in pats if p.lang == lang), lang)
+
+
 def find_heads(
     text: str,
     lang: str = "en",
@@ -86,8 +98,10 @@ def find_heads(
         [('instructs', 'TSB', ('BDT',))]
     """
     base = lang.split("-")[0].lower()
-    pats = load_assignment_patterns(base) if patterns is None else patterns
-    comp = compile_verbs(tuple(p for p in pats if p.lang == base), base)
+    if patterns is None:
+        comp = _packaged_verbs(base)
+    else:
+        comp = compile_verbs(tuple(p for p in patterns if p.lang == base), base)
     gap = _GAP_ZH if base == "zh" else _GAP_EN
     heads: list[HeadMatch] = []
     for m in verb_matches(text, comp):
