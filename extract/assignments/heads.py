@@ -81,6 +81,7 @@ def find_heads(
     *,
     patterns: tuple[PatternEntry, ...] | None = None,
     item_scan: int = 4000,
+    verbs: CompiledVerbs | None = None,
 ) -> list[HeadMatch]:
     """Find every clause head that gives work in ``text``.
 
@@ -91,6 +92,8 @@ def find_heads(
             other Bureaux".
         patterns: verb/collaborator patterns (default: the packaged ``assignments.jsonl``).
         item_scan: how far after a verb to look for items that carry their own addressee.
+        verbs: ``patterns`` of ``lang`` already compiled (:func:`compile_verbs`), for a caller
+            that keeps them (the pipeline component); ``patterns`` is then not read.
 
     Example:
         >>> [(h.verb, h.addressee, h.collaborators) for h in find_heads(
@@ -98,7 +101,9 @@ def find_heads(
         [('instructs', 'TSB', ('BDT',))]
     """
     base = lang.split("-")[0].lower()
-    if patterns is None:
+    if verbs is not None:
+        comp = verbs
+    elif patterns is None:
         comp = _packaged_verbs(base)
     else:
         comp = compile_verbs(tuple(p for p in patterns if p.lang == base), base)

@@ -27,6 +27,8 @@ from extract.assignments.heads import (
     load_assignment_patterns,
     parse_patterns,
 )
+from extract.assignments.table import PatternEntry
+from extract.assignments.verbs import CompiledVerbs, compile_verbs
 
 __all__ = ["AssignmentComponent", "HeadMatch", "find_heads", "load_assignment_patterns"]
 
@@ -112,11 +114,10 @@ class AssignmentComponent:
         for lang in langs:
             if lang == "zh" and self.lang is None and not _has_cjk(text):
                 continue
-            if not any(p.lang == lang and p.kind == "verb" for p in self.patterns):
+            verbs = self._verbs_of(lang)
+            if verbs is None:
                 continue
-            found.extend(
-                find_heads(text, lang, sector, patterns=self.patterns, item_scan=self.item_scan)
-            )
+            found.extend(find_heads(text, lang, sector, item_scan=self.item_scan, verbs=verbs))
         found.sort(key=lambda h: (h.start, -(h.end - h.start)))
         out: list[HeadMatch] = []
         for h in found:
@@ -124,6 +125,26 @@ class AssignmentComponent:
                 continue
             out.append(h)
         return out
+
+    @property
+    def patterns(self) -> tuple[PatternEntry, ...]:
+        """The verb, collaborator and object patterns of every language."""
+        return self._patterns
+
+    @patterns.setter
+    def patterns(self, rows: tuple[PatternEntry, ...]) -> None:
+        self._patterns = rows
+        self._verbs: dict[str, CompiledVerbs | None] = {}
+
+    def _verbs_of(self, lang: str) -> CompiledVerbs | None:
+        """The compiled patterns of ``lang`` (None when it has no verb), kept by the component:
+        compiling, or finding them in a cache keyed by the patterns, on every call cost more
+        than reading a short passage."""
+        if lang not in self._verbs:
+            rows = tuple(p for p in self._patterns if p.lang == lang)
+            has_verb = any(p.kind == "verb" for p in rows)
+            self._verbs[lang] = compile_verbs(rows, lang) if has_verb else None
+        return self._verbs[lang]
 
     def initialize(
         self,
