@@ -204,7 +204,11 @@ def _read(p: Path, display: str, max_bytes: int) -> bytes:
                 display, "E002", f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes"
             )
         with p.open("rb") as fh:
-            data = fh.read(max_bytes + 1)
+            # the size the file said it has (a buffer of max_bytes for each small file costs
+            # more than reading it), then the rest up to the cap if it grew in between
+            data = fh.read(size + 1)
+            if len(data) > size:
+                data += fh.read(max_bytes + 1 - len(data))
     except OSError as exc:
         raise DocumentError(display, "E009", f"cannot read file: {exc.strerror or exc}") from exc
     if len(data) > max_bytes:
