@@ -61,6 +61,7 @@ def test_removing_one_of_two_identical_documents_keeps_the_other(tmp_path: Path)
     out = cli_build(corpus, store, "--prune")  # dropping b.txt is what this build is for
     assert "removed 1," in out
     assert graph_quads(store) == {"a.txt": both["a.txt"]}
+    print(f"\ncase 7: removed b.txt, a.txt keeps its {len(both['a.txt'])} quads")
     with open_store(store, read_only=True) as s:
         doc = ox.NamedNode(mint.document_iri("a.txt", manifest["a.txt"].sha256))
         names = {

@@ -138,6 +138,10 @@ def test_a_killed_jobs_build_leaves_no_worker_and_no_lock(
     assert again.added == (SEEDS[4].name,)
     assert quads(store) == before  # nothing lost
     assert not list(store.glob("gen-*.tmp-*"))
+    print(
+        f"\ncase 5 ({sig.name}): builder exit {child.returncode}, {len(workers)} workers gone, "
+        f"next builds ran at once, {len(before)} quads kept"
+    )
 
 
 KILLED_AT_THE_POINTER = textwrap.dedent(
@@ -189,6 +193,10 @@ def test_a_kill_between_the_rename_and_the_pointer_does_not_wedge_the_store(
     build_store(fresh, inputs=inputs(SEEDS))
     assert quads(store) == quads(fresh)
     assert f'"gen-{earlier + 1:06d}"' in (store / POINTER).read_text("utf-8")
+    print(
+        f"\ncase 6 (earlier={earlier}): SIGKILL at the pointer; next build added "
+        f"{len(report.added)}, generation {report.generation}, same quads as a fresh build"
+    )
 
 
 def test_a_worker_killed_mid_document_costs_only_a_retry(tmp_path: Path) -> None:

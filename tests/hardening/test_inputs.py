@@ -262,6 +262,8 @@ def test_a_bomb_is_refused_at_low_memory(tmp_path: Path, name: str) -> None:
     out = _load_in_child(make(tmp_path / name))
     assert out["code"] == code
     assert int(out["rss_kb"]) < LOAD_RSS_BOUND_MB * 1024, out  # type: ignore[call-overload]
+    peak = int(out["rss_kb"]) / 1024  # type: ignore[call-overload]
+    print(f"\n{name}: {code}; loader peak RSS {peak:.0f} MiB (bound {LOAD_RSS_BOUND_MB})")
 
 
 def test_running_out_of_memory_while_loading_is_a_coded_error(tmp_path: Path) -> None:
@@ -351,6 +353,10 @@ def test_a_build_of_every_bad_file_builds_the_rest_at_low_memory(tmp_path: Path)
     with open_store(store, read_only=True) as s:
         assert set(s.manifest()) == {p.name for p in good} | {"damaged.txt"}
     assert out["rss_kb"] < BUILD_RSS_BOUND_MB * 1024, f"peak RSS {out['rss_kb'] / 1024:.0f} MB"
+    print(
+        f"\nbuild of every bad file: exit {out['rc']}, failed {sorted(failed.items())}; "
+        f"peak RSS {out['rss_kb'] / 1024:.0f} MiB (bound {BUILD_RSS_BOUND_MB})"
+    )
 
 
 # ------------------------------------------------------------------ encodings that do not lie

@@ -244,6 +244,8 @@ def test_case8_rest_computations_over_their_timeout_are_killed(server: Server) -
     assert health and set(health) == {200}
     assert ask[0] == 200 and ask[1]["boolean"] is True
     assert set(before) != set(server.rest_workers())
+    counts = {f"{s} {c or ''}".strip(): outcomes.count((s, c)) for s, c in set(outcomes)}
+    print(f"\ncase 8: 41 requests -> {counts}; /health {len(health)} polls, all 200")
 
 
 def test_answers_computed_while_warming_are_served_whatever_the_timeout(server: Server) -> None:

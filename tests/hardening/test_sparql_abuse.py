@@ -209,6 +209,10 @@ def test_case1_deep_nesting_is_refused_before_any_parser(server: Server) -> None
         assert status == 200 and body["boolean"] is True
     watch.assert_healthy()
     assert server.workers() == before  # no worker died: no parser ever saw the deep text
+    print(
+        f"\ncase 1: 400 query_too_deep; "
+        f"/health p99 {watch.p99_ms():.1f} ms over {len(watch.health)}"
+    )
 
 
 @pytest.mark.parametrize(
@@ -249,6 +253,10 @@ def test_case2_service_in_any_spelling_never_leaves_the_machine(
             assert status in (400, 403), body
             assert body["code"] in ("service_refused", "update_refused", "malformed_query"), body
     assert listener.received == []
+    print(
+        f"\ncase 2: {sorted({(s, b.get('code', '')) for s, b in responses})}; "
+        f"/health p99 {watch.p99_ms():.1f} ms over {len(watch.health)}"
+    )
 
 
 def test_case3_one_get_cannot_exhaust_memory(server: Server) -> None:
@@ -285,7 +293,10 @@ def test_case4_two_endless_queries_do_not_disable_the_endpoint(server: Server) -
     assert [(s, b["code"]) for s, b in results] == [(503, "query_timeout")] * 2
     assert after[0] == 200 and after[1]["boolean"] is True  # not "busy": the slots came back
     assert len(set(before) - set(server.workers())) == 2  # both evaluations were killed
-    print(f"\ncase 4: /health p99 {watch.p99_ms():.1f} ms over {len(watch.health)}")
+    print(
+        f"\ncase 4: 2x 503 query_timeout; worker peak RSS {watch.peak_rss_mb:.0f} MiB "
+        f"(cap {MEMORY_MB}); /health p99 {watch.p99_ms():.1f} ms over {len(watch.health)}"
+    )
 
 
 def test_a_crashing_worker_takes_down_only_its_query(server: Server) -> None:
@@ -308,6 +319,7 @@ def test_a_crashing_worker_takes_down_only_its_query(server: Server) -> None:
     assert "signal 11" in results[0][1]["error"]
     assert server.sparql("ASK { ?s ?p ?o }")[0] == 200
     assert victim not in server.workers()
+    print(f"\nSIGSEGV: 503 query_aborted; /health p99 {watch.p99_ms():.1f} ms")
 
 
 def _busiest_worker(server: Server, busy: threading.Thread) -> int | None:
@@ -340,3 +352,4 @@ def test_case13_runtime_errors_are_never_500(server: Server) -> None:
     ):
         status, body = server.sparql(query)
         assert status in (200, 400, 403), (query, body)
+        print(f"\ncase 13: {status} {body.get('code', '') if isinstance(body, dict) else ''}")
