@@ -19,7 +19,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 __all__ = ["STEPS", "NormalizedText", "normalize"]
 
@@ -230,7 +230,20 @@ def normalize(text: str, steps: Sequence[str] | None = None) -> NormalizedText:
         >>> nt.to_source(0, len(nt.text))
         (0, 32)
     """
-    chosen = STEPS if steps is None else tuple(steps)
+    if steps is None:
+        return _normalize_all(text)
+    return _normalize(text, tuple(steps))
+
+
+@lru_cache(maxsize=4)
+def _normalize_all(text: str) -> NormalizedText:
+    """:func:`normalize` with every step, kept for the last few texts: a document is normalized
+    by the segmenter and again, the same string, by the citation finder (a :class:`NormalizedText`
+    is never changed once made, so both may share it)."""
+    return _normalize(text, STEPS)
+
+
+def _normalize(text: str, chosen: tuple[str, ...]) -> NormalizedText:
     unknown = [s for s in chosen if s not in STEPS]
     if unknown:
         raise ValueError(f"unknown normalization step(s) {unknown}; valid steps: {list(STEPS)}")
