@@ -38,21 +38,18 @@ import pyoxigraph as ox
 from extract import DocumentError, ExtractionResult
 from graph import mint
 from graph.backend import BuildReport, ManifestEntry
+from graph.embedded.derived_update import DocumentChanges, refresh_derived
 from graph.embedded.store import Generation, new_generation, open_embedded
-from graph.rdf.derived import derived_store
 from graph.rdf.document import document_triples
 from graph.rdf.input import DocumentInput
 from graph.rdf.manifest import manifest_triples
-from graph.rdf.static import gazetteer_graph, ontology_graph
-from graph.rdf.text import load_graph, nquads
+from graph.rdf.text import nquads
 from graph.rdf.workers import Extractor, Progress, RenderedDocument
 from graph.vocab import RG
 
 __all__ = ["build_embedded"]
 
 RG_NAMED_GRAPH = ox.NamedNode(str(RG.namedGraph))
-SHARED = ox.NamedNode(str(RG.sharedStatements))
-CONFIRMS_AT = ox.NamedNode(str(RG.confirmsAt))
 
 # N-Quads bytes queued before a bulk load: the first batch is small and each next one as large as
 # everything loaded so far, up to BATCH_BYTES (see _Run.flush)
@@ -68,66 +65,16 @@ def _manifest_nquads(doc: DocumentInput | RenderedDocument, graph_iri: str, base
     return nquads(manifest_triples(doc, graph_iri, base), str(mint.meta_graph_iri(base)))  # type: ignore[arg-type]
 
 
-def _drop(gen: Generation, entry: ManifestEntry, base: str) -> None:
+def _drop(gen: Generation, entry: ManifestEntry, base: str, changes: DocumentChanges) -> None:
     """Remove a document's graph and its manifest entry (found by its graph, whatever IRI
-    scheme the entry was written with)."""
+    scheme the entry was written with), noting in ``changes`` what it stated."""
     graph = ox.NamedNode(entry.graph)
+    changes.dropping(gen.store, graph)
     gen.store.remove_graph(graph)
     meta = ox.NamedNode(mint.meta_graph_iri(base))
     for link in list(gen.store.quads_for_pattern(None, RG_NAMED_GRAPH, graph, meta)):
         for q in list(gen.store.quads_for_pattern(link.subject, None, None, meta)):
             gen.store.remove(q)
-
-
-def _refresh_shared(gen: Generation, base: str) -> None:
-    for iri, graph in (
-        (mint.ontology_graph_iri(base), ontology_graph()),
-        (mint.gazetteer_graph_iri(base), gazetteer_graph(base)),
-    ):
-        gen.store.remove_graph(ox.NamedNode(iri))
-        load_graph(gen.store, graph, str(iri))
-    derived = ox.NamedNode(mint.derived_graph_iri(base))
-    store = gen.store
-    found = store.quads_for_pattern(None, SHARED, None, None)
-    ledgers = [q.object.value for q in found if isinstance(q.object, ox.Literal)]
-    static = [
-        q
-        for g in (mint.ontology_graph_iri(base), mint.gazetteer_graph_iri(base))
-        for q in store.quads_for_pattern(None, None, None, ox.NamedNode(g))
-    ]
-    heads_work = ox.NamedNode(RG.headsWork)
-    confirmations = [
-        (w.object, q.object)
-        for q in store.quads_for_pattern(None, CONFIRMS_AT, None, None)
-        for w in store.quads_for_pattern(q.subject, heads_work, None, q.graph_name)
-    ]
-    mem = derived_store(ledgers, static, confirmations, base)  # type: ignore[arg-type]
-    _replace_graph(
-        store, derived, mem.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=derived) or b""
-    )
-
-
-def _replace_graph(store: ox.Store, graph: ox.NamedNode, data: bytes) -> None:
-    """Make ``graph`` of ``store`` hold exactly the N-Triples ``data``, writing only the difference.
-
-    Why a difference: one added document changes a few hundred facts of the derived graph, while
-    deleting the whole graph and bulk-loading it again rewrote every fact of the store's shared
-    resources (8 of the 11 s of adding one document to a 1M-triple store). Both sides are dumped
-    by the same Oxigraph serializer, so a fact is the same line in both.
-    """
-    if next(store.quads_for_pattern(None, None, None, graph), None) is None:
-        if data:
-            store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph, lenient=True)
-        return
-    old = set((store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph) or b"").splitlines())
-    new = set(data.splitlines())
-    stale = b"\n".join(old - new)
-    if stale:
-        for t in ox.parse(stale, format=ox.RdfFormat.N_TRIPLES, lenient=True):
-            store.remove(ox.Quad(t.subject, t.predicate, t.object, graph))
-    fresh = b"\n".join(new - old)
-    if fresh:
-        store.load(fresh, format=ox.RdfFormat.N_TRIPLES, to_graph=graph, lenient=True)
 
 
 def build_embedded(
@@ -165,7 +112,7 @@ def build_embedded(
     try:
         with new_generation(root, base) as gen:
             for name in removed:
-                _drop(gen, gen.previous[name], base)
+                _drop(gen, gen.previous[name], base, run.changes)
             for doc in given:
                 if doc.name in todo:
                     run.put(gen, doc)
@@ -176,7 +123,7 @@ def build_embedded(
             if generation > 0 and not (run.added or run.updated or removed):
                 raise _NothingToCommit
             run.flush(gen)
-            _refresh_shared(gen, base)
+            refresh_derived(gen.store, gen.path, base, None if force else run.changes)
             if _worth_optimizing(len(todo), len(hashes)):
                 gen.store.optimize()
             number, triples = gen.number, len(gen.store)
@@ -247,6 +194,7 @@ class _Run:
         self.pending: list[bytes] = []
         self.pending_size = 0
         self.loaded_size = 0
+        self.changes = DocumentChanges()  # what the derived graph is updated from
 
     def step(self, name: str) -> None:
         self.done += 1
@@ -264,7 +212,8 @@ class _Run:
             data = nquads(document_triples(doc, self.base), graph_iri).encode("utf-8")
         old = gen.previous.get(doc.name)
         if old is not None:
-            _drop(gen, old, self.base)
+            _drop(gen, old, self.base, self.changes)
+        self.changes.loaded(ox.NamedNode(graph_iri))
         self.pending.append(data)
         self.pending.append(_manifest_nquads(doc, graph_iri, self.base).encode("utf-8"))
         self.pending_size += len(data)

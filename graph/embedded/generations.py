@@ -63,6 +63,7 @@ import pyoxigraph as ox
 
 from graph import mint
 from graph.backend import ManifestEntry, StoreError
+from graph.embedded.fact_counts import SIDECAR
 from graph.vocab import RG
 
 __all__ = [
@@ -350,6 +351,8 @@ def new_generation(root: str | Path, base: str = mint.DEFAULT_BASE) -> Iterator[
             previous = read_manifest(source, base)
             source.backup(str(tmp))
             del source
+            if (cur[1] / SIDECAR).is_file():  # the derived graph's counts go with the graph
+                shutil.copyfile(cur[1] / SIDECAR, tmp / SIDECAR)
         gen: Generation | None = None
         try:
             gen = Generation(ox.Store(str(tmp)), number, tmp, previous)

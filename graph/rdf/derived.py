@@ -34,14 +34,84 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
 from graph import mint
 from graph.vocab import RDF, RG
 
-__all__ = ["derived_quads", "derived_store"]
+__all__ = [
+    "WorkFacts",
+    "derived_quads",
+    "derived_store",
+    "inferred_by_work",
+    "work_facts",
+    "work_inferred",
+]
+
+_VERSION_OF, _YEAR, _PREVIOUS = (
+    ox.NamedNode(RG.versionOf),
+    ox.NamedNode(RG.year),
+    ox.NamedNode(RG.previousVersion),
+)
+_HAS_TEXT, _TYPE, _STUB, _CONFIRMED = (
+    ox.NamedNode(RG.hasText),
+    ox.NamedNode(RDF.type),
+    ox.NamedNode(RG.StubVersion),
+    ox.NamedNode(RG.confirmedAt),
+)
+_TRUE, _FALSE = ox.Literal(True), ox.Literal(False)
+
+
+@dataclass
+class WorkFacts:
+    """What the whole-store facts of one work are computed from.
+
+    Attributes:
+        versions: ``(year, version)`` for each year of each of its versions that has one.
+        texted: its versions stated with ``rg:hasText true``.
+        has_prev: its versions with a ``rg:previousVersion`` some document states.
+        confirmations: each conference a NOC entry confirms the work at -> the conference's years.
+    """
+
+    versions: list[tuple[int, ox.NamedNode]] = field(default_factory=list)
+    texted: set[ox.NamedNode] = field(default_factory=set)
+    has_prev: set[ox.NamedNode] = field(default_factory=set)
+    confirmations: dict[ox.NamedNode, list[int]] = field(default_factory=dict)
+
+
+def work_inferred(work: ox.NamedNode, facts: WorkFacts, graph: ox.NamedNode) -> list[ox.Quad]:
+    """The whole-store facts of one work: stubs among its versions, the previous version of each
+    that states none, and the ``rg:confirmedAt`` of its NOC entries.
+
+    Why per work: each of these facts depends on one work's versions only, so a build that
+    changes a few documents recomputes them for the works those documents touch
+    (:mod:`graph.embedded.derived_update`) and the full computation (:func:`derived_quads`) is the
+    union over all works. Versions of one year are ordered by IRI, so the result never depends
+    on the order a store returns them in.
+
+    Example:
+        >>> v1, v2, w = ox.NamedNode("urn:v1"), ox.NamedNode("urn:v2"), ox.NamedNode("urn:w")
+        >>> facts = WorkFacts(versions=[(2016, v2), (2012, v1)], texted={v1, v2})
+        >>> [(q.subject.value, q.object.value) for q in work_inferred(w, facts, w)]
+        [('urn:v2', 'urn:v1')]
+    """
+    out: list[ox.Quad] = []
+    versions = sorted(facts.versions, key=lambda yv: (yv[0], yv[1].value))
+    for v in dict.fromkeys(v for _, v in versions):
+        if v not in facts.texted:
+            out.append(ox.Quad(v, _HAS_TEXT, _FALSE, graph))
+            out.append(ox.Quad(v, _TYPE, _STUB, graph))
+    for (_, older), (_, newer) in itertools.pairwise(versions):
+        if newer not in facts.has_prev:
+            out.append(ox.Quad(newer, _PREVIOUS, older, graph))
+    for conference in sorted(facts.confirmations, key=lambda c: c.value):
+        years = facts.confirmations[conference]
+        earlier = [v for y, v in versions if years and y < min(years)]
+        out.append(ox.Quad(earlier[-1] if earlier else work, _CONFIRMED, conference, graph))
+    return out
 
 
 def derived_quads(
@@ -52,71 +122,100 @@ def derived_quads(
     """The whole-store facts of the derived graph (stubs, previous versions, confirmations) for
     the versions in ``store``; ``confirmations`` are the (work, conference) pairs of NOC entries.
 
-    Why quad patterns rather than one SPARQL query: the four facts needed (``rg:versionOf``,
-    ``rg:year``, ``rg:hasText true``, ``rg:previousVersion``) are single-predicate lookups that
-    Oxigraph answers straight from its indexes, and joining them in Python takes a third of the
-    time of the equivalent grouped query, which runs after every build, once the last document is
-    written.
-
     Example:
         >>> derived_quads(ox.Store())
         []
     """
+    out: dict[ox.Quad, None] = {}
+    for quads in inferred_by_work(store, base, confirmations).values():
+        out.update(dict.fromkeys(quads))
+    return list(out)
+
+
+def inferred_by_work(
+    store: ox.Store,
+    base: str = mint.DEFAULT_BASE,
+    confirmations: Iterable[tuple[ox.NamedNode, ox.NamedNode]] = (),
+) -> dict[ox.NamedNode, list[ox.Quad]]:
+    """:func:`derived_quads` work by work (:func:`work_inferred` of each work).
+
+    Why quad patterns rather than one SPARQL query: the four facts needed (``rg:versionOf``,
+    ``rg:year``, ``rg:hasText true``, ``rg:previousVersion``) are single-predicate lookups that
+    Oxigraph answers straight from its indexes, and joining them in Python takes a third of the
+    time of the equivalent grouped query.
+    """
     graph = ox.NamedNode(mint.derived_graph_iri(base))
 
-    def facts(predicate: str, obj: ox.Literal | None = None) -> Iterator[ox.Quad]:
-        return store.quads_for_pattern(None, ox.NamedNode(predicate), obj, None)
+    def facts(predicate: ox.NamedNode, obj: ox.Literal | None = None) -> Iterator[ox.Quad]:
+        return store.quads_for_pattern(None, predicate, obj, None)
 
     work_of: dict[ox.NamedNode, set[ox.NamedNode]] = defaultdict(set)
-    for q in facts(RG.versionOf):
+    for q in facts(_VERSION_OF):
         work_of[q.subject].add(q.object)  # type: ignore[index,arg-type]
     years: dict[ox.NamedNode, set[int]] = defaultdict(set)
-    for q in facts(RG.year):
+    for q in facts(_YEAR):
         if q.subject in work_of:
             years[q.subject].add(int(q.object.value))  # type: ignore[index,union-attr]
-    texted = {q.subject for q in facts(RG.hasText, ox.Literal(True))}
-    has_prev = {q.subject for q in facts(RG.previousVersion)}
-    by_work: dict[ox.NamedNode, list[tuple[int, ox.NamedNode]]] = defaultdict(list)
-    out: list[ox.Quad] = []
-    has_text, rdf_type, stub = (
-        ox.NamedNode(RG.hasText),
-        ox.NamedNode(RDF.type),
-        ox.NamedNode(RG.StubVersion),
-    )
-    false = ox.Literal(False)
+    texted = {q.subject for q in facts(_HAS_TEXT, _TRUE)}
+    has_prev = {q.subject for q in facts(_PREVIOUS)}
+    by_work: dict[ox.NamedNode, WorkFacts] = defaultdict(WorkFacts)
     for v, works in work_of.items():
-        if not years.get(v):
-            continue
-        if v not in texted:
-            out.append(ox.Quad(v, has_text, false, graph))
-            out.append(ox.Quad(v, rdf_type, stub, graph))
         for w in works:
-            by_work[w].extend((y, v) for y in years[v])
-    previous = ox.NamedNode(RG.previousVersion)
-    for versions in by_work.values():
-        versions.sort(key=lambda yv: yv[0])
-        for (_, older), (_, newer) in itertools.pairwise(versions):
-            if newer not in has_prev:
-                out.append(ox.Quad(newer, previous, older, graph))
-    out.extend(_confirmed(store, by_work, set(confirmations), graph))
+            by_work[w].versions.extend((y, v) for y in years.get(v, ()))
+    for work, conference in set(confirmations):
+        by_work[work].confirmations[conference] = _years(store, conference, None)
+    out: dict[ox.NamedNode, list[ox.Quad]] = {}
+    for work, wf in by_work.items():
+        mine = {v for _, v in wf.versions}
+        wf.texted = {v for v in mine if v in texted}
+        wf.has_prev = {v for v in mine if v in has_prev}
+        out[work] = work_inferred(work, wf, graph)
     return out
 
 
-def _confirmed(
+def _years(
+    store: ox.Store, subject: ox.NamedNode, graphs: Sequence[ox.NamedNode] | None
+) -> list[int]:
+    """The ``rg:year`` values of ``subject`` (in ``graphs``, or in any graph when None)."""
+    found: Iterable[ox.Quad] = (
+        store.quads_for_pattern(subject, _YEAR, None, None)
+        if graphs is None
+        else (q for g in graphs for q in store.quads_for_pattern(subject, _YEAR, None, g))
+    )
+    return [int(q.object.value) for q in found if isinstance(q.object, ox.Literal)]
+
+
+def work_facts(
     store: ox.Store,
-    by_work: dict[ox.NamedNode, list[tuple[int, ox.NamedNode]]],
-    pairs: set[tuple[ox.NamedNode, ox.NamedNode]],
+    work: ox.NamedNode,
     graph: ox.NamedNode,
-) -> Iterator[ox.Quad]:
-    """``rg:confirmedAt`` of each NOC entry: on the latest version adopted before the conference,
-    or on the work when none is known (``by_work``: the sorted (year, version) of each work)."""
-    confirmed = ox.NamedNode(RG.confirmedAt)
-    year_of = ox.NamedNode(RG.year)
-    for work, conference in sorted(pairs, key=lambda p: (p[0].value, p[1].value)):
-        found = store.quads_for_pattern(conference, year_of, None)
-        years = [int(q.object.value) for q in found if isinstance(q.object, ox.Literal)]
-        earlier = [v for y, v in by_work.get(work, ()) if years and y < min(years)]
-        yield ox.Quad(earlier[-1] if earlier else work, confirmed, conference, graph)
+    static: Sequence[ox.NamedNode],
+    confirmations: Iterable[ox.NamedNode],
+) -> WorkFacts:
+    """What :func:`work_inferred` needs about ``work``, read from a store whose ``graph`` holds
+    the stated facts of the derived graph (and only those for this work's versions), ``static``
+    the graphs (gazetteer, ontology) whose years count too; ``confirmations`` the conferences of
+    its NOC entries. Each read is one index lookup per version: the cost follows the work, not
+    the store.
+
+    Example:
+        >>> g = ox.NamedNode("urn:g")
+        >>> work_facts(ox.Store(), ox.NamedNode("urn:w"), g, [], []).versions
+        []
+    """
+    out = WorkFacts()
+    year_graphs = [graph, *static]
+    for q in store.quads_for_pattern(None, _VERSION_OF, work, graph):
+        v = q.subject
+        assert isinstance(v, ox.NamedNode)
+        out.versions.extend((y, v) for y in sorted(set(_years(store, v, year_graphs))))
+        if ox.Quad(v, _HAS_TEXT, _TRUE, graph) in store:
+            out.texted.add(v)
+        if next(store.quads_for_pattern(v, _PREVIOUS, None, graph), None) is not None:
+            out.has_prev.add(v)
+    for conference in confirmations:
+        out.confirmations[conference] = _years(store, conference, year_graphs)
+    return out
 
 
 def derived_store(

@@ -1,0 +1,289 @@
+"""Bringing the derived graph of a new generation up to date: from the changed documents only.
+
+Why: the derived graph (:mod:`graph.rdf.derived`) is, for the documents present, the union of
+what they state about shared resources minus what the ontology and gazetteer graphs state, plus
+the facts computed per work (stubs, previous versions, NOC confirmations). Recomputing it from
+every document's ``rg:sharedStatements`` text made adding one document cost more in a larger
+store. So a build counts, per fact, the documents stating it (:mod:`graph.embedded.fact_counts`)
+and reads only the texts of the documents it removes, replaces or adds:
+
+- a fact whose count goes 0 -> 1 enters the graph, one whose count goes 1 -> 0 leaves it (unless
+  the ontology or gazetteer states it, then it is never there);
+- the works those facts are about (a version's work, the works confirmed at a conference whose
+  year changed, the works of the changed documents' NOC entries) get their whole-store facts
+  recomputed: the ones recorded for them are taken out, then computed again from the graph's
+  stated facts (:func:`graph.rdf.derived.work_inferred`).
+
+The result is the graph a full computation gives (tested: tests/graph/test_derived_incremental.py
+builds random sequences of additions and removals and compares every quad with a fresh build).
+The full computation still runs when the generation has no counts (a store built before them),
+when the ontology or gazetteer changed (a new release), and for a forced rebuild.
+
+Example:
+    >>> changes = DocumentChanges()
+    >>> changes.removed_ledgers, changes.added_graphs
+    ([], [])
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from graph import mint
+from graph.embedded.fact_counts import LAYOUT, SIDECAR, CountsError, FactCounts, fact_key
+from graph.rdf.derived import inferred_by_work, work_facts, work_inferred
+from graph.rdf.static import gazetteer_graph, ontology_graph
+from graph.rdf.text import load_graph
+from graph.vocab import RG
+
+__all__ = ["DocumentChanges", "refresh_derived"]
+
+SHARED = ox.NamedNode(str(RG.sharedStatements))
+CONFIRMS_AT = ox.NamedNode(str(RG.confirmsAt))
+HEADS_WORK = ox.NamedNode(str(RG.headsWork))
+VERSION_OF = ox.NamedNode(str(RG.versionOf))
+YEAR = ox.NamedNode(str(RG.year))
+#: predicates whose facts the whole-store facts of a version's work are computed from
+_PER_VERSION = {VERSION_OF, YEAR, ox.NamedNode(str(RG.hasText)), ox.NamedNode(RG.previousVersion)}
+
+
+@dataclass
+class DocumentChanges:
+    """What a build changes among the documents: the shared-statement texts of the documents
+    it drops (read before their graphs go), the graphs it loads, and the works of the dropped
+    documents' NOC entries."""
+
+    removed_ledgers: list[str] = field(default_factory=list)
+    added_graphs: list[ox.NamedNode] = field(default_factory=list)
+    works: set[ox.NamedNode] = field(default_factory=set)
+
+    def dropping(self, store: ox.Store, graph: ox.NamedNode) -> None:
+        """Note what the document of ``graph`` states, before its graph is removed."""
+        self.removed_ledgers.extend(_ledgers(store, graph))
+        self.works.update(_confirmed_works(store, graph))
+
+    def loaded(self, graph: ox.NamedNode) -> None:
+        self.added_graphs.append(graph)
+
+
+def _ledgers(store: ox.Store, graph: ox.NamedNode | None) -> list[str]:
+    found = store.quads_for_pattern(None, SHARED, None, graph)
+    return [q.object.value for q in found if isinstance(q.object, ox.Literal)]
+
+
+def _confirmed_works(store: ox.Store, graph: ox.NamedNode) -> Iterator[ox.NamedNode]:
+    """The works of the NOC entries in the document graph ``graph``."""
+    for q in store.quads_for_pattern(None, CONFIRMS_AT, None, graph):
+        for w in store.quads_for_pattern(q.subject, HEADS_WORK, None, graph):
+            if isinstance(w.object, ox.NamedNode):
+                yield w.object
+
+
+def _facts(ledger: str) -> set[str]:
+    """The facts of one shared-statement text, each in its canonical N-Triples form (as
+    ``str`` of a pyoxigraph ``Triple``: without the final dot)."""
+    parsed = ox.parse(ledger.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    return {str(t) for t in parsed}
+
+
+def _triple(fact: str) -> ox.Triple:
+    text = f"{fact} .".encode()
+    parsed: ox.Triple = next(iter(ox.parse(text, format=ox.RdfFormat.N_TRIPLES)))
+    return parsed
+
+
+def refresh_derived(
+    store: ox.Store, folder: Path, base: str, changes: DocumentChanges | None
+) -> None:
+    """Reload the ontology and gazetteer graphs of the generation ``store`` (in ``folder``) and
+    bring its derived graph up to date: from ``changes`` when the generation's counts allow it,
+    in full when ``changes`` is None or they do not (see the module docstring)."""
+    static_keys = _reload_static(store, base)
+    digest = hashlib.sha256("\n".join(sorted(static_keys)).encode("utf-8")).hexdigest()
+    path = folder / SIDECAR
+    if changes is not None and path.is_file():
+        try:
+            with FactCounts(path) as counts:
+                if counts.get("layout") != LAYOUT or counts.get("static") != digest:
+                    raise CountsError(f"{path}: counts of another layout or static graphs")
+                _incremental(store, counts, base, changes, static_keys)
+            return
+        except CountsError:
+            pass  # the full computation below rewrites the graph and the counts
+    path.unlink(missing_ok=True)
+    with FactCounts(path) as counts:
+        _full(store, counts, base, static_keys)
+        counts.put("layout", LAYOUT)
+        counts.put("static", digest)
+
+
+def _reload_static(store: ox.Store, base: str) -> set[str]:
+    """Replace the ontology and gazetteer graphs by this release's; their facts (canonical
+    N-Triples), which the derived graph leaves out."""
+    keys: set[str] = set()
+    for iri, graph in (
+        (mint.ontology_graph_iri(base), ontology_graph()),
+        (mint.gazetteer_graph_iri(base), gazetteer_graph(base)),
+    ):
+        node = ox.NamedNode(str(iri))
+        store.remove_graph(node)
+        load_graph(store, graph, str(iri))
+        found = store.quads_for_pattern(None, None, None, node)
+        keys.update(str(ox.Triple(q.subject, q.predicate, q.object)) for q in found)
+    return keys
+
+
+def _static_graphs(base: str) -> list[ox.NamedNode]:
+    return [
+        ox.NamedNode(str(mint.gazetteer_graph_iri(base))),
+        ox.NamedNode(mint.ontology_graph_iri(base)),
+    ]
+
+
+def _full(store: ox.Store, counts: FactCounts, base: str, static_keys: set[str]) -> None:
+    """The derived graph computed from every document's text; the counts written anew."""
+    derived = ox.NamedNode(mint.derived_graph_iri(base))
+    stated: Counter[str] = Counter()
+    for ledger in _ledgers(store, None):
+        stated.update(_facts(ledger))
+    counts.fill({fact_key(f): n for f, n in stated.items()})
+    mem = ox.Store()
+    text = "".join(f"{f} .\n" for f in stated if f not in static_keys)
+    if text:
+        mem.load(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=derived)
+    years = ox.NamedNode(f"{derived.value}/static-years")
+    for g in _static_graphs(base):
+        mem.extend(
+            ox.Quad(q.subject, q.predicate, q.object, years)
+            for q in store.quads_for_pattern(None, YEAR, None, g)
+        )
+    confirmations = [
+        (w.object, q.object)
+        for q in store.quads_for_pattern(None, CONFIRMS_AT, None, None)
+        for w in store.quads_for_pattern(q.subject, HEADS_WORK, None, q.graph_name)
+    ]
+    inferred = inferred_by_work(mem, base, confirmations)  # type: ignore[arg-type]
+    for quads in inferred.values():
+        mem.extend(quads)
+    counts.set_inferred({w.value: [_fact(q) for q in qs] for w, qs in inferred.items()})
+    data = mem.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=derived) or b""
+    _replace_graph(store, derived, data)
+
+
+def _fact(q: ox.Quad) -> str:
+    return str(ox.Triple(q.subject, q.predicate, q.object))
+
+
+def _incremental(
+    store: ox.Store, counts: FactCounts, base: str, changes: DocumentChanges, static: set[str]
+) -> None:
+    """The derived graph updated from the changed documents' texts (module docstring)."""
+    derived = ox.NamedNode(mint.derived_graph_iri(base))
+    delta: Counter[str] = Counter()
+    for ledger in changes.removed_ledgers:
+        delta.subtract(_facts(ledger))
+    works = set(changes.works)
+    for graph in changes.added_graphs:
+        for ledger in _ledgers(store, graph):
+            delta.update(_facts(ledger))
+        works.update(_confirmed_works(store, graph))
+    change = counts.add({fact_key(f): d for f, d in delta.items() if d})
+    entered, left = [], []
+    for f, d in delta.items():
+        if d and f not in static:
+            before, after = change[fact_key(f)]
+            if before == 0 and after > 0:
+                entered.append(_triple(f))
+            elif before > 0 and after == 0:
+                left.append(_triple(f))
+    works = _touched(store, derived, [*entered, *left], works)
+    old = counts.inferred(w.value for w in works)
+    old_facts = {f for facts in old.values() for f in facts}
+    still = counts.counts(fact_key(f) for f in old_facts)
+    for f in old_facts:
+        if f in static or fact_key(f) not in still:
+            t = _triple(f)
+            store.remove(ox.Quad(t.subject, t.predicate, t.object, derived))
+    for t in left:
+        store.remove(ox.Quad(t.subject, t.predicate, t.object, derived))
+    for t in entered:
+        store.add(ox.Quad(t.subject, t.predicate, t.object, derived))
+    static_graphs = _static_graphs(base)
+    new: dict[str, list[str]] = {}
+    for w in works:
+        facts = work_facts(store, w, derived, static_graphs, _conferences(store, w))
+        quads = work_inferred(w, facts, derived)
+        for q in quads:
+            store.add(q)
+        new[w.value] = [_fact(q) for q in quads]
+    counts.set_inferred(new)
+
+
+def _touched(
+    store: ox.Store,
+    graph: ox.NamedNode,
+    changed: Iterable[ox.Triple],
+    works: set[ox.NamedNode],
+) -> set[ox.NamedNode]:
+    """The works whose whole-store facts ``changed`` facts may change (read before the derived
+    ``graph`` changes): the work of each version a changed fact is about, the works confirmed
+    at a conference whose year changed, and with each work, every work of its versions."""
+    out = set(works)
+    for t in changed:
+        if t.predicate == VERSION_OF and isinstance(t.object, ox.NamedNode):
+            out.add(t.object)
+        if t.predicate in _PER_VERSION:
+            for q in store.quads_for_pattern(t.subject, VERSION_OF, None, graph):
+                out.add(q.object)  # type: ignore[arg-type]
+        if t.predicate == YEAR:
+            for m in store.quads_for_pattern(None, CONFIRMS_AT, t.subject, None):
+                for w in store.quads_for_pattern(m.subject, HEADS_WORK, None, m.graph_name):
+                    out.add(w.object)  # type: ignore[arg-type]
+    pending = list(out)
+    while pending:
+        work = pending.pop()
+        for v in store.quads_for_pattern(None, VERSION_OF, work, graph):
+            for q in store.quads_for_pattern(v.subject, VERSION_OF, None, graph):
+                if q.object not in out:
+                    out.add(q.object)  # type: ignore[arg-type]
+                    pending.append(q.object)  # type: ignore[arg-type]
+    return out
+
+
+def _conferences(store: ox.Store, work: ox.NamedNode) -> set[ox.NamedNode]:
+    """The conferences the NOC entries of the documents present confirm ``work`` at."""
+    out: set[ox.NamedNode] = set()
+    for m in store.quads_for_pattern(None, HEADS_WORK, work, None):
+        for q in store.quads_for_pattern(m.subject, CONFIRMS_AT, None, m.graph_name):
+            if isinstance(q.object, ox.NamedNode):
+                out.add(q.object)
+    return out
+
+
+def _replace_graph(store: ox.Store, graph: ox.NamedNode, data: bytes) -> None:
+    """Make ``graph`` of ``store`` hold exactly the N-Triples ``data``, writing only the difference.
+
+    Why a difference: a full computation after a few changed documents changes a few hundred
+    facts, while deleting the whole graph and bulk-loading it again rewrote every fact of the
+    store's shared resources. Both sides are dumped by the same Oxigraph serializer, so a fact
+    is the same line in both.
+    """
+    if next(store.quads_for_pattern(None, None, None, graph), None) is None:
+        if data:
+            store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph, lenient=True)
+        return
+    old = set((store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph) or b"").splitlines())
+    new = set(data.splitlines())
+    stale = b"\n".join(old - new)
+    if stale:
+        for t in ox.parse(stale, format=ox.RdfFormat.N_TRIPLES, lenient=True):
+            store.remove(ox.Quad(t.subject, t.predicate, t.object, graph))
+    fresh = b"\n".join(new - old)
+    if fresh:
+        store.load(fresh, format=ox.RdfFormat.N_TRIPLES, to_graph=graph, lenient=True)
