@@ -70,7 +70,11 @@ def find_citation_parts(text: str, nlp: Language, batch: int = 64) -> list[Citat
     windows = candidate_windows(ntext)
     if not windows:
         return []
-    names = [n for n in nlp.pipe_names if n != "itu_citations"]
+    # the component alone, called directly: nlp.pipe with the other components disabled does
+    # the same, at a fixed cost per document (select_pipes, batching) of about 0.2 ms
+    if "itu_citations" not in nlp.pipe_names:
+        raise ValueError("the pipeline has no itu_citations component (see extract.build_nlp)")
+    component = nlp.get_pipe("itu_citations")
     sep = len(WINDOW_SEPARATOR)
 
     def docs() -> Iterator[Doc]:
@@ -92,15 +96,14 @@ def find_citation_parts(text: str, nlp: Language, batch: int = 64) -> list[Citat
 
     out: list[CitationParts] = []
     seen: set[tuple[int, int]] = set()
-    with nlp.select_pipes(disable=names):
-        for sdoc in nlp.pipe(docs(), batch_size=16):
-            ctx: WindowContext = sdoc._.itu_context
-            for parts in ctx.found:
-                s, e = norm.to_source(parts.start, parts.end)
-                if (s, e) in seen:
-                    continue
-                seen.add((s, e))
-                out.append(parts if (s, e) == (parts.start, parts.end) else parts.at(s, e))
+    for sdoc in map(component, docs()):
+        ctx: WindowContext = sdoc._.itu_context
+        for parts in ctx.found:
+            s, e = norm.to_source(parts.start, parts.end)
+            if (s, e) in seen:
+                continue
+            seen.add((s, e))
+            out.append(parts if (s, e) == (parts.start, parts.end) else parts.at(s, e))
     return sorted(out, key=lambda p: (p.start, p.end))
 
 
