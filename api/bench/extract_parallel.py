@@ -21,6 +21,7 @@ comes from.
 
 from __future__ import annotations
 
+import os
 import pickle
 import statistics
 import subprocess
@@ -36,7 +37,7 @@ from extract import DocumentError, extract_corpus, load_document
 __all__ = ["cpu_ceiling", "parallel"]
 
 _DRIVER = """
-import sys, time
+import os, sys, time
 from extract import DocumentError, extract_corpus
 mode, listing = sys.argv[1], sys.argv[2]
 paths = open(listing, encoding="utf-8").read().split("\\n")
@@ -44,15 +45,15 @@ if mode == "warmup":
     from extract import extract_document
     out = []
     for p in paths:
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         extract_document(p)
-        out.append(time.perf_counter() - t0)
+        out.append(time.process_time() - t0)
     print(*out)
 else:
-    t0 = time.perf_counter()
+    c0, t0 = sum(os.times()[:4]), time.perf_counter()
     results = extract_corpus(paths, jobs=int(mode), freeze_gc=True)
     bad = sum(isinstance(r, DocumentError) for r in results)
-    print(time.perf_counter() - t0, bad)
+    print(time.perf_counter() - t0, sum(os.times()[:4]) - c0, bad)
 """
 
 
@@ -63,7 +64,7 @@ def _burn(n: int) -> int:
     return total
 
 
-def cpu_ceiling(pool: ProcessPoolExecutor, n: int = 3_000_000) -> float:
+def cpu_ceiling(pool: ProcessPoolExecutor, n: int = 6_000_000) -> float:
     """Speed-up two processes get now on a pure-Python task: ``2 * t(one task in one worker) /
     t(two tasks in two workers at once)`` (2.0 on two idle cores)."""
     t0 = time.perf_counter()
@@ -87,14 +88,20 @@ def _fresh(listing: Path, mode: str) -> list[float]:
     return [float(x) for x in out.stdout.split()]
 
 
-def _in_process(paths: list[Path], jobs: int) -> float:
-    t0 = time.perf_counter()
+def _cpu_all() -> float:
+    """CPU seconds of this process and of its reaped children (user + system)."""
+    return sum(os.times()[:4])
+
+
+def _in_process(paths: list[Path], jobs: int) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (this process and its workers) of extract_corpus."""
+    c0, t0 = _cpu_all(), time.perf_counter()
     results = list(extract_corpus(paths, jobs=jobs, freeze_gc=True))
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, _cpu_all() - c0  # the pool is shut down: reaped
     bad = [r for r in results if isinstance(r, DocumentError)]
     if bad:
         raise RuntimeError(f"benchmark extraction failed on {bad[0]}")
-    return seconds
+    return seconds, cpu
 
 
 def _first_of_each_language(paths: list[Path]) -> dict[str, Path]:
@@ -126,34 +133,39 @@ def parallel(
     listing = tmp / "parallel-paths.txt"
     listing.write_text("\n".join(str(p) for p in paths), encoding="utf-8")
     ceilings: list[float] = []
-    fresh: dict[int, list[float]] = {1: [], 2: []}
-    warm: dict[int, list[float]] = {1: [], 2: []}
-    _in_process(paths[:4], 1)  # this process's pipelines built before any timing
+    # (wall, CPU) seconds per mode and jobs
+    runs: dict[str, dict[int, list[tuple[float, float]]]] = {
+        m: {1: [], 2: []} for m in ("fresh", "warm")
+    }
+    _in_process(sources, 1)  # this process's pipelines built and warm before any timing
     with ProcessPoolExecutor(2) as pool:
         pool.submit(_burn, 10).result()
         for r in range(rounds):
             ceilings.append(cpu_ceiling(pool))
             for jobs in (1, 2) if r % 2 == 0 else (2, 1):
-                fresh[jobs].append(_fresh(listing, str(jobs))[0])
-                warm[jobs].append(_in_process(paths, jobs))
+                wall, cpu, _bad = _fresh(listing, str(jobs))
+                runs["fresh"][jobs].append((wall, cpu))
+                runs["warm"][jobs].append(_in_process(paths, jobs))
     ceiling = statistics.median(ceilings)
     first = _first_of_each_language(sources)
     warm_listing = tmp / "warmup-paths.txt"
     warm_listing.write_text("\n".join(str(p) for p in first.values()), encoding="utf-8")
     first_s = _fresh(warm_listing, "warmup")
-    again_s = _fresh(warm_listing, "warmup")  # noise floor: the same files, fresh again
     per_lang = ", ".join(f"{lang} {s:.2f}" for lang, s in zip(first, first_s, strict=True))
-    pickled, pickle_s = _pickled(paths[: max(1, len(paths) // 4)])
-    quarter = sum(p.stat().st_size for p in paths[: max(1, len(paths) // 4)])
-
-    def runs(d: dict[int, list[float]]) -> str:
-        return "; ".join(f"jobs={j}: " + ", ".join(f"{s:.2f}" for s in d[j]) + " s" for j in d)
-
-    for label, d, extra in (
-        ("fresh", fresh, "each run a new process, as `resgraph extract --jobs N`"),
-        ("warm", warm, "in the bench process; forked workers inherit the built pipelines"),
+    part = paths[: max(1, len(paths) // 4)]
+    pickled, pickle_s = _pickled(part)
+    quarter = sum(p.stat().st_size for p in part)
+    ceil_note = ", ".join(f"{c:.2f}" for c in ceilings)
+    for label, extra in (
+        ("fresh", "each run a new process, as `resgraph extract --jobs N`"),
+        ("warm", "in the bench process; forked workers inherit its built pipelines"),
     ):
-        one, two = statistics.median(d[1]), statistics.median(d[2])
+        d = runs[label]
+        one, two = (statistics.median(w for w, _ in d[j]) for j in (1, 2))
+        cpu1, cpu2 = (statistics.median(c for _, c in d[j]) for j in (1, 2))
+        walls = "; ".join(
+            f"jobs={j}: " + ", ".join(f"{w:.2f}" for w, _ in d[j]) + " s" for j in (1, 2)
+        )
         yield Measurement(
             name=f"extract.real.jobs2.speedup_{label}",
             value=one / two,
@@ -163,16 +175,25 @@ def parallel(
             target=">= 0.85 of the ceiling",
             note=f"extract_corpus(jobs=2) vs jobs=1 over {len(paths)} real documents, "
             f"{size / 1e6:.1f} MB, wall clock, {extra}; median of {rounds} alternated rounds "
-            f"({runs(d)}); ceilings {', '.join(f'{c:.2f}' for c in ceilings)}x",
+            f"({walls}); ceilings {ceil_note}x",
+        )
+        yield Measurement(
+            name=f"extract.real.jobs2.cpu_cost_{label}",
+            value=cpu2 / cpu1,
+            unit="x",
+            target="<= 1.1",
+            note=f"CPU seconds (parent + workers, user + system) of jobs=2 over jobs=1, same "
+            f"runs: {cpu2:.2f} / {cpu1:.2f} s (medians). Unlike wall clock this does not "
+            f"depend on what other users take: two free cores would give at most "
+            f"{2 * cpu1 / cpu2:.2f}x",
         )
     yield Measurement(
         name="extract.real.jobs2.process_warmup",
         value=sum(first_s),
         unit="s",
-        note=f"CPU-bound warm-up of a fresh process: its first document of each language "
-        f"(the first dev passage or seed in it), wall clock: {per_lang} s (pipeline builds, "
-        f"per-language tables on first use; a second fresh process: {sum(again_s):.2f} s); "
-        "every jobs=N worker pays it for the languages it meets, jobs=1 once",
+        note=f"CPU time of a fresh process's first document of each language (the first dev "
+        f"passage or seed in it): {per_lang} s (pipeline builds, per-language tables on "
+        "first use); every jobs=N worker pays it for the languages it meets, jobs=1 once",
     )
     yield Measurement(
         name="extract.real.jobs2.pickled_results",

@@ -280,6 +280,14 @@ def _staged(paths: tuple[Path, ...], nlps: dict[str, Language]) -> dict[str, flo
     return spent
 
 
+def _whole(paths: tuple[Path, ...], nlps: dict[str, Language]) -> None:
+    """extract_document over ``paths`` with the same pipelines as :func:`_staged` (what it
+    does given a path: load, then the chain)."""
+    for p in paths:
+        doc = load_document(p)
+        extract_document(doc, _nlp_for(nlps, doc))
+
+
 def stages(parts: list[Slice], warm: list[Path]) -> Iterator[Measurement]:
     """ms of CPU per MB of each stage (median of the slices), the spaCy pipeline alone in MB/s,
     and the rest of ``extract_document`` (headings and glue) by difference with a full run over
@@ -291,10 +299,10 @@ def stages(parts: list[Slice], warm: list[Path]) -> Iterator[Measurement]:
     pipeline: list[float] = []
     for i, part in enumerate(parts):
         if i % 2:
-            full = _cpu(partial(_extract_all, part.paths, {}))
+            full = _cpu(partial(_whole, part.paths, nlps))
         spent = _staged(part.paths, nlps)
         if not i % 2:
-            full = _cpu(partial(_extract_all, part.paths, {}))
+            full = _cpu(partial(_whole, part.paths, nlps))
         mb = part.size / 1e6
         for name, seconds in spent.items():
             per_mb[name].append(seconds * 1e3 / mb)
