@@ -6,6 +6,8 @@
 #   make lock        re-pin requirements.lock and requirements-dev.lock from pyproject.toml
 #   make hooks       install the pre-commit hooks (.pre-commit-config.yaml) into .git/hooks
 #   make bench       benchmarks, writes bench-report.json
+#   make records-diff REV=x   every record of the seeds, gold passages and a synthetic corpus
+#                    extracted by revision x and by the working tree, compared (speed work)
 #
 # Why lock files: pyproject.toml says which versions may work; the locks say which ones were
 # tested (every package pinned, with hashes). The venv is installed from the locks only, so a
@@ -30,7 +32,7 @@ UV_COMPILE  = $(BIN)/uv pip compile pyproject.toml --universal --python-version 
               --generate-hashes --custom-compile-command "make lock" --quiet $(LOCK_FLAGS)
 FAST       := not slow and not browser
 
-.PHONY: serve test test-fast lint typecheck format lock hooks bench system-deps clean
+.PHONY: serve test test-fast lint typecheck format lock hooks bench records-diff system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -71,6 +73,9 @@ test-fast: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-dev system-deps
 	$(BIN)/resgraph bench
+
+records-diff: $(VENV)/.installed-dev
+	REV=$(REV) bash .ci/records-diff.sh
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
