@@ -41,7 +41,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import TracebackType
 
-__all__ = ["SIDECAR", "CountsError", "FactCounts", "fact_key"]
+__all__ = ["SIDECAR", "CountsError", "FactCounts", "fact_key", "stored_total"]
 
 #: File name of the counts in a generation directory.
 SIDECAR = "resgraph-fact-counts.sqlite"
@@ -70,6 +70,28 @@ def fact_key(ntriple: str) -> bytes:
         16
     """
     return hashlib.blake2b(ntriple.encode("utf-8"), digest_size=16).digest()
+
+
+def stored_total(folder: Path) -> int | None:
+    """The number of quads the build that wrote the generation in ``folder`` counted, or None
+    when it has no counts file (built before it existed).
+
+    Example:
+        >>> import tempfile
+        >>> stored_total(Path(tempfile.mkdtemp())) is None
+        True
+    """
+    path = folder / SIDECAR
+    if not path.is_file():
+        return None
+    db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        row = db.execute("SELECT value FROM meta WHERE name = 'quads'").fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        db.close()
+    return None if row is None else int(row[0])
 
 
 class FactCounts:
