@@ -120,5 +120,6 @@ def test_the_quick_bench_reports_the_real_rows_beside_their_baselines(
         par = quick_rows[f"extract.real.jobs2.speedup_{label}"]
         assert par.value > 0 and par.baseline is not None and par.baseline > 0
         assert par.baseline_name is not None and "ceiling" in par.baseline_name
+        assert quick_rows[f"extract.real.jobs2.cpu_cost_{label}"].value > 0
     assert quick_rows["extract.real.nlp.pipeline.throughput"].value > 0
     assert quick_rows["extract.real.jobs2.process_warmup"].value > 0
