@@ -385,7 +385,6 @@ def many_short(tmp: Path, total_bytes: int) -> Iterator[Measurement]:
         unit="MB/s",
         baseline=_mb_s(size, blank_s),
         baseline_name='spacy.blank("en") nlp.pipe over the same lines',
-        target=">= 1x",
         note=f"extract_document on the seeds and dev passages as {len(paths)} files (one per "
         f"block of paragraphs), {size / 1e6:.1f} MB, {size / len(paths) / 1e3:.1f} kB per file; "
         f"{doc_s * 1e3 / len(paths):.2f} ms per file; one process, CPU time",
