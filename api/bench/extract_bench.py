@@ -51,7 +51,7 @@ from api.bench.extract_real import (
     slices,
     stages,
 )
-from api.bench.real_corpus import build_real_corpus, real_texts, source_files
+from api.bench.real_corpus import ROOT, build_real_corpus, real_texts, source_files
 from api.bench.registry import Measurement, benchmark
 from extract import (
     DocumentStructure,
@@ -248,11 +248,12 @@ def _head(paths: list[Path], min_bytes: int) -> list[Path]:
     return out
 
 
-def bench_real(quick: bool) -> Iterator[Measurement]:
-    """The real-text rows (see :mod:`api.bench.extract_real`), or one row saying why not."""
+def bench_real(quick: bool, root: Path = ROOT) -> Iterator[Measurement]:
+    """The real-text rows (see :mod:`api.bench.extract_real`), or one row saying why not
+    (``root``: where the project's texts are, the clone by default)."""
     total, head_b, stage_b, par_b, tiny, short_b, rounds = REAL_SIZES[quick]
     try:
-        texts = real_texts()
+        texts = real_texts(root)
     except FileNotFoundError as exc:
         yield Measurement("extract.real.skipped", 0, "", note=f"{exc}; synthetic figures only")
         return
@@ -267,7 +268,7 @@ def bench_real(quick: bool) -> Iterator[Measurement]:
         )
         # warm-up: the 72 source files themselves, so every language's first-use tables are
         # built (an Arabic passage's first extraction costs ~0.4 s) before any timing
-        warm = source_files()
+        warm = source_files(root)
         head = slices(paths, head_b, 3)
         runs = document_runs(head, warm)
         yield from headline(runs, head, corpus)

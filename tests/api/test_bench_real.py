@@ -88,6 +88,9 @@ def test_without_the_real_texts_the_error_names_the_folder(tmp_path: Path) -> No
         real_texts(tmp_path)
     with pytest.raises(ValueError, match="total_bytes"):
         build_real_corpus(tmp_path, 0)
+    (row,) = bench_real(quick=True, root=tmp_path)  # the bench says so and goes on
+    assert row.name == "extract.real.skipped" and row.note is not None
+    assert "data/corpus" in row.note and "synthetic figures only" in row.note
 
 
 @pytest.fixture(scope="module")
