@@ -10,6 +10,7 @@ The stage's public surface; everything else under ``extract/`` is internal (its 
 - :func:`extract_document` / :func:`extract_corpus` (everything above, record by record: an
   :class:`ExtractionResult` of :class:`Heading`, :class:`Citation`, :class:`Assignment`), and a
   :class:`DocumentError` naming the file for a document that cannot be read;
+  :func:`extract_rendered` with :func:`result_jsonl` has worker processes send JSON lines;
   :func:`find_citation_parts` (the spaCy pass over a text), :func:`find_citations` and
   :func:`find_assignments` (its records, given the segmentation) are the stages of that chain,
 - :func:`find_proposals` (the :class:`Proposal` records of a document and their typed
@@ -41,7 +42,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from extract.assignments.find import find_assignments
     from extract.citations.find import find_citation_parts, find_citations
-    from extract.corpus import extract_corpus, extract_document
+    from extract.corpus import extract_corpus, extract_document, extract_rendered, result_jsonl
     from extract.evaluation import (
         EvalReport,
         GoldSet,
@@ -83,6 +84,8 @@ _EXPORTS = {
     "expand_paths": "extract.text.load",
     "extract_corpus": "extract.corpus",
     "extract_document": "extract.corpus",
+    "extract_rendered": "extract.corpus",
+    "result_jsonl": "extract.corpus",
     "find_assignments": "extract.assignments.find",
     "find_citation_parts": "extract.citations.find",
     "find_citations": "extract.citations.find",
@@ -139,6 +142,7 @@ __all__ = [
     "expand_paths",
     "extract_corpus",
     "extract_document",
+    "extract_rendered",
     "find_assignments",
     "find_citation_parts",
     "find_citations",
@@ -151,6 +155,7 @@ __all__ = [
     "proposer_of",
     "read_jsonl",
     "record_json",
+    "result_jsonl",
     "section_kind_of",
     "segment",
     "write_jsonl",

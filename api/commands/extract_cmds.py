@@ -61,7 +61,15 @@ def extract(
     ] = False,
 ) -> None:
     """Extract headings, citations and assignments from ITU documents."""
-    from extract import DocumentError, expand_paths, extract_corpus, extract_document, record_json
+    from extract import (
+        DocumentError,
+        expand_paths,
+        extract_corpus,
+        extract_document,
+        extract_rendered,
+        record_json,
+        result_jsonl,
+    )
 
     _check_paths(paths)
     failures: list[DocumentError] = []
@@ -73,6 +81,21 @@ def extract(
                 results.append(extract_document(p, layer="before"))
             except DocumentError as exc:
                 results.append(exc)  # type: ignore[arg-type]
+    elif fmt is OutputFormat.jsonl and not (text or structure or proposals):
+        # the records as JSON lines, rendered where they were extracted: with --jobs N the
+        # workers send text, not record objects this process would unpickle one by one
+        show = sys.stderr.isatty()
+        lines = extract_rendered(paths, result_jsonl, jobs=jobs, progress=show, freeze_gc=True)
+        for out in lines:
+            if isinstance(out, DocumentError):
+                failures.append(out)
+                typer.echo(f"error: {out}", err=True)
+                continue
+            processed += 1
+            if out:
+                sys.stdout.write(out)
+        sys.stdout.flush()
+        results = []
     else:
         # a (transient) progress bar on stderr when a person watches the run
         show = sys.stderr.isatty()
