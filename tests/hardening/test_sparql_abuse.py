@@ -303,7 +303,9 @@ def test_a_crashing_worker_takes_down_only_its_query(server: Server) -> None:
     """What a SIGSEGV in the engine (case 1's crash, were it reached) does: the worker dies, the
     query gets a 503 that says so, the server and every other route go on."""
     with Watch(server) as watch:
-        for _ in range(3):  # on a starved machine the query may end before it is found
+        # on a starved machine the query may end (its deadline passes) before it is found or
+        # before the signal lands: such a round proves nothing either way and is run again
+        for _ in range(5):
             results: list[tuple[int, Any]] = []
             busy = threading.Thread(target=lambda r=results: r.append(server.sparql(COUNT_CUBE)))
             busy.start()
@@ -311,7 +313,8 @@ def test_a_crashing_worker_takes_down_only_its_query(server: Server) -> None:
             if victim is not None:
                 os.kill(victim, signal.SIGSEGV)
             busy.join()
-            if victim is not None:
+            timed_out = results[0][0] == 503 and results[0][1].get("code") == "query_timeout"
+            if victim is not None and not timed_out:
                 break
     watch.assert_healthy()
     assert victim is not None
