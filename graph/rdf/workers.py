@@ -122,11 +122,12 @@ def render_input(doc: DocumentInput, base: str = mint.DEFAULT_BASE) -> RenderedD
         >>> render_input(DocumentInput(name="e.txt", sha256="0" * 64, records=())).name
         'e.txt'
     """
-    from graph.rdf.document import document_triples
+    from graph.rdf.document import collector_paused, document_triples
     from graph.rdf.text import nquads
 
     graph = str(mint.document_graph_iri(doc.name, doc.sha256, base))
-    data = nquads(document_triples(doc, base), graph).encode("utf-8")
+    with collector_paused():  # until the triples are text and freed: see collector_paused
+        data = nquads(document_triples(doc, base), graph).encode("utf-8")
     return RenderedDocument(doc.name, doc.sha256, graph, data)
 
 
