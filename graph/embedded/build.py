@@ -8,10 +8,10 @@ unchanged files are skipped, new and changed ones are extracted and (re)loaded, 
 longer given are dropped. An entry whose graph is not the one its name and hash give (a store built
 before graphs were keyed by name) counts as changed, so such a store converts itself. Then the
 graphs that span documents are refreshed (ontology, gazetteer, derived: what documents state
-about shared resources lives once, there, recomputed from the documents present, see
-:mod:`graph.rdf.derived`). All of it happens in a new
-store generation that becomes current only when complete
-(:func:`graph.embedded.store.new_generation`).
+about shared resources lives once, there, see :mod:`graph.rdf.derived`; it is updated from the
+changed documents only, :mod:`graph.embedded.derived_update`, so adding a document costs the same
+in a small and a large store). All of it happens in a new store generation that becomes current
+only when complete (:func:`graph.embedded.store.new_generation`).
 
 A document that fails to extract is reported and skipped; if an earlier version of it was in the
 store, that version stays (the store never loses a document to a bad edit).

@@ -1,4 +1,4 @@
-"""The derived graph: facts about shared resources, each stored once, recomputed after every build.
+"""The derived graph: facts about shared resources, each stored once, kept up to date by builds.
 
 Why one graph the build maintains: a fact several documents state (a work's label, a version's
 conference, a ``cito:cites`` edge between two versions) stored in each document's named graph
@@ -7,9 +7,12 @@ would be returned once per graph by the union default graph (``COUNT(*)`` of res
 mentions, sections, paragraphs) and, as one N-Triples literal (``rg:sharedStatements``), what it
 states about shared resources (:func:`graph.rdf.document.document_triples`). After every build
 :func:`derived_store` unions those texts into this graph, minus what the ontology and gazetteer
-graphs already state. Since it is recomputed from the documents present, an incremental build or
-a removal keeps it exact: a fact only a removed document stated disappears, one another document
-also states stays. Facts that need the whole store are added to the same graph:
+graphs already state. Since it follows the documents present, an incremental build or a removal
+keeps it exact: a fact only a removed document stated disappears, one another document also
+states stays. (The remote build recomputes it so; the embedded one updates it from the changed
+documents only, counting the documents that state each fact, :mod:`graph.embedded.derived_update`,
+to the same graph.) Facts that need the whole store are added to the same graph, computed work by
+work (:func:`work_inferred`):
 
 - a version with no ``rg:hasText true`` gets ``rg:hasText false`` and type ``rg:StubVersion``;
 - a version with no ``rg:previousVersion`` from a history line gets the latest earlier version of
