@@ -233,7 +233,7 @@ def _plain_tokenization(texts: list[tuple[str, str]], sample_bytes: int) -> tupl
 #: Sizes of the real-text runs: corpus, headline slice, stage slice, parallel subset (bytes),
 #: one-line documents, many-short corpus (bytes), parallel rounds.
 REAL_SIZES = {
-    False: (20_000_000, 4_000_000, 1_500_000, 4_000_000, 1_000, 6_000_000, 3),
+    False: (20_000_000, 4_000_000, 1_500_000, 10_000_000, 1_000, 6_000_000, 3),
     True: (2_500_000, 400_000, 200_000, 1_000_000, 200, 800_000, 1),
 }
 
