@@ -19,11 +19,11 @@ report"). Verbs, collaborator phrases, item labels and section boundaries are da
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from extract.assignments.actors import expand_labels, join_labels, match_actor_list
+from extract.assignments.head_match import HeadMatch
 from extract.assignments.table import PatternEntry, load_assignment_patterns, parse_patterns
 from extract.assignments.verbs import CompiledVerbs, compile_verbs, lead, starts_line, verb_matches
 
@@ -31,36 +31,6 @@ __all__ = ["HeadMatch", "PatternEntry", "find_heads", "load_assignment_patterns"
 
 _GAP_EN = re.compile(r"[^\S\n]*\n?[^\S\n]*")
 _GAP_ZH = re.compile(r"[^\S\n]*")
-
-
-@dataclass(frozen=True)
-class HeadMatch:
-    """A clause head found in a text (offsets relative to that text).
-
-    ``start``/``end`` delimit the surface (verb through addressee and collaborator phrase, or the
-    addressee phrase alone when ``addressee_only``); ``verb_start``/``verb_end`` the governing verb.
-    """
-
-    start: int
-    end: int
-    verb: str
-    verb_start: int
-    verb_end: int
-    addressee: str
-    addressees: tuple[str, ...]
-    collaborators: tuple[str, ...]
-    qualifier: str | None
-    addressee_only: bool
-    line_start: bool
-    voice: str
-    pattern: str
-    #: what stands before the verb (see :func:`extract.assignments.verbs.lead`): ``line``,
-    #: ``boundary``, ``item``, ``quote``, ``document``, ``organ`` or ``word``
-    lead: str = "line"
-    #: ``present`` or ``past`` ("invited the Council": only read as a reported clause)
-    tense: str = "present"
-    #: the language of the verb pattern that matched
-    lang: str = "en"
 
 
 @cache
