@@ -47,6 +47,7 @@ from api.bench.extract_real import (
     document_runs,
     headline,
     many_short,
+    mb_per_s,
     per_document,
     slices,
     stages,
@@ -74,10 +75,6 @@ _RAW_CITATION = re.compile(
     r"(?:Resolutions?|RESOLUTIONS?|resolutions?|Decisions?|Questions?)[ \t\n]*\d{1,4}"
     r"(?:[ \t]*\([^()]{0,90}\))?|第\d{1,4}号决议(?:（[^（）]{0,40}）)?"
 )
-
-
-def _mb(n_bytes: int, seconds: float) -> float:
-    return n_bytes / 1e6 / max(seconds, 1e-9)
 
 
 def _citations(name: str, text: str, nlp: Language) -> int:
@@ -148,7 +145,7 @@ def _median_run(runs: list[tuple[float, float, int, int]]) -> tuple[float, float
     MB/s of all runs, for the note."""
     ranked = sorted(runs, key=lambda r: r[3] / max(r[0], 1e-9))
     mid = ranked[len(ranked) // 2]
-    spread = ", ".join(f"{_mb(r[3], r[0]):.2f}" for r in runs)
+    spread = ", ".join(f"{mb_per_s(r[3], r[0]):.2f}" for r in runs)
     return (*mid, spread)
 
 
@@ -309,21 +306,21 @@ def bench_extract(quick: bool) -> Iterator[Measurement]:
     corpus = f"{n_bytes / 1e6:.1f} MB, {len(paths)} synthetic docs (generated in {generated:.1f} s)"
     yield Measurement(
         name="extract.citations.find.throughput",
-        value=_mb(n_bytes, cit_s),
+        value=mb_per_s(n_bytes, cit_s),
         unit="MB/s",
-        baseline=_mb(tok_bytes, tok_s),
+        baseline=mb_per_s(tok_bytes, tok_s),
         baseline_name="plain nlp.pipe tokenization",
         target=">= 10",
         note=(
             f"{corpus}; {cits} citations; one process, CPU time "
-            f"(wall clock {_mb(n_bytes, cit_wall):.2f} MB/s on a shared machine)"
+            f"(wall clock {mb_per_s(n_bytes, cit_wall):.2f} MB/s on a shared machine)"
         ),
     )
     yield Measurement(
         name="extract.nlp.pipeline.throughput",
-        value=_mb(pipe_bytes, pipe_s),
+        value=mb_per_s(pipe_bytes, pipe_s),
         unit="MB/s",
-        baseline=_mb(tok_bytes, tok_s),
+        baseline=mb_per_s(tok_bytes, tok_s),
         baseline_name="plain nlp.pipe tokenization",
         target=">= 10",
         note=(
@@ -335,31 +332,31 @@ def bench_extract(quick: bool) -> Iterator[Measurement]:
     )
     yield Measurement(
         name="extract.document.throughput",
-        value=_mb(doc_bytes, doc_s),
+        value=mb_per_s(doc_bytes, doc_s),
         unit="MB/s",
-        baseline=_mb(tok_bytes, tok_s),
+        baseline=mb_per_s(tok_bytes, tok_s),
         baseline_name="plain nlp.pipe tokenization",
         target=">= 10",
         note=(
             f"full extract_document (load, segment, headings, citations, assignments): median "
             f"of {runs} runs over disjoint slices (this one {doc_n} docs, "
             f"{doc_bytes / 1e6:.1f} MB); all runs {doc_spread} MB/s; one process, CPU time "
-            f"(wall clock {_mb(doc_bytes, doc_wall):.2f} MB/s on a shared machine)"
+            f"(wall clock {mb_per_s(doc_bytes, doc_wall):.2f} MB/s on a shared machine)"
         ),
     )
     yield Measurement(
         name="extract.citations.find.ceiling",
-        value=_mb(n_bytes, cit_s),
+        value=mb_per_s(n_bytes, cit_s),
         unit="MB/s",
-        baseline=_mb(n_bytes, raw_s),
+        baseline=mb_per_s(n_bytes, raw_s),
         baseline_name="raw compiled re scan (ceiling)",
         note=f"CPU time; the re scan found {raw_hits} citation-like strings",
     )
     yield Measurement(
         name="extract.citations.find.throughput_2proc",
-        value=_mb(n_bytes, par_s),
+        value=mb_per_s(n_bytes, par_s),
         unit="MB/s",
-        baseline=_mb(n_bytes, cit_wall),
+        baseline=mb_per_s(n_bytes, cit_wall),
         baseline_name="one process, wall clock",
         note=f"2 worker processes over documents, wall clock; {par_cits} citations",
     )
@@ -375,7 +372,7 @@ def bench_extract(quick: bool) -> Iterator[Measurement]:
         unit="docs/s",
         note=(
             f"full extract_document (load, segment, headings, citations, assignments) on "
-            f"{len(subset)} docs, {full_bytes / 1e6:.1f} MB: {_mb(full_bytes, full_s):.2f} MB/s "
-            "wall clock"
+            f"{len(subset)} docs, {full_bytes / 1e6:.1f} MB: "
+            f"{mb_per_s(full_bytes, full_s):.2f} MB/s wall clock"
         ),
     )

@@ -57,6 +57,7 @@ __all__ = [
     "document_runs",
     "headline",
     "many_short",
+    "mb_per_s",
     "per_document",
     "slices",
     "stages",
@@ -96,7 +97,8 @@ def slices(paths: list[Path], min_bytes: int, count: int, start: int = 0) -> lis
     return out
 
 
-def _mb_s(n_bytes: int, seconds: float) -> float:
+def mb_per_s(n_bytes: int, seconds: float) -> float:
+    """Throughput in MB/s (never a division by zero); shared with the synthetic rows."""
     return n_bytes / 1e6 / max(seconds, 1e-9)
 
 
@@ -180,8 +182,8 @@ def document_runs(parts: list[Slice], warm: list[Path]) -> Runs:
             ("lit", partial(_scan, LITERAL_CITATION, texts)),
         ]
         for name, fn in timed[i % 4 :] + timed[: i % 4]:
-            runs[name].append(_mb_s(part.size, _cpu(fn)))
-        runs["en"].append(_mb_s(part.size, _cpu(partial(_scan, ENGLISH_LITERAL, texts))))
+            runs[name].append(mb_per_s(part.size, _cpu(fn)))
+        runs["en"].append(mb_per_s(part.size, _cpu(partial(_scan, ENGLISH_LITERAL, texts))))
     return Runs(runs["doc"], runs["blank"], runs["tok"], runs["lit"], runs["en"], tally)
 
 
@@ -192,7 +194,7 @@ def headline(runs: Runs, parts: list[Slice], corpus: str) -> Iterator[Measuremen
     sizes = ", ".join(f"{len(p.paths)} docs {p.size / 1e6:.1f} MB" for p in parts)
     t = runs.tally
     kinds = ", ".join(
-        f"{k}-like docs {_mb_s(int(t[f'{k}_bytes']), t[f'{k}_s']):.2f} MB/s "
+        f"{k}-like docs {mb_per_s(int(t[f'{k}_bytes']), t[f'{k}_s']):.2f} MB/s "
         f"({t[f'{k}_bytes'] / sum(t[f'{j}_bytes'] for j in ('seed', 'short')):.0%} of bytes, "
         f"{t[f'{k}_s'] / (t['seed_s'] + t['short_s']):.0%} of time)"
         for k in ("seed", "short")
@@ -309,7 +311,7 @@ def stages(parts: list[Slice], warm: list[Path]) -> Iterator[Measurement]:
         per_mb["rest"].append(max(0.0, full - sum(spent.values())) * 1e3 / mb)
         per_mb["total"].append(full * 1e3 / mb)
         spacy_s = spent["citation_pass"] + spent["citations"] + spent["assignments"]
-        pipeline.append(_mb_s(part.size, spacy_s))
+        pipeline.append(mb_per_s(part.size, spacy_s))
     total = statistics.median(per_mb["total"])
     what = {
         "load": "load_document (read, decode, language)",
@@ -381,9 +383,9 @@ def many_short(tmp: Path, total_bytes: int) -> Iterator[Measurement]:
     blank_s = _cpu(lambda: _pipe_all(blank, lines))
     yield Measurement(
         name="extract.real.many_short.throughput",
-        value=_mb_s(size, doc_s),
+        value=mb_per_s(size, doc_s),
         unit="MB/s",
-        baseline=_mb_s(size, blank_s),
+        baseline=mb_per_s(size, blank_s),
         baseline_name='spacy.blank("en") nlp.pipe over the same lines',
         note=f"extract_document on the seeds and dev passages as {len(paths)} files (one per "
         f"block of paragraphs), {size / 1e6:.1f} MB, {size / len(paths) / 1e3:.1f} kB per file; "
