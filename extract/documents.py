@@ -9,7 +9,7 @@ so ``from extract.models import SourceDoc`` keeps working.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal, get_args
@@ -250,15 +250,38 @@ class DocumentStructure:
         self, offset: int
     ) -> tuple[ResolutionSegment | None, Section | None, Paragraph | None]:
         """:meth:`locate` as a plain tuple, for callers that place every record of a document."""
-        res = _innermost(self.resolutions, lambda: self._resolution_index, offset)
-        sec = None
+        # the short tuples (most) are scanned here, without a call: this runs for every record
+        res: ResolutionSegment | None = None
+        sec: Section | None = None
+        par: Paragraph | None = None
+        items: tuple[Any, ...] = self.resolutions
+        if len(items) > _SHORT:
+            res = _innermost(items, self._resolution_index, offset)
+        else:
+            for item in reversed(items):
+                if item.start <= offset < item.end:
+                    res = item
+                    break
         if res is not None:
-            sec = _innermost(res.sections, lambda: res.section_index, offset)
-        if sec is None:
-            sec = _innermost(self.sections, lambda: self._section_index, offset)
-        par = None
+            items = res.sections
+            if len(items) > _SHORT:
+                sec = _innermost(items, res.section_index, offset)
+            else:
+                for item in reversed(items):
+                    if item.start <= offset < item.end:
+                        sec = item
+                        break
+        if sec is None and self.sections:
+            sec = _innermost(self.sections, self._section_index, offset)
         if sec is not None:
-            par = _innermost(sec.paragraphs, lambda: sec.paragraph_index, offset)
+            items = sec.paragraphs
+            if len(items) > _SHORT:
+                par = _innermost(items, sec.paragraph_index, offset)
+            else:
+                for item in reversed(items):
+                    if item.start <= offset < item.end:
+                        par = item
+                        break
         return res, sec, par
 
     @cached_property
@@ -287,20 +310,20 @@ class _Index:
             self.reach.append(top)
 
 
-def _innermost(items: tuple[Any, ...], index: Callable[[], _Index], offset: int) -> Any:
+#: Tuples this short are scanned from the end rather than bisected through an index.
+_SHORT = 8
+
+
+def _innermost(items: tuple[Any, ...], idx: _Index, offset: int) -> Any:
     """Last item (by start) whose [start, end) contains offset; items are sorted by start.
 
     Items may overlap (side-by-side columns), so earlier items are looked at too, but only
-    while one of them still reaches ``offset`` (the largest end so far is indexed once).
+    while one of them still reaches ``offset`` (the largest end so far is indexed once, in
+    ``idx``). Short tuples are scanned as they are (:meth:`DocumentStructure.where`).
     """
-    if len(items) <= 8:  # a short tuple is scanned as it is (no index needed)
-        for item in reversed(items):
-            if item.start <= offset < item.end:
-                return item
-        return None
-    idx = index()
-    k = bisect.bisect_right(idx.starts, offset) - 1
-    while k >= 0 and idx.reach[k] > offset:
+    starts, reach = idx.starts, idx.reach
+    k = bisect.bisect_right(starts, offset) - 1
+    while k >= 0 and reach[k] > offset:
         item = items[k]
         if item.start <= offset < item.end:
             return item
