@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Literal
@@ -194,8 +195,9 @@ def _read(p: Path, display: str, max_bytes: int) -> bytes:
     """The file's bytes, refused before reading when larger than ``max_bytes`` (and read through
     a cap, in case it grows in between)."""
     try:
-        size = p.stat().st_size
-        if not p.is_file():
+        st = p.stat()  # one system call for both questions (is_file() would ask again)
+        size = st.st_size
+        if not stat.S_ISREG(st.st_mode):
             raise DocumentError(display, "E009", "not a regular file")
         if size == 0:
             raise DocumentError(display, "E001", "file is empty")
