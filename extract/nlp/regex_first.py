@@ -113,6 +113,7 @@ def first_char_lookahead(pattern: str, flags: int = 0) -> str:
     return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
 
 
+@cache
 def _folds_to_ascii(ch: str) -> bool:
     """Whether ``ch`` matches some ASCII character under ``re.IGNORECASE`` (e.g. the Kelvin
     sign matches ``k``); cached because actor tables ask it of the same few letters thousands
