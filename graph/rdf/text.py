@@ -13,12 +13,16 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import islice
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-__all__ = ["load_graph", "nquads", "ntriples"]
+__all__ = ["load_graph", "nquads", "nquads_utf8", "ntriples"]
+
+#: Triples written and encoded at a time by :func:`nquads_utf8` (a few hundred kilobytes of text).
+CHUNK = 2048
 
 
 def _escape(text: str) -> str:
@@ -57,6 +61,26 @@ def nquads(triples: Iterable[tuple[Node, Node, Node]], graph_iri: str) -> str:
     """
     g = f"<{graph_iri}>"
     return "".join(f"{_nt(s)} {_nt(p)} {_nt(o)} {g} .\n" for s, p, o in triples)
+
+
+def nquads_utf8(triples: Iterable[tuple[Node, Node, Node]], graph_iri: str) -> bytes:
+    """:func:`nquads` encoded as UTF-8, written a chunk of triples at a time.
+
+    Why chunks: joining a large document's lines into one string and then encoding it walks
+    megabytes twice after they have left the CPU cache, so each triple of a large document cost
+    more than one of a small document; a chunk is joined and encoded while it is still in cache,
+    and only the bytes of the whole are copied once more.
+
+    Example:
+        >>> nquads_utf8([(URIRef("urn:a"), URIRef("urn:p"), Literal("é"))], "urn:g")
+        b'<urn:a> <urn:p> "\\xc3\\xa9" <urn:g> .\\n'
+    """
+    g = f" <{graph_iri}> .\n"
+    it = iter(triples)
+    parts = []
+    while chunk := list(islice(it, CHUNK)):
+        parts.append("".join(f"{_nt(s)} {_nt(p)} {_nt(o)}{g}" for s, p, o in chunk).encode())
+    return b"".join(parts)
 
 
 def load_graph(store: ox.Store, triples: Iterable[tuple[Node, Node, Node]], graph_iri: str) -> None:

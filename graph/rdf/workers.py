@@ -123,11 +123,11 @@ def render_input(doc: DocumentInput, base: str = mint.DEFAULT_BASE) -> RenderedD
         'e.txt'
     """
     from graph.rdf.document import collector_paused, document_triples
-    from graph.rdf.text import nquads
+    from graph.rdf.text import nquads_utf8
 
     graph = str(mint.document_graph_iri(doc.name, doc.sha256, base))
     with collector_paused():  # until the triples are text and freed: see collector_paused
-        data = nquads(document_triples(doc, base), graph).encode("utf-8")
+        data = nquads_utf8(document_triples(doc, base), graph)
     return RenderedDocument(doc.name, doc.sha256, graph, data)
 
 
