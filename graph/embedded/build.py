@@ -125,7 +125,7 @@ def build_embedded(
             if generation > 0 and not (run.added or run.updated or removed):
                 raise _NothingToCommit
             run.flush(gen)
-            triples = refresh_derived(gen.store, gen.path, base, None if force else run.changes)
+            triples = refresh_derived(gen.store, gen.path, base, run.changes, full=force)
             if _worth_optimizing(len(todo), len(hashes)):
                 gen.store.optimize()
             number = gen.number
@@ -226,7 +226,7 @@ class _Run:
         old = gen.previous.get(doc.name)
         if old is not None:
             _drop(gen, old, self.base, self.changes)
-        self.changes.loaded(ox.NamedNode(graph_iri))
+        self.changes.loaded(ox.NamedNode(graph_iri), data)
         self.pending.append(data)
         self.pending.append(_manifest_nquads(doc, graph_iri, self.base).encode("utf-8"))
         self.pending_size += len(data)

@@ -36,7 +36,14 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph import mint
-from graph.embedded.fact_counts import LAYOUT, SIDECAR, CountsError, FactCounts, fact_key
+from graph.embedded.fact_counts import (
+    LAYOUT,
+    SIDECAR,
+    CountsError,
+    FactCounts,
+    LedgerTally,
+    fact_key,
+)
 from graph.rdf.derived import inferred_by_work, work_facts, work_inferred
 from graph.rdf.static import gazetteer_graph, ontology_graph
 from graph.rdf.text import load_graph
@@ -58,8 +65,9 @@ _READ = {str(p) for p in _PER_VERSION}
 @dataclass
 class DocumentChanges:
     """What a build changes among the documents: the shared-statement texts of the documents
-    it drops (read before their graphs go), the graphs it loads, and the works of the dropped
-    documents' NOC entries."""
+    it drops (read before their graphs go), the graphs it loads (with their texts counted as
+    they are loaded, for a full computation), and the works of the dropped documents' NOC
+    entries."""
 
     removed_ledgers: list[str] = field(default_factory=list)
     added_graphs: list[ox.NamedNode] = field(default_factory=list)
@@ -67,6 +75,7 @@ class DocumentChanges:
     #: quads of the dropped documents' graphs, and of the meta graph before the build changed it
     dropped_quads: int = 0
     meta_quads: int = 0
+    tally: LedgerTally = field(default_factory=LedgerTally)
 
     def begin(self, store: ox.Store, base: str) -> None:
         """Note the size of the meta graph (the manifest) before the build changes it."""
@@ -74,12 +83,15 @@ class DocumentChanges:
 
     def dropping(self, store: ox.Store, graph: ox.NamedNode) -> None:
         """Note what the document of ``graph`` states, before its graph is removed."""
+        self.tally.removed(graph)
         self.removed_ledgers.extend(_ledgers(store, graph))
         self.works.update(_confirmed_works(store, graph))
         self.dropped_quads += graph_size(store, graph)
 
-    def loaded(self, graph: ox.NamedNode) -> None:
+    def loaded(self, graph: ox.NamedNode, nquads: bytes) -> None:
+        """Note that ``graph`` is loaded with the N-Quads ``nquads`` (its texts are counted)."""
         self.added_graphs.append(graph)
+        self.tally.add(graph, nquads)
 
 
 def graph_size(store: ox.Store, graph: ox.NamedNode) -> int:
@@ -100,7 +112,7 @@ def graph_size(store: ox.Store, graph: ox.NamedNode) -> int:
     return int(n.value) if isinstance(n, ox.Literal) else 0
 
 
-def _ledgers(store: ox.Store, graph: ox.NamedNode | None) -> list[str]:
+def _ledgers(store: ox.Store, graph: ox.NamedNode | ox.BlankNode | None) -> list[str]:
     found = store.quads_for_pattern(None, SHARED, None, graph)
     return [q.object.value for q in found if isinstance(q.object, ox.Literal)]
 
@@ -127,12 +139,18 @@ def _triple(fact: str) -> ox.Triple:
 
 
 def refresh_derived(
-    store: ox.Store, folder: Path, base: str, changes: DocumentChanges | None
+    store: ox.Store,
+    folder: Path,
+    base: str,
+    changes: DocumentChanges | None,
+    *,
+    full: bool = False,
 ) -> int:
     """Reload the ontology and gazetteer graphs of the generation ``store`` (in ``folder``) and
     bring its derived graph up to date: from ``changes`` when the generation's counts allow it,
-    in full when ``changes`` is None or they do not (see the module docstring). Returns the
-    number of quads in the store.
+    in full when ``full`` is set, ``changes`` is None or the counts do not allow it (see the
+    module docstring; a full computation takes the texts ``changes`` counted as they were
+    loaded, and reads the others). Returns the number of quads in the store.
 
     Why the count is kept rather than asked: ``len`` of an Oxigraph store reads every quad (0.4 s
     at 1.9M), so the counts file keeps the total and a build adds what it changed: the sizes of
@@ -144,7 +162,7 @@ def refresh_derived(
     static_delta = sum(graph_size(store, g) for g in _static_graphs(base)) - static_before
     digest = hashlib.sha256("\n".join(sorted(static_keys)).encode("utf-8")).hexdigest()
     path = folder / SIDECAR
-    if changes is not None and path.is_file():
+    if changes is not None and not full and path.is_file():
         try:
             with FactCounts(path) as counts:
                 if counts.get("layout") != LAYOUT or counts.get("static") != digest:
@@ -159,7 +177,7 @@ def refresh_derived(
             pass  # the full computation below rewrites the graph and the counts
     path.unlink(missing_ok=True)
     with FactCounts(path) as counts:
-        _full(store, counts, base, static_keys)
+        _full(store, counts, base, static_keys, _stated(store, changes))
         counts.put("layout", LAYOUT)
         counts.put("static", digest)
         counted = len(store)
@@ -197,17 +215,35 @@ def _static_graphs(base: str) -> list[ox.NamedNode]:
     ]
 
 
-def _full(store: ox.Store, counts: FactCounts, base: str, static_keys: set[str]) -> None:
-    """The derived graph computed from every document's text; the counts written anew.
+def _stated(store: ox.Store, changes: DocumentChanges | None) -> Counter[str]:
+    """Fact -> the texts stating it, over every document of ``store``: the counts ``changes``
+    kept of the texts this build loaded, and the texts of the other graphs read from the store
+    (all of them when it kept none: a tally made void, see :class:`LedgerTally`)."""
+    tallied = None if changes is None else changes.tally.stated()
+    if tallied is None:
+        stated: Counter[str] = Counter()
+        graphs: list[ox.NamedNode | ox.BlankNode | None] = [None]
+    else:
+        stated = tallied
+        counted = changes.tally.graphs if changes is not None else set()
+        graphs = [g for g in store.named_graphs() if g not in counted]
+    for g in graphs:
+        for ledger in _ledgers(store, g):
+            stated.update(_facts(ledger))
+    return stated
+
+
+def _full(
+    store: ox.Store, counts: FactCounts, base: str, static_keys: set[str], stated: Counter[str]
+) -> None:
+    """The derived graph computed from every document's text (``stated``: fact -> documents
+    stating it); the counts written anew.
 
     Only the facts the whole-store facts are computed from (``rg:versionOf``, ``rg:year``,
     ``rg:hasText``, ``rg:previousVersion``) go through an in-memory store; the graph itself is
     written from the texts (a third of the facts, loaded twice, cost a second at 2M triples).
     """
     derived = ox.NamedNode(mint.derived_graph_iri(base))
-    stated: Counter[str] = Counter()
-    for ledger in _ledgers(store, None):
-        stated.update(_facts(ledger))
     counts.fill({fact_key(f): n for f, n in stated.items()})
     facts = [f for f in stated if f not in static_keys]
     mem = ox.Store()

@@ -37,11 +37,16 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import TracebackType
 
-__all__ = ["SIDECAR", "CountsError", "FactCounts", "fact_key", "stored_total"]
+import pyoxigraph as ox
+
+from graph.vocab import RG
+
+__all__ = ["SIDECAR", "CountsError", "FactCounts", "LedgerTally", "fact_key", "stored_total"]
 
 #: File name of the counts in a generation directory.
 SIDECAR = "resgraph-fact-counts.sqlite"
@@ -163,8 +168,12 @@ class FactCounts:
         return change
 
     def fill(self, counts: Mapping[bytes, int]) -> None:
-        """Write the counts of a file just created (a full computation)."""
-        self.db.executemany("INSERT INTO counts VALUES (?, ?)", counts.items())
+        """Write the counts of a file just created (a full computation).
+
+        Why sorted: keys are digests, so in the order given each insert lands on a random page
+        of the table's B-tree; in key order they append (2.8 -> 0.3 s for 228k facts).
+        """
+        self.db.executemany("INSERT INTO counts VALUES (?, ?)", sorted(counts.items()))
 
     def inferred(self, works: Iterable[str]) -> dict[str, list[str]]:
         """The whole-store facts (N-Triples) recorded for each of ``works``."""
@@ -179,5 +188,76 @@ class FactCounts:
         self.db.executemany("DELETE FROM inferred WHERE work = ?", [(w,) for w in facts])
         self.db.executemany(
             "INSERT OR IGNORE INTO inferred VALUES (?, ?)",
-            [(w, f) for w, fs in facts.items() for f in fs],
+            sorted((w, f) for w, fs in facts.items() for f in fs),
         )
+
+
+_SHARED = str(RG.sharedStatements)
+_LEDGER_MARK = f' <{_SHARED}> "'.encode()
+
+
+class LedgerTally:
+    """The shared-statement texts (``rg:sharedStatements``) of the documents a build loads,
+    counted line by line as they pass.
+
+    Why: a full computation of the derived graph needs, per fact, how many documents state it.
+    Reading every document's text back out of the store and parsing each of its facts into a
+    canonical string took 5 s of a 1.9M-triple build (434k facts stated, 228k distinct). The
+    builder holds each document's N-Quads when it loads them, and one serializer writes the
+    texts, so a fact two documents state is the same line in both: lines are counted as they
+    pass, and only the distinct ones are parsed into canonical facts, once (:meth:`stated`).
+
+    Example:
+        >>> tally = LedgerTally()
+        >>> text = ox.Literal('<urn:a> <urn:p> "x" .\\n<urn:a> <urn:p> "y" .\\n')
+        >>> q = ox.Quad(ox.NamedNode("urn:d"), ox.NamedNode(RG.sharedStatements), text,
+        ...     ox.NamedNode("urn:g"))
+        >>> tally.add(ox.NamedNode("urn:g"), f"{q} .\\n".encode())
+        >>> tally.add(ox.NamedNode("urn:h"), f"{q} .\\n".encode())
+        >>> sorted(tally.stated().items())
+        [('<urn:a> <urn:p> "x"', 2), ('<urn:a> <urn:p> "y"', 2)]
+    """
+
+    def __init__(self) -> None:
+        self.lines: Counter[str] = Counter()
+        self.graphs: set[ox.NamedNode] = set()
+        #: False once a graph it counted was removed again: its counts no longer hold
+        self.valid = True
+
+    def add(self, graph: ox.NamedNode, nquads: bytes) -> None:
+        """Count the lines of the shared-statement texts of one document's graph ``graph``,
+        given as the N-Quads loaded into it (one quad per line; literals escape newlines)."""
+        if graph in self.graphs:
+            self.valid = False  # loaded twice in one build: keep no count of it
+        self.graphs.add(graph)
+        found: list[bytes] = []
+        at = nquads.find(_LEDGER_MARK)
+        while at >= 0:
+            start = nquads.rfind(b"\n", 0, at) + 1
+            end = nquads.find(b"\n", at)
+            end = len(nquads) if end < 0 else end + 1
+            found.append(nquads[start:end])
+            at = nquads.find(_LEDGER_MARK, end)
+        if not found:
+            return
+        for q in ox.parse(b"".join(found), format=ox.RdfFormat.N_QUADS, lenient=True):
+            if q.predicate.value == _SHARED and isinstance(q.object, ox.Literal):
+                self.lines.update(set(q.object.value.splitlines()))
+
+    def removed(self, graph: ox.NamedNode) -> None:
+        """Note that ``graph`` is removed from the store: if it was counted, the tally is void."""
+        if graph in self.graphs:
+            self.valid = False
+
+    def stated(self) -> Counter[str] | None:
+        """Canonical fact (``str`` of a pyoxigraph ``Triple``) -> texts stating it; None when
+        the tally is void or two distinct lines are one fact (then only a per-text reading
+        counts right)."""
+        if not self.valid:
+            return None
+        lines = [line for line in self.lines if line.strip()]
+        parsed = ox.parse("\n".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+        facts = [str(t) for t in parsed]
+        if len(facts) != len(lines) or len(set(facts)) != len(facts):
+            return None
+        return Counter({f: self.lines[line] for f, line in zip(facts, lines, strict=True)})
