@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from extract.gazetteer import load_gazetteer
+from extract.gazetteer import LabelRef, load_gazetteer
 from extract.models import DocumentStructure, Heading, SourceDoc, VersionRef
 from extract.structure.history import find_versions, parse_history
 from extract.structure.sections import match_section_heading
@@ -137,10 +137,13 @@ def doc_context(text: str, intro_end: int | None = None) -> tuple[str | None, Ve
                 break
     head = text[: intro_end if intro_end else len(text)] or text
     label_hits: list[str] | None = None  # the labels of the head, read once for both uses
+    # what each distinct label names, read once (a head repeats "WTSA-16" many times)
+    refs: dict[str, LabelRef | None] = {}
     if body is None:
         counts = Counter(names[n] for n in _organ_names_in(head))
         label_hits = [m.group(0) for m in g.label_regex().finditer(head)]
-        labels_in_head = [g.label(hit) for hit in label_hits]
+        refs = {hit: g.label(hit) for hit in dict.fromkeys(label_hits)}
+        labels_in_head = [refs[hit] for hit in label_hits]
         counts.update(ref.organ for ref in labels_in_head if ref is not None)
         counts = Counter({k: v for k, v in counts.items() if k in g.organs})
         if counts:
@@ -150,7 +153,7 @@ def doc_context(text: str, intro_end: int | None = None) -> tuple[str | None, Ve
             label_hits = [m.group(0) for m in g.label_regex().finditer(head)]
         labels = Counter(label_hits)
         for label, _ in labels.most_common():
-            ref = g.label(label)
+            ref = refs[label] if label in refs else g.label(label)
             c = ref.conference if ref is not None else None
             if c is not None and c.organ == body:
                 conference = VersionRef(c.venue, c.year)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from extract.gazetteer import load_gazetteer
 from extract.models import VersionRef
@@ -74,6 +74,15 @@ def find_versions(text: str) -> list[ParsedVersion]:
         >>> [(v.venue, v.year) for v in find_versions("2014年，釜山")]
         [('Busan', 2014)]
     """
+    return list(_versions_of(text))
+
+
+@lru_cache(maxsize=4096)
+def _versions_of(text: str) -> tuple[ParsedVersion, ...]:
+    """:func:`find_versions`, kept per distinct text. Why: the same parentheses and history
+    lines ("(Rev. Hammamet, 2016)") recur across a corpus, and the venue regex (case-blind, so
+    ``re`` cannot skip ahead) is tried at every character of each; the pairs it gives depend on
+    the text alone and are frozen, so they are shared."""
     g = load_gazetteer()
     venues = [(m.start(), m.group(0)) for m in venue_regex().finditer(text)]
     years = _years(text)
@@ -95,7 +104,7 @@ def find_versions(text: str) -> list[ParsedVersion]:
                 continue
             revised = any(r < m.start() for r in revs)
             out.append(ParsedVersion(c.venue, c.year, revised))
-    return out
+    return tuple(out)
 
 
 def parse_version(text: str) -> tuple[VersionRef | None, VersionRef | None, bool]:

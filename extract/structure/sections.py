@@ -15,7 +15,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from extract.models import SECTION_KINDS, Paragraph, SectionKind
@@ -158,23 +158,41 @@ def match_section_heading(
         >>> match_section_heading("Resolves that the action plan ...") is None
         True
     """
+    # a long line (a paragraph opening with a heading word) is read as it is, not kept
+    found = (
+        _line_heading(line, langs) if len(line) <= 240 else _line_heading.__wrapped__(line, langs)
+    )
+    if found is None:
+        return None
+    label, kind, start, end, pattern = found
+    return SectionHeading(label, kind, offset + start, offset + end, pattern)
+
+
+@lru_cache(maxsize=4096)
+def _line_heading(line: str, langs: frozenset[str] | None) -> tuple[str, str, int, int, str] | None:
+    """:func:`match_section_heading` at offset 0, as a tuple, kept per distinct line.
+
+    Why: heading lines repeat across the documents of a corpus ("considering", "instructs the
+    Director of the Telecommunication Standardization Bureau"), and each costs three regex
+    matches and a walk over glued words; the answer depends on the line and the languages only.
+    """
     table = _regexes(langs)
     m = table.latin_re.match(line)
     if m:
         w = _last_word(m.group(1), table)
         if w is not None:
-            return SectionHeading(w.label, w.kind, offset + m.start(1), offset + m.end(1), w.id)
+            return w.label, w.kind, m.start(1), m.end(1), w.id
     m = table.cjk_re.match(line)
     if m:
         rest = line[m.end() :].strip()
         if not rest or (len(rest) < 80 and not rest.endswith(("。", "；"))):
             w = _last_word(m.group(1), table)
             if w is not None and (not rest or w.text != "决议"):
-                return SectionHeading(w.label, w.kind, offset + m.start(1), offset + m.end(1), w.id)
+                return w.label, w.kind, m.start(1), m.end(1), w.id
     m = _ANNEX.match(line)
     if m and len(line.strip()) < 200:
-        start = offset + len(line) - len(line.lstrip())
-        return SectionHeading("annex", "annex", start, offset + m.end(), "annex")
+        start = len(line) - len(line.lstrip())
+        return "annex", "annex", start, m.end(), "annex"
     return None
 
 

@@ -44,7 +44,7 @@ _BOUNDARY = LineRegex(
     re.MULTILINE,
 )
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-_FOREWORD = re.compile(
+_FOREWORD = LineRegex(
     r"^[ \t]*(?:FOREWORD|Foreword|AVANT-PROPOS|Avant-propos|PREFACIO|Prefacio|前言)[ \t]*$",
     re.MULTILINE,
 )
@@ -56,6 +56,8 @@ def _ends(text: str, entries: list[Entry]) -> list[int]:
     A table caption always ends the entry before it; a lone "Annex" line ends it only after a
     summary entry (inside resolution text, an annex belongs to the resolution).
     """
+    if not entries:
+        return []  # no block to end: the scan below would find boundaries for nothing
     captions: list[int] = []
     annexes: list[int] = []
     for m in _BOUNDARY.finditer(text):
