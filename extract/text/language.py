@@ -206,6 +206,18 @@ def _function_words(s: str) -> list[str]:
     return [first.group(0), *_FUNCTION_WORD_AFTER_GAP.findall(s, first.end())]
 
 
+def _has_function_words(s: str, n: int) -> bool:
+    """Whether ``s`` has at least ``n`` function words (of any language): ``sum(_votes(s)) >= n``
+    without counting past ``n``."""
+    first = _FUNCTION_WORD.match(s)
+    found = 0 if first is None else 1
+    for _ in _FUNCTION_WORD_AFTER_GAP.finditer(s, 0 if first is None else first.end()):
+        found += 1
+        if found >= n:
+            break
+    return found >= n
+
+
 @lru_cache(maxsize=8)
 def _non_latin_runs(s: str) -> str:
     """The runs of non-Latin characters of ``s`` joined by newlines ("" when it has none).
@@ -302,8 +314,8 @@ def _is_mixed(text: str, lang: str) -> bool:
     block by block: another Latin-script language's function words, or words of another script
     making a twentieth of the sample."""
     s = _vote_sample(text[:200_000])
-    scores = _votes(s)
     if lang in _FUNCTION_WORDS:
+        scores = _votes(s)
         runs = _non_latin_runs(s)
         words = _non_latin_words(runs) if runs else None
         other = words["zh"] + words["ru"] + words["ar"] if words else 0
@@ -316,8 +328,9 @@ def _is_mixed(text: str, lang: str) -> bool:
                 return True
         others = [v for k, v in scores.items() if k != lang]
         return max(others, default=0) >= max(1, _MIXED_SHARE * scores[lang])
-    # a document in a non-Latin script: mixed when Latin-script prose is there too
-    return sum(scores.values()) >= 20
+    # a document in a non-Latin script: mixed when Latin-script prose is there too (twenty
+    # function words: the count stops there)
+    return _has_function_words(s, 20)
 
 
 def language_runs(text: str, lang: str | None = None) -> tuple[LangRun, ...]:

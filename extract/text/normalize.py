@@ -179,7 +179,7 @@ def _edits(work: str, steps: Sequence[str]) -> list[tuple[int, int, str]]:
     for step in steps:
         if step not in _EDITS:
             continue
-        if step == "invisible" and not any(ch in work for ch in _INVISIBLE):
+        if step == "invisible" and (work.isascii() or not any(ch in work for ch in _INVISIBLE)):
             continue
         if step == "newlines" and "\r" not in work:
             continue
@@ -200,7 +200,12 @@ def _edits(work: str, steps: Sequence[str]) -> list[tuple[int, int, str]]:
 
 
 def _translate(text: str) -> str:
-    """Apply the one-to-one map; ``str.replace`` per present character beats ``translate``."""
+    """Apply the one-to-one map; ``str.replace`` per present character beats ``translate``.
+
+    Every character of the map is outside ASCII, so an ASCII text (one C check) has none.
+    """
+    if text.isascii():
+        return text
     for code, repl in _CHAR_MAP.items():
         ch = chr(code)
         if ch in text:
