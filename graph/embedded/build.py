@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -38,6 +39,7 @@ import pyoxigraph as ox
 from extract import DocumentError, ExtractionResult
 from graph import mint
 from graph.backend import BuildReport, ManifestEntry
+from graph.embedded.derived_full import Prepared, prepare_fresh
 from graph.embedded.derived_update import DocumentChanges, refresh_derived
 from graph.embedded.fact_counts import stored_total
 from graph.embedded.generations import current_generation
@@ -65,6 +67,12 @@ class _NothingToCommit(Exception):
 
 def _manifest_nquads(doc: DocumentInput | RenderedDocument, graph_iri: str, base: str) -> str:
     return nquads(manifest_triples(doc, graph_iri, base), str(mint.meta_graph_iri(base)))  # type: ignore[arg-type]
+
+
+def _bulk_load(store: ox.Store, data: bytes) -> None:
+    # lenient: the text is ours and its IRIs are minted (quoted) from a base checked when the
+    # build starts, so re-validating every IRI would only cost time (~10%)
+    store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)
 
 
 def _drop(gen: Generation, entry: ManifestEntry, base: str, changes: DocumentChanges) -> None:
@@ -115,17 +123,26 @@ def build_embedded(
             run.changes.begin(gen.store, base)
             for name in removed:
                 _drop(gen, gen.previous[name], base, run.changes)
-            for doc in given:
-                if doc.name in todo:
-                    run.put(gen, doc)
-            work = [f for f in files if f.name in todo]
-            if work:
-                for out in extractor(work):
-                    run.take(gen, out)
+            try:
+                for doc in given:
+                    if doc.name in todo:
+                        run.put(gen, doc)
+                work = [f for f in files if f.name in todo]
+                if work:
+                    for out in extractor(work):
+                        run.take(gen, out)
+                run.flush(gen)
+                # a new store holds only what this build loaded: its derived graph is computed
+                # from what was counted, while the last documents load
+                prepared = None if generation > 0 else run.prepare()
+                run.settle()
+            finally:
+                run.close()  # no load may outlive the block: the generation closes after it
             if generation > 0 and not (run.added or run.updated or removed):
                 raise _NothingToCommit
-            run.flush(gen)
-            triples = refresh_derived(gen.store, gen.path, base, run.changes, full=force)
+            triples = refresh_derived(
+                gen.store, gen.path, base, run.changes, full=force, prepared=prepared
+            )
             if _worth_optimizing(len(todo), len(hashes)):
                 gen.store.optimize()
             number = gen.number
@@ -208,6 +225,9 @@ class _Run:
         self.pending_size = 0
         self.loaded_size = 0
         self.changes = DocumentChanges()  # what the derived graph is updated from
+        # the bulk loads run in this thread, one at a time (see flush)
+        self.loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="resgraph-load")
+        self.loading: Future[None] | None = None
 
     def step(self, name: str) -> None:
         self.done += 1
@@ -225,6 +245,7 @@ class _Run:
             data = nquads(document_triples(doc, self.base), graph_iri).encode("utf-8")
         old = gen.previous.get(doc.name)
         if old is not None:
+            self.settle()  # the store is written by one hand at a time
             _drop(gen, old, self.base, self.changes)
         self.changes.loaded(ox.NamedNode(graph_iri), data)
         self.pending.append(data)
@@ -245,14 +266,32 @@ class _Run:
         starts with a small batch and then loads, each time, about as much as it has loaded so
         far (capped at ``BATCH_BYTES``): it is busy early and the work left after the last
         document is one batch at most.
+
+        Why in a thread: Oxigraph releases the GIL while it loads, and the load is partly spent
+        waiting on the disk, so the builder takes the next documents (counting their shared
+        texts, :class:`graph.embedded.fact_counts.LedgerTally`) meanwhile. One load runs at a
+        time, so at most one batch waits in memory; :meth:`settle` waits for it.
         """
         if self.pending:
-            # lenient: the text is ours and its IRIs are minted (quoted) from a base checked
-            # when the build starts, so re-validating every IRI would only cost time (~10%)
             data = b"".join(self.pending)
-            gen.store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)
             self.loaded_size += self.pending_size
             self.pending, self.pending_size = [], 0
+            self.settle()
+            self.loading = self.loader.submit(_bulk_load, gen.store, data)
+
+    def prepare(self) -> Prepared | None:
+        """The static and derived graphs of a new store from what this build counted."""
+        return prepare_fresh(self.base, self.changes.tally.stated(), self.changes.confirmations)
+
+    def settle(self) -> None:
+        """Wait for the load in progress, raising what it raised."""
+        if self.loading is not None:
+            loading, self.loading = self.loading, None
+            loading.result()
+
+    def close(self) -> None:
+        """Wait for the load in progress, if any, and stop the loading thread."""
+        self.loader.shutdown(wait=True)
 
     def take(
         self, gen: Generation, out: ExtractionResult | RenderedDocument | DocumentError

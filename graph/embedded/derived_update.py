@@ -27,7 +27,6 @@ Example:
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -36,6 +35,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph import mint
+from graph.embedded.derived_full import Confirmations, Prepared, compute_full, static_digest
 from graph.embedded.fact_counts import (
     LAYOUT,
     SIDECAR,
@@ -44,7 +44,7 @@ from graph.embedded.fact_counts import (
     LedgerTally,
     fact_key,
 )
-from graph.rdf.derived import inferred_by_work, work_facts, work_inferred
+from graph.rdf.derived import work_facts, work_inferred
 from graph.rdf.static import gazetteer_graph, ontology_graph
 from graph.rdf.text import load_graph
 from graph.vocab import RG
@@ -76,6 +76,7 @@ class DocumentChanges:
     dropped_quads: int = 0
     meta_quads: int = 0
     tally: LedgerTally = field(default_factory=LedgerTally)
+    confirmations: Confirmations = field(default_factory=Confirmations)
 
     def begin(self, store: ox.Store, base: str) -> None:
         """Note the size of the meta graph (the manifest) before the build changes it."""
@@ -92,6 +93,7 @@ class DocumentChanges:
         """Note that ``graph`` is loaded with the N-Quads ``nquads`` (its texts are counted)."""
         self.added_graphs.append(graph)
         self.tally.add(graph, nquads)
+        self.confirmations.add(nquads)
 
 
 def graph_size(store: ox.Store, graph: ox.NamedNode) -> int:
@@ -145,23 +147,28 @@ def refresh_derived(
     changes: DocumentChanges | None,
     *,
     full: bool = False,
+    prepared: Prepared | None = None,
 ) -> int:
     """Reload the ontology and gazetteer graphs of the generation ``store`` (in ``folder``) and
     bring its derived graph up to date: from ``changes`` when the generation's counts allow it,
     in full when ``full`` is set, ``changes`` is None or the counts do not allow it (see the
     module docstring; a full computation takes the texts ``changes`` counted as they were
-    loaded, and reads the others). Returns the number of quads in the store.
+    loaded, and reads the others). ``prepared``: the static and derived graphs of a new store,
+    computed while its documents loaded (:func:`graph.embedded.derived_full.prepare_fresh`),
+    written as they are. Returns the number of quads in the store.
 
     Why the count is kept rather than asked: ``len`` of an Oxigraph store reads every quad (0.4 s
     at 1.9M), so the counts file keeps the total and a build adds what it changed: the sizes of
     the documents' graphs it dropped and loaded, of the meta, ontology and gazetteer graphs
     before and after, and the quads the derived graph gained or lost.
     """
+    path = folder / SIDECAR
+    if prepared is not None:
+        return _write_prepared(store, path, base, prepared)
     static_before = sum(graph_size(store, g) for g in _static_graphs(base))
     static_keys = _reload_static(store, base)
     static_delta = sum(graph_size(store, g) for g in _static_graphs(base)) - static_before
-    digest = hashlib.sha256("\n".join(sorted(static_keys)).encode("utf-8")).hexdigest()
-    path = folder / SIDECAR
+    digest = static_digest(static_keys)
     if changes is not None and not full and path.is_file():
         try:
             with FactCounts(path) as counts:
@@ -180,6 +187,24 @@ def refresh_derived(
         _full(store, counts, base, static_keys, _stated(store, changes))
         counts.put("layout", LAYOUT)
         counts.put("static", digest)
+        counted = len(store)
+        counts.put("quads", str(counted))
+    return counted
+
+
+def _write_prepared(store: ox.Store, path: Path, base: str, prepared: Prepared) -> int:
+    """Write the static and derived graphs and the counts of a new store (see ``prepared`` in
+    :func:`refresh_derived`); the number of quads in the store."""
+    for text in prepared.static:
+        store.load(text, format=ox.RdfFormat.N_QUADS)
+    derived = ox.NamedNode(mint.derived_graph_iri(base))
+    _replace_graph(store, derived, prepared.derived.text)
+    path.unlink(missing_ok=True)
+    with FactCounts(path) as counts:
+        counts.fill(prepared.derived.counts)
+        counts.set_inferred(prepared.derived.inferred)
+        counts.put("layout", LAYOUT)
+        counts.put("static", prepared.digest)
         counted = len(store)
         counts.put("quads", str(counted))
     return counted
@@ -237,37 +262,17 @@ def _full(
     store: ox.Store, counts: FactCounts, base: str, static_keys: set[str], stated: Counter[str]
 ) -> None:
     """The derived graph computed from every document's text (``stated``: fact -> documents
-    stating it); the counts written anew.
-
-    Only the facts the whole-store facts are computed from (``rg:versionOf``, ``rg:year``,
-    ``rg:hasText``, ``rg:previousVersion``) go through an in-memory store; the graph itself is
-    written from the texts (a third of the facts, loaded twice, cost a second at 2M triples).
-    """
-    derived = ox.NamedNode(mint.derived_graph_iri(base))
-    counts.fill({fact_key(f): n for f, n in stated.items()})
-    facts = [f for f in stated if f not in static_keys]
-    mem = ox.Store()
-    read = "".join(f"{f} .\n" for f in facts if f.split(" ", 2)[1] in _READ)
-    if read:
-        mem.load(read.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=derived)
-    years = ox.NamedNode(f"{derived.value}/static-years")
-    for g in _static_graphs(base):
-        mem.extend(
-            ox.Quad(q.subject, q.predicate, q.object, years)
-            for q in store.quads_for_pattern(None, YEAR, None, g)
-        )
+    stating it, :func:`graph.embedded.derived_full.compute_full`); the counts written anew."""
+    years = [q for g in _static_graphs(base) for q in store.quads_for_pattern(None, YEAR, None, g)]
     confirmations = [
         (w.object, q.object)
         for q in store.quads_for_pattern(None, CONFIRMS_AT, None, None)
         for w in store.quads_for_pattern(q.subject, HEADS_WORK, None, q.graph_name)
     ]
-    inferred = {
-        w.value: [_fact(q) for q in qs]
-        for w, qs in inferred_by_work(mem, base, confirmations).items()  # type: ignore[arg-type]
-    }
-    counts.set_inferred(inferred)
-    facts.extend(f for fs in inferred.values() for f in fs)
-    _replace_graph(store, derived, "".join(f"{f} .\n" for f in facts).encode("utf-8"))
+    out = compute_full(stated, static_keys, years, confirmations, base)  # type: ignore[arg-type]
+    counts.fill(out.counts)
+    counts.set_inferred(out.inferred)
+    _replace_graph(store, ox.NamedNode(mint.derived_graph_iri(base)), out.text)
 
 
 def _fact(q: ox.Quad) -> str:
