@@ -22,6 +22,7 @@ from extract.structure.history import find_versions, parse_history
 from extract.structure.sections import match_section_heading
 from extract.text.language import detect_lang
 from extract.text.line_scan import LineRegex
+from extract.text.word_trie import trie_pattern
 
 __all__ = ["clean_title", "doc_context", "headings", "organ_of", "part_at", "title_and_history"]
 
@@ -39,12 +40,15 @@ _TRAILING_HEADING_WORD = re.compile(
 
 @cache
 def _organ_regex() -> tuple[re.Pattern[str], dict[str, str]]:
-    """Full organ names (and acronyms) -> organ code, as one regex, longest first."""
+    """Full organ names (and acronyms) -> organ code, as one regex (the longest name wins)."""
     names: dict[str, str] = {}
     for code, spellings in load_gazetteer().organ_names().items():
         for n in spellings:
             names[n] = code
-    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    # as a trie: the longest name still wins at a place (and a shorter one is tried when the
+    # boundary after it fails), but a place costs a test per distinct first letter instead of
+    # one per name
+    alt = trie_pattern(names)
     # Word boundaries for Latin names only: Chinese names touch the next word ("全会概述").
     # (Cyrillic letters too: "Совет" is not the start of "Советом")
     return re.compile(rf"(?<!{_ORGAN_NOT_AFTER})(?:{alt})(?![A-Za-z0-9\u0400-\u04ff])"), names
@@ -99,8 +103,7 @@ def _assembly_regex() -> LineRegex:
     parenthesis the line must end with a comma ("The ITU Radiocommunication Assembly,").
     """
     _, names = _organ_regex()
-    full = [n for n in names if len(n) > 8]
-    alt = "|".join(re.escape(n) for n in sorted(full, key=len, reverse=True))
+    alt = trie_pattern(n for n in names if len(n) > 8)  # longest first, as in _organ_regex
     return LineRegex(
         rf"^[ \t]*(?:The |the |L'|La |El )?(?:ITU )?(?P<name>{alt})"
         r"(?:[^()（）\n]{0,60}?[ \t]*[(（](?P<paren>[^)）\n]*)[)）]|[ \t]*[,，][ \t]*$)",
@@ -141,7 +144,7 @@ def doc_context(text: str, intro_end: int | None = None) -> tuple[str | None, Ve
     refs: dict[str, LabelRef | None] = {}
     if body is None:
         counts = Counter(names[n] for n in _organ_names_in(head))
-        label_hits = [m.group(0) for m in g.label_regex().finditer(head)]
+        label_hits = _labels_in(head)
         refs = {hit: g.label(hit) for hit in dict.fromkeys(label_hits)}
         labels_in_head = [refs[hit] for hit in label_hits]
         counts.update(ref.organ for ref in labels_in_head if ref is not None)
@@ -150,7 +153,7 @@ def doc_context(text: str, intro_end: int | None = None) -> tuple[str | None, Ve
             body = counts.most_common(1)[0][0]
     if conference is None and body is not None:
         if label_hits is None:
-            label_hits = [m.group(0) for m in g.label_regex().finditer(head)]
+            label_hits = _labels_in(head)
         labels = Counter(label_hits)
         for label, _ in labels.most_common():
             ref = refs[label] if label in refs else g.label(label)
@@ -159,6 +162,50 @@ def doc_context(text: str, intro_end: int | None = None) -> tuple[str | None, Ve
                 conference = VersionRef(c.venue, c.year)
                 break
     return body, conference
+
+
+@cache
+def _label_starts() -> re.Pattern[str] | None:
+    """Where a conference label can start, as a pattern that opens with a character class.
+
+    The gazetteer's label regex opens with a look-ahead of first letters and a look-behind
+    (``(?=[F])(?<![W])...``); ``re`` gets no character to skip ahead to from a look-ahead, so
+    it tries the whole regex at every character of a text. This pattern matches exactly the
+    places both look-arounds accept (a letter of ``F`` not after one of ``W``), and ``re``
+    skips to them in C. None when the label regex is no longer written that way.
+    """
+    rx = load_gazetteer().label_regex()
+    m = re.match(r"\(\?=(\[(?:\\.|[^\]\\])*\])\)\(\?<!(\[(?:\\.|[^\]\\])*\])\)", rx.pattern)
+    if m is None:
+        return None
+    first, before = m.group(1), m.group(2)
+    return re.compile(rf"{first}(?<!{before}[\s\S])", rx.flags)
+
+
+def _labels_in(text: str) -> list[str]:
+    """The conference labels of ``text`` as written, in order: ``[m.group(0) for m in
+    label_regex().finditer(text)]``, with the regex tried only where a label can start
+    (:func:`_label_starts`), each time where ``finditer`` would have tried it.
+
+    Example:
+        >>> _labels_in("WTSA-16 and WRC-19, not XWRC-15 nor ITU-R")
+        ['WTSA-16', 'WRC-19']
+    """
+    rx = load_gazetteer().label_regex()
+    starts = _label_starts()
+    if starts is None:
+        return [m.group(0) for m in rx.finditer(text)]
+    out: list[str] = []
+    resume = 0  # finditer goes on after the end of the last match
+    for c in starts.finditer(text):
+        p = c.start()
+        if p < resume:
+            continue
+        m = rx.match(text, p)
+        if m is not None:
+            out.append(m.group(0))
+            resume = max(m.end(), p + 1)
+    return out
 
 
 def organ_of(version: VersionRef | None, doc_body: str | None) -> str:
