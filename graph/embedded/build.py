@@ -135,6 +135,9 @@ def build_embedded(
                 # a new store holds only what this build loaded: its derived graph is computed
                 # from what was counted, while the last documents load
                 prepared = None if generation > 0 else run.prepare()
+                if prepared is not None:  # loaded after the documents, counted meanwhile
+                    run.submit(gen, prepared.nquads)
+                    prepared.write_counts(gen.path)
                 run.settle()
             finally:
                 run.close()  # no load may outlive the block: the generation closes after it
@@ -276,8 +279,12 @@ class _Run:
             data = b"".join(self.pending)
             self.loaded_size += self.pending_size
             self.pending, self.pending_size = [], 0
-            self.settle()
-            self.loading = self.loader.submit(_bulk_load, gen.store, data)
+            self.submit(gen, data)
+
+    def submit(self, gen: Generation, data: bytes) -> None:
+        """Bulk-load the N-Quads ``data`` in the loading thread, after the load in progress."""
+        self.settle()
+        self.loading = self.loader.submit(_bulk_load, gen.store, data)
 
     def prepare(self) -> Prepared | None:
         """The static and derived graphs of a new store from what this build counted."""

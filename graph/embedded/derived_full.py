@@ -6,9 +6,10 @@ state, their NOC entries and the static graphs. Kept apart from the store, it ca
 store is still loading the last documents: a fresh build counts the documents' texts and NOC
 entries as it loads them (:class:`graph.embedded.fact_counts.LedgerTally`, :class:`Confirmations`)
 and computes the derived graph, its counts and the static graphs during the last bulk load
-(:func:`prepare_fresh`), which the loader spends partly waiting on the disk. What it computes is
-what :func:`graph.embedded.derived_update.refresh_derived` writes; the incremental update
-(:mod:`graph.embedded.derived_update`) keeps it so afterwards.
+(:func:`prepare_fresh`), which the loader spends partly waiting on the disk; then it loads them
+after the documents while it writes the counts file. What it computes is what
+:func:`graph.embedded.derived_update.refresh_derived` writes when it reads the store; the
+incremental update (:mod:`graph.embedded.derived_update`) keeps it so afterwards.
 
 Example:
     >>> out = compute_full(Counter({'<urn:v> <urn:p> "x"': 2}), set(), [], [], "https://r.org/")
@@ -22,11 +23,12 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 import pyoxigraph as ox
 
 from graph import mint
-from graph.embedded.fact_counts import fact_key
+from graph.embedded.fact_counts import LAYOUT, SIDECAR, FactCounts, fact_key
 from graph.rdf.derived import inferred_by_work
 from graph.rdf.static import gazetteer_graph, ontology_graph
 from graph.rdf.text import nquads
@@ -146,12 +148,24 @@ def static_digest(keys: Iterable[str]) -> str:
 
 @dataclass
 class Prepared:
-    """What a fresh build writes after its last document is loaded: the static graphs
-    (N-Quads), the digest of their facts, and the derived graph."""
+    """What a fresh build writes after its last document is loaded: the static graphs and the
+    derived graph as one N-Quads text, the digest of the static graphs' facts, and the derived
+    graph's counts."""
 
-    static: list[bytes]
+    nquads: bytes
     digest: str
     derived: FullDerived
+
+    def write_counts(self, folder: Path) -> None:
+        """Write the counts file of the generation in ``folder`` (all but the total of quads,
+        which :func:`graph.embedded.derived_update.refresh_derived` adds once it is loaded)."""
+        path = folder / SIDECAR
+        path.unlink(missing_ok=True)
+        with FactCounts(path) as counts:
+            counts.fill(self.derived.counts)
+            counts.set_inferred(self.derived.inferred)
+            counts.put("layout", LAYOUT)
+            counts.put("static", self.digest)
 
 
 def prepare_fresh(
@@ -181,4 +195,7 @@ def prepare_fresh(
             if q.predicate == _YEAR:
                 years.append(q)
     derived = compute_full(stated, keys, years, confirmations.pairs(), base)
-    return Prepared(static, static_digest(keys), derived)
+    suffix = f" <{mint.derived_graph_iri(base)}> .\n".encode()
+    # every line of the text ends " .\n" and no literal holds a raw newline
+    static.append(derived.text.replace(b" .\n", suffix))
+    return Prepared(b"".join(static), static_digest(keys), derived)

@@ -154,8 +154,9 @@ def refresh_derived(
     in full when ``full`` is set, ``changes`` is None or the counts do not allow it (see the
     module docstring; a full computation takes the texts ``changes`` counted as they were
     loaded, and reads the others). ``prepared``: the static and derived graphs of a new store,
-    computed while its documents loaded (:func:`graph.embedded.derived_full.prepare_fresh`),
-    written as they are. Returns the number of quads in the store.
+    computed while its documents loaded (:func:`graph.embedded.derived_full.prepare_fresh`) and
+    already written with its counts by the build; only the total is added. Returns the number
+    of quads in the store.
 
     Why the count is kept rather than asked: ``len`` of an Oxigraph store reads every quad (0.4 s
     at 1.9M), so the counts file keeps the total and a build adds what it changed: the sizes of
@@ -164,7 +165,7 @@ def refresh_derived(
     """
     path = folder / SIDECAR
     if prepared is not None:
-        return _write_prepared(store, path, base, prepared)
+        return _count_prepared(store, path)
     static_before = sum(graph_size(store, g) for g in _static_graphs(base))
     static_keys = _reload_static(store, base)
     static_delta = sum(graph_size(store, g) for g in _static_graphs(base)) - static_before
@@ -192,19 +193,10 @@ def refresh_derived(
     return counted
 
 
-def _write_prepared(store: ox.Store, path: Path, base: str, prepared: Prepared) -> int:
-    """Write the static and derived graphs and the counts of a new store (see ``prepared`` in
-    :func:`refresh_derived`); the number of quads in the store."""
-    for text in prepared.static:
-        store.load(text, format=ox.RdfFormat.N_QUADS)
-    derived = ox.NamedNode(mint.derived_graph_iri(base))
-    _replace_graph(store, derived, prepared.derived.text)
-    path.unlink(missing_ok=True)
+def _count_prepared(store: ox.Store, path: Path) -> int:
+    """The quads of a new store whose static and derived graphs and counts the build wrote as
+    prepared (see ``prepared`` in :func:`refresh_derived`), recorded in its counts file."""
     with FactCounts(path) as counts:
-        counts.fill(prepared.derived.counts)
-        counts.set_inferred(prepared.derived.inferred)
-        counts.put("layout", LAYOUT)
-        counts.put("static", prepared.digest)
         counted = len(store)
         counts.put("quads", str(counted))
     return counted
