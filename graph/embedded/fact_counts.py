@@ -255,7 +255,7 @@ class LedgerTally:
         counts right)."""
         if not self.valid:
             return None
-        lines = [line for line in self.lines if line.strip()]
+        lines = [line for line in self.lines if line]
         parsed = ox.parse("\n".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
         facts = [str(t) for t in parsed]
         if len(facts) != len(lines) or len(set(facts)) != len(facts):
