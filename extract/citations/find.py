@@ -184,6 +184,9 @@ def spans_to_citations(
         >>> (c.surface, c.body, c.body_basis, c.role)
         ('Resolution 1353', 'Council', 'explicit', 'citation')
     """
+    parts = parts if isinstance(parts, (list, tuple)) else list(parts)
+    if not parts:
+        return []  # most short documents cite nothing: no heading index, no lexicon
     lex = lex or load_organ_lexicon()
     headings = _Headings(structure)
     out: list[Citation] = []
