@@ -100,6 +100,7 @@ _EXPORTS = {
     "record_json": "extract.io",
     "section_kind_of": "extract.structure.sections",
     "segment": "extract.structure.segment",
+    "warm_for_workers": "extract.corpus",
     "write_jsonl": "extract.io",
     # types
     "Assignment": "extract.models",
@@ -158,6 +159,7 @@ __all__ = [
     "result_jsonl",
     "section_kind_of",
     "segment",
+    "warm_for_workers",
     "write_jsonl",
 ]
 

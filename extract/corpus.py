@@ -36,7 +36,14 @@ from extract.proposals import Layer, find_proposals, layer_changes, tracked_also
 from extract.structure.segment import headings, segment
 from extract.text.load import expand_paths, load_document
 
-__all__ = ["expand_paths", "extract_corpus", "extract_document", "extract_rendered", "result_jsonl"]
+__all__ = [
+    "expand_paths",
+    "extract_corpus",
+    "extract_document",
+    "extract_rendered",
+    "result_jsonl",
+    "warm_for_workers",
+]
 
 T = TypeVar("T")
 
@@ -204,7 +211,7 @@ def extract_rendered(
                 outputs = map(work, files)
             yield from _report(outputs, bar)
         else:
-            _warm_for_workers()
+            warm_for_workers()
             with ProcessPoolExecutor(max_workers=jobs) as pool:
                 yield from _report(pool.map(work, files, chunksize=1), bar)
     finally:
@@ -240,13 +247,18 @@ def extract_corpus(
     return extract_rendered(paths, _same, jobs, progress, freeze_gc)
 
 
-def _warm_for_workers() -> None:
-    """Build the English pipeline and actor table here, before the pool forks its workers.
+def warm_for_workers() -> None:
+    """Build the English pipeline and actor table here, before a pool forks its workers.
 
     Why: forked workers inherit them (copy-on-write) instead of each building its own (about
     0.25 s of CPU per worker): the build is paid once, where ``jobs=1`` pays it too. Other
     languages are built by the workers that meet them. Under the ``spawn`` start method this
-    only costs the parent the same build.
+    only costs the parent the same build. Public for the programs that run their own pools of
+    extracting workers (``resgraph build --jobs N``).
+
+    Example:
+        >>> warm_for_workers()  # idempotent: the second call finds everything built
+        >>> warm_for_workers()
     """
     _default_nlp("en")
     load_actor_table("en")

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from extract import DocumentError, ExtractionResult, old_objects_frozen
+from extract import DocumentError, ExtractionResult, old_objects_frozen, warm_for_workers
 from graph import mint
 from graph.rdf.input import DocumentInput
 
@@ -243,8 +243,8 @@ def parallel_extractor(
             outputs: Iterator[RenderedDocument | tuple[str, str, str]] = map(here, paths)
             yield from (DocumentError(*o) if isinstance(o, tuple) else o for o in outputs)
             return
-        import extract.corpus  # noqa: F401  (loaded once here; forked workers inherit spaCy)
-
+        # the English pipeline and tables built once here: forked workers inherit them
+        warm_for_workers()
         yield from _pooled(paths, jobs, base)
 
     return run
