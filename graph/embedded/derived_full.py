@@ -28,7 +28,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph import mint
-from graph.embedded.fact_counts import LAYOUT, SIDECAR, FactCounts, fact_key
+from graph.embedded.fact_counts import LAYOUT, SIDECAR, FactCounts, fact_key, lines_with
 from graph.rdf.derived import inferred_by_work
 from graph.rdf.static import gazetteer_graph, ontology_graph
 from graph.rdf.text import nquads
@@ -65,15 +65,7 @@ class Confirmations:
 
     def add(self, data: bytes) -> None:
         """Note the NOC entries of one document's N-Quads (one quad per line)."""
-        found: list[bytes] = []
-        for mark in _MARKS:
-            at = data.find(mark)
-            while at >= 0:
-                start = data.rfind(b"\n", 0, at) + 1
-                end = data.find(b"\n", at)
-                end = len(data) if end < 0 else end + 1
-                found.append(data[start:end])
-                at = data.find(mark, end)
+        found = lines_with(data, _MARKS)
         if not found:
             return
         for q in ox.parse(b"".join(found), format=ox.RdfFormat.N_QUADS, lenient=True):

@@ -46,7 +46,15 @@ import pyoxigraph as ox
 
 from graph.vocab import RG
 
-__all__ = ["SIDECAR", "CountsError", "FactCounts", "LedgerTally", "fact_key", "stored_total"]
+__all__ = [
+    "SIDECAR",
+    "CountsError",
+    "FactCounts",
+    "LedgerTally",
+    "fact_key",
+    "lines_with",
+    "stored_total",
+]
 
 #: File name of the counts in a generation directory.
 SIDECAR = "resgraph-fact-counts.sqlite"
@@ -196,6 +204,26 @@ _SHARED = str(RG.sharedStatements)
 _LEDGER_MARK = f' <{_SHARED}> "'.encode()
 
 
+def lines_with(data: bytes, marks: Iterable[bytes]) -> list[bytes]:
+    r"""The lines of N-Quads ``data`` (one quad per line) that contain one of ``marks``, each with
+    its newline: what a build reads of a document's quads without parsing all of them.
+
+    Example:
+        >>> lines_with(b"<a> <p> <b> .\n<a> <q> <c> .\n", [b" <q> "])
+        [b'<a> <q> <c> .\n']
+    """
+    found: list[bytes] = []
+    for mark in marks:
+        at = data.find(mark)
+        while at >= 0:
+            start = data.rfind(b"\n", 0, at) + 1
+            end = data.find(b"\n", at)
+            end = len(data) if end < 0 else end + 1
+            found.append(data[start:end])
+            at = data.find(mark, end)
+    return found
+
+
 class LedgerTally:
     """The shared-statement texts (``rg:sharedStatements``) of the documents a build loads,
     counted line by line as they pass.
@@ -230,14 +258,7 @@ class LedgerTally:
         if graph in self.graphs:
             self.valid = False  # loaded twice in one build: keep no count of it
         self.graphs.add(graph)
-        found: list[bytes] = []
-        at = nquads.find(_LEDGER_MARK)
-        while at >= 0:
-            start = nquads.rfind(b"\n", 0, at) + 1
-            end = nquads.find(b"\n", at)
-            end = len(nquads) if end < 0 else end + 1
-            found.append(nquads[start:end])
-            at = nquads.find(_LEDGER_MARK, end)
+        found = lines_with(nquads, (_LEDGER_MARK,))
         if not found:
             return
         for q in ox.parse(b"".join(found), format=ox.RdfFormat.N_QUADS, lenient=True):
