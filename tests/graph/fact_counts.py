@@ -7,8 +7,13 @@ graph must equal ``COUNT(DISTINCT ...)`` (the symptom), and no triple may sit in
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter
+from pathlib import Path
 from typing import Any
+
+from graph.embedded.fact_counts import SIDECAR
+from graph.embedded.generations import current_generation
 
 RG = "https://w3id.org/resgraph/ontology#"
 #: dcterms:modified of manifest entries: a build stamp, different between two builds by design
@@ -51,3 +56,20 @@ def distinct_triples(quads: list[tuple[str, str, str, str]]) -> set[tuple[str, s
     """The distinct triples of a scan (terms in N-Triples form), without the build stamps of
     the manifest."""
     return {(s, p, o) for s, p, o, _ in quads if p != f"<{STAMP}>"}
+
+
+def sidecar_tables(
+    root: Path,
+) -> tuple[set[tuple[bytes, int]], set[tuple[str, str]], set[tuple[str, str]]]:
+    """The counts file of the current generation of the embedded store in ``root``: (fact,
+    count), (work, inferred fact) and (name, value) of its meta table."""
+    cur = current_generation(root)
+    assert cur is not None
+    db = sqlite3.connect(cur[1] / SIDECAR)
+    try:
+        counts = {(bytes(k), int(n)) for k, n in db.execute("SELECT fact, n FROM counts")}
+        inferred = {(str(w), str(f)) for w, f in db.execute("SELECT work, fact FROM inferred")}
+        meta = {(str(k), str(v)) for k, v in db.execute("SELECT name, value FROM meta")}
+    finally:
+        db.close()
+    return counts, inferred, meta

@@ -25,6 +25,7 @@ from graph.embedded.fact_counts import SIDECAR
 from graph.embedded.generations import current_generation
 from graph.rdf.input import DocumentInput
 from graph.store import open_store
+from tests.graph.fact_counts import sidecar_tables
 
 #: the build stamp of manifest entries differs between two builds by design
 STAMP = "<http://purl.org/dc/terms/modified>"
@@ -38,14 +39,7 @@ def quads(root: Path) -> set[str]:
 
 def bookkeeping(root: Path) -> tuple[set[tuple[bytes, int]], set[tuple[str, str]]]:
     """The counts file of the current generation: (fact, count) and (work, inferred fact)."""
-    cur = current_generation(root)
-    assert cur is not None
-    db = sqlite3.connect(cur[1] / SIDECAR)
-    try:
-        counts = {(bytes(k), int(n)) for k, n in db.execute("SELECT fact, n FROM counts")}
-        inferred = {(str(w), str(f)) for w, f in db.execute("SELECT work, fact FROM inferred")}
-    finally:
-        db.close()
+    counts, inferred, _meta = sidecar_tables(root)
     return counts, inferred
 
 

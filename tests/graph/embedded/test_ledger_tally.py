@@ -11,7 +11,6 @@ cannot be trusted (two spellings of one fact, a counted graph removed again).
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from pathlib import Path
 
@@ -19,12 +18,13 @@ import pyoxigraph as ox
 
 from graph import build_store, render_input
 from graph.embedded.derived_update import _facts, refresh_derived
-from graph.embedded.fact_counts import SIDECAR, LedgerTally
-from graph.embedded.generations import current_generation, new_generation
+from graph.embedded.fact_counts import LedgerTally
+from graph.embedded.generations import new_generation
 from graph.mint import DEFAULT_BASE
 from graph.rdf.input import DocumentInput
 from graph.store import open_store
 from graph.vocab import RG
+from tests.graph.fact_counts import sidecar_tables
 
 STAMP = "<http://purl.org/dc/terms/modified>"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -47,16 +47,7 @@ def _store_state(root: Path) -> State:
     """Every quad (build stamps left out) and the counts file: counts, inferred facts, meta."""
     with open_store(root, read_only=True) as s:
         quads = {str(q) for q in s.store if str(q.predicate) != STAMP}
-    cur = current_generation(root)
-    assert cur is not None
-    db = sqlite3.connect(cur[1] / SIDECAR)
-    try:
-        counts = {(bytes(k), int(n)) for k, n in db.execute("SELECT fact, n FROM counts")}
-        inferred = {(str(w), str(f)) for w, f in db.execute("SELECT work, fact FROM inferred")}
-        meta = {(str(k), str(v)) for k, v in db.execute("SELECT name, value FROM meta")}
-    finally:
-        db.close()
-    return quads, counts, inferred, meta
+    return (quads, *sidecar_tables(root))
 
 
 def test_tally_counts_what_the_texts_state(gold_inputs: list[DocumentInput]) -> None:
