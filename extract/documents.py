@@ -250,38 +250,31 @@ class DocumentStructure:
         self, offset: int
     ) -> tuple[ResolutionSegment | None, Section | None, Paragraph | None]:
         """:meth:`locate` as a plain tuple, for callers that place every record of a document."""
-        # the short tuples (most) are scanned here, without a call: this runs for every record
-        res: ResolutionSegment | None = None
-        sec: Section | None = None
-        par: Paragraph | None = None
+        # indexes (bisect) for long tuples only: most are short, and this runs for every record
         items: tuple[Any, ...] = self.resolutions
-        if len(items) > _SHORT:
-            res = _innermost(items, self._resolution_index, offset)
-        else:
-            for item in reversed(items):
-                if item.start <= offset < item.end:
-                    res = item
-                    break
+        res: ResolutionSegment | None = (
+            _innermost(items, self._resolution_index, offset)
+            if len(items) > _SHORT
+            else _scan(items, offset)
+        )
+        sec: Section | None = None
         if res is not None:
             items = res.sections
-            if len(items) > _SHORT:
-                sec = _innermost(items, res.section_index, offset)
-            else:
-                for item in reversed(items):
-                    if item.start <= offset < item.end:
-                        sec = item
-                        break
+            sec = (
+                _innermost(items, res.section_index, offset)
+                if len(items) > _SHORT
+                else _scan(items, offset)
+            )
         if sec is None and self.sections:
             sec = _innermost(self.sections, self._section_index, offset)
+        par: Paragraph | None = None
         if sec is not None:
             items = sec.paragraphs
-            if len(items) > _SHORT:
-                par = _innermost(items, sec.paragraph_index, offset)
-            else:
-                for item in reversed(items):
-                    if item.start <= offset < item.end:
-                        par = item
-                        break
+            par = (
+                _innermost(items, sec.paragraph_index, offset)
+                if len(items) > _SHORT
+                else _scan(items, offset)
+            )
         return res, sec, par
 
     @cached_property
@@ -312,6 +305,15 @@ class _Index:
 
 #: Tuples this short are scanned from the end rather than bisected through an index.
 _SHORT = 8
+
+
+def _scan(items: tuple[Any, ...], offset: int) -> Any:
+    """Last item whose [start, end) contains ``offset``, read from the end: a short tuple needs
+    no index."""
+    for item in reversed(items):
+        if item.start <= offset < item.end:
+            return item
+    return None
 
 
 def _innermost(items: tuple[Any, ...], idx: _Index, offset: int) -> Any:
