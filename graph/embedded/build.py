@@ -39,8 +39,9 @@ import pyoxigraph as ox
 from extract import DocumentError, ExtractionResult
 from graph import mint
 from graph.backend import BuildReport, ManifestEntry
+from graph.embedded.changes import DocumentChanges
 from graph.embedded.derived_full import Prepared, prepare_fresh
-from graph.embedded.derived_update import DocumentChanges, refresh_derived
+from graph.embedded.derived_update import refresh_derived
 from graph.embedded.fact_counts import stored_total
 from graph.embedded.generations import current_generation
 from graph.embedded.store import Generation, new_generation, open_embedded

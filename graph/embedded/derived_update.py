@@ -19,29 +19,33 @@ builds random sequences of additions and removals and compares every quad with a
 The full computation still runs when the generation has no counts (a store built before them),
 when the ontology or gazetteer changed (a new release), and for a forced rebuild.
 
-Example:
-    >>> changes = DocumentChanges()
-    >>> changes.removed_ledgers, changes.added_graphs
-    ([], [])
+What a build changes among the documents is noted as it writes, by
+:class:`graph.embedded.changes.DocumentChanges`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from graph import mint
-from graph.embedded.derived_full import Confirmations, Prepared, compute_full, static_digest
+from graph.embedded.changes import (
+    CONFIRMS_AT,
+    HEADS_WORK,
+    DocumentChanges,
+    confirmed_works,
+    graph_size,
+    ledgers,
+)
+from graph.embedded.derived_full import Prepared, compute_full, static_digest
 from graph.embedded.fact_counts import (
     LAYOUT,
     SIDECAR,
     CountsError,
     FactCounts,
-    LedgerTally,
     fact_key,
 )
 from graph.rdf.derived import work_facts, work_inferred
@@ -51,80 +55,12 @@ from graph.vocab import RG
 
 __all__ = ["DocumentChanges", "graph_size", "refresh_derived"]
 
-SHARED = ox.NamedNode(str(RG.sharedStatements))
-CONFIRMS_AT = ox.NamedNode(str(RG.confirmsAt))
-HEADS_WORK = ox.NamedNode(str(RG.headsWork))
 VERSION_OF = ox.NamedNode(str(RG.versionOf))
 YEAR = ox.NamedNode(str(RG.year))
 #: predicates whose facts the whole-store facts of a version's work are computed from
 _PER_VERSION = {VERSION_OF, YEAR, ox.NamedNode(str(RG.hasText)), ox.NamedNode(RG.previousVersion)}
 #: the same predicates in N-Triples form, as the second term of a fact
 _READ = {str(p) for p in _PER_VERSION}
-
-
-@dataclass
-class DocumentChanges:
-    """What a build changes among the documents: the shared-statement texts of the documents
-    it drops (read before their graphs go), the graphs it loads (with their texts counted as
-    they are loaded, for a full computation), and the works of the dropped documents' NOC
-    entries."""
-
-    removed_ledgers: list[str] = field(default_factory=list)
-    added_graphs: list[ox.NamedNode] = field(default_factory=list)
-    works: set[ox.NamedNode] = field(default_factory=set)
-    #: quads of the dropped documents' graphs, and of the meta graph before the build changed it
-    dropped_quads: int = 0
-    meta_quads: int = 0
-    tally: LedgerTally = field(default_factory=LedgerTally)
-    confirmations: Confirmations = field(default_factory=Confirmations)
-
-    def begin(self, store: ox.Store, base: str) -> None:
-        """Note the size of the meta graph (the manifest) before the build changes it."""
-        self.meta_quads = graph_size(store, ox.NamedNode(mint.meta_graph_iri(base)))
-
-    def dropping(self, store: ox.Store, graph: ox.NamedNode) -> None:
-        """Note what the document of ``graph`` states, before its graph is removed."""
-        self.tally.removed(graph)
-        self.removed_ledgers.extend(_ledgers(store, graph))
-        self.works.update(_confirmed_works(store, graph))
-        self.dropped_quads += graph_size(store, graph)
-
-    def loaded(self, graph: ox.NamedNode, nquads: bytes) -> None:
-        """Note that ``graph`` is loaded with the N-Quads ``nquads`` (its texts are counted)."""
-        self.added_graphs.append(graph)
-        self.tally.add(graph, nquads)
-        self.confirmations.add(nquads)
-
-
-def graph_size(store: ox.Store, graph: ox.NamedNode) -> int:
-    """Quads in one named graph (one index scan of that graph only).
-
-    Why a SPARQL ``COUNT``: Oxigraph counts the encoded quads without decoding their terms into
-    Python objects, 30x faster than iterating them (0.12 s for a 12k-quad document on disk).
-
-    Example:
-        >>> s = ox.Store()
-        >>> s.update("INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:p> 1, 2 } }")
-        >>> graph_size(s, ox.NamedNode("urn:g")), graph_size(s, ox.NamedNode("urn:h"))
-        (2, 0)
-    """
-    found = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
-    assert isinstance(found, ox.QuerySolutions)
-    n = next(iter(found))["n"]
-    return int(n.value) if isinstance(n, ox.Literal) else 0
-
-
-def _ledgers(store: ox.Store, graph: ox.NamedNode | ox.BlankNode | None) -> list[str]:
-    found = store.quads_for_pattern(None, SHARED, None, graph)
-    return [q.object.value for q in found if isinstance(q.object, ox.Literal)]
-
-
-def _confirmed_works(store: ox.Store, graph: ox.NamedNode) -> Iterator[ox.NamedNode]:
-    """The works of the NOC entries in the document graph ``graph``."""
-    for q in store.quads_for_pattern(None, CONFIRMS_AT, None, graph):
-        for w in store.quads_for_pattern(q.subject, HEADS_WORK, None, graph):
-            if isinstance(w.object, ox.NamedNode):
-                yield w.object
 
 
 def _facts(ledger: str) -> set[str]:
@@ -245,7 +181,7 @@ def _stated(store: ox.Store, changes: DocumentChanges | None) -> Counter[str]:
         counted = changes.tally.graphs if changes is not None else set()
         graphs = [g for g in store.named_graphs() if g not in counted]
     for g in graphs:
-        for ledger in _ledgers(store, g):
+        for ledger in ledgers(store, g):
             stated.update(_facts(ledger))
     return stated
 
@@ -282,9 +218,9 @@ def _incremental(
         delta.subtract(_facts(ledger))
     works = set(changes.works)
     for graph in changes.added_graphs:
-        for ledger in _ledgers(store, graph):
+        for ledger in ledgers(store, graph):
             delta.update(_facts(ledger))
-        works.update(_confirmed_works(store, graph))
+        works.update(confirmed_works(store, graph))
     change = counts.add({fact_key(f): d for f, d in delta.items() if d})
     entered, left = [], []
     for f, d in delta.items():
