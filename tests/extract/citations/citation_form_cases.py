@@ -7,7 +7,10 @@ Why apart: the cases are data, each a sentence written for this test in the way 
 
 from __future__ import annotations
 
-COUNCIL = [
+#: (surface, kind, number, version, body, venue, year, revised) of each citation
+Row = tuple[str, str, str, str | None, str, str | None, int | None, bool]
+
+COUNCIL: list[tuple[str, list[Row]]] = [
     (
         "the fees of Decision 482 (C19) and of Resolution 1305 (C09) apply",
         [
@@ -122,7 +125,7 @@ COUNCIL = [
 ]
 
 
-ORGAN_PHRASE = [
+ORGAN_PHRASE: list[tuple[str, list[Row]]] = [
     (
         "Resolution 66 of the Plenipotentiary Conference (Minneapolis, 1998) on documents",
         [("Resolution 66", "resolution", "66", None, "PP", "Minneapolis", 1998, False)],
@@ -193,7 +196,7 @@ ORGAN_PHRASE = [
     ),
 ]
 
-CASE = [
+CASE: list[tuple[str, list[Row]]] = [
     (
         "DECISION 11 (REV. BUSAN, 2014) Creation of Council working groups",
         [("DECISION 11 (REV. BUSAN, 2014)", "decision", "11", None, "PP", "Busan", 2014, True)],
