@@ -51,10 +51,11 @@ if mode == "warmup":
         out.append(time.process_time() - t0)
     print(*out)
 else:
-    c0, t0 = sum(os.times()[:4]), time.perf_counter()
+    c0, t0 = os.times(), time.perf_counter()
     results = extract_rendered(paths, result_jsonl, jobs=int(mode), freeze_gc=True)
     bad = sum(isinstance(r, DocumentError) for r in results)
-    print(time.perf_counter() - t0, sum(os.times()[:4]) - c0, bad)
+    c1 = os.times()
+    print(time.perf_counter() - t0, sum(c1[:4]) - sum(c0[:4]), bad, sum(c1[:2]) - sum(c0[:2]))
 """
 
 
@@ -135,6 +136,7 @@ def parallel(
     listing = tmp / "parallel-paths.txt"
     listing.write_text("\n".join(str(p) for p in paths), encoding="utf-8")
     ceilings: list[float] = []
+    parent_s: list[float] = []  # CPU of a fresh jobs=2 run's own process (warm-up before forking)
     # (wall, CPU) seconds per mode and jobs
     runs: dict[str, dict[int, list[tuple[float, float]]]] = {
         m: {1: [], 2: []} for m in ("fresh", "warm")
@@ -145,8 +147,10 @@ def parallel(
         for r in range(rounds):
             ceilings.append(cpu_ceiling(pool))
             for jobs in (1, 2) if r % 2 == 0 else (2, 1):
-                wall, cpu, _bad = _fresh(listing, str(jobs))
+                wall, cpu, _bad, parent_cpu = _fresh(listing, str(jobs))
                 runs["fresh"][jobs].append((wall, cpu))
+                if jobs == 2:
+                    parent_s.append(parent_cpu)
                 runs["warm"][jobs].append(_in_process(paths, jobs))
     ceiling = statistics.median(ceilings)
     first = _first_of_each_language(sources)
@@ -188,7 +192,8 @@ def parallel(
             note=f"CPU seconds (parent + workers, user + system) of jobs=2 over jobs=1, same "
             f"runs: {cpu2:.2f} / {cpu1:.2f} s (medians). Unlike wall clock this does not "
             f"depend on what other users take: two free cores would give at most "
-            f"{2 * cpu1 / cpu2:.2f}x",
+            f"{2 * cpu1 / cpu2:.2f}x"
+            + (_serial_note(parent_s, cpu1, cpu2) if label == "fresh" else ""),
         )
     yield Measurement(
         name="extract.real.jobs2.process_warmup",
@@ -196,7 +201,8 @@ def parallel(
         unit="s",
         note=f"CPU time of a fresh process's first document of each language (the first dev "
         f"passage or seed in it): {per_lang} s (pipeline builds, per-language tables on "
-        "first use); every jobs=N worker pays it for the languages it meets, jobs=1 once",
+        "first use); jobs=1 pays it once, jobs=N once too, in the parent before it forks "
+        "(extract.warm_for_workers, for the languages it finds in a sample of the files)",
     )
     yield Measurement(
         name="extract.real.jobs2.pickled_results",
@@ -204,5 +210,18 @@ def parallel(
         unit="x input",
         note=f"pickled ExtractionResults of {quarter / 1e6:.1f} MB of input: {pickled / 1e6:.1f} "
         f"MB, {pickle_s * 1e3 / (quarter / 1e6):.0f} ms CPU per input MB to pickle and unpickle "
-        "(what each worker sends back through a pipe, one document per task: chunksize=1)",
+        "(what extract_corpus(jobs=N) workers send back; resgraph extract's workers send "
+        "the records as JSON lines instead, a run of documents per task)",
+    )
+
+
+def _serial_note(parent_s: list[float], cpu1: float, cpu2: float) -> str:
+    """What the parent of a fresh ``jobs=2`` run spends on its own (the warm-up its workers
+    inherit, before it forks: one core works, the other waits) and the speed-up that leaves
+    on two free cores, ``cpu1 / (parent + (cpu2 - parent) / 2)``."""
+    parent = statistics.median(parent_s)
+    return (
+        f"; of which the jobs=2 parent {parent:.2f} s (mostly the warm-up before it forks, "
+        f"on one core), so two free cores give at most "
+        f"{cpu1 / (parent + (cpu2 - parent) / 2):.2f}x"
     )
