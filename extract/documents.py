@@ -12,7 +12,10 @@ import bisect
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 from typing import Any, Literal, get_args
+
+from extract.fast_init import fast_frozen_init
 
 __all__ = [
     "SECTION_KINDS",
@@ -38,6 +41,7 @@ SECTION_KINDS: tuple[str, ...] = get_args(SectionKind)
 Status = Literal["New", "Rev", "NOC", "Sup"]
 
 
+@fast_frozen_init
 @dataclass(frozen=True)
 class VersionRef:
     """A (venue, year) pair naming one conference, e.g. Busan 2014."""
@@ -46,6 +50,7 @@ class VersionRef:
     year: int
 
 
+@fast_frozen_init
 @dataclass(frozen=True)
 class TrackedChange:
     """One Word revision mark (``w:ins`` or ``w:del``) and where it sits in the loaded text.
@@ -125,6 +130,7 @@ class SourceDoc:
         return [p.start for p in self.positions]
 
 
+@fast_frozen_init
 @dataclass(frozen=True)
 class Paragraph:
     """A numbered or lettered paragraph (``a)``, ``1``, ``iv)``, ``bc)``) inside a section."""
@@ -134,6 +140,7 @@ class Paragraph:
     end: int
 
 
+@fast_frozen_init
 @dataclass(frozen=True)
 class Section:
     """A block opened by a heading word (``considering``, ``instructs``, ``责成``) or an annex.
@@ -156,6 +163,7 @@ class Section:
         return _Index(self.paragraphs)
 
 
+@fast_frozen_init
 @dataclass(frozen=True)
 class ResolutionSegment:
     """One resolution (or resolution entry of a table/compilation) found in a document.
@@ -189,6 +197,7 @@ class ResolutionSegment:
         return _Index(self.sections)
 
 
+@fast_frozen_init
 @dataclass(frozen=True)
 class LangRun:
     """``text[start:end]`` of a document is in ``lang`` (see :mod:`extract.text.language`)."""
@@ -296,11 +305,7 @@ class _Index:
 
     def __init__(self, items: tuple[Any, ...]) -> None:
         self.starts = [i.start for i in items]
-        self.reach: list[int] = []
-        top = -1
-        for i in items:
-            top = max(top, i.end)
-            self.reach.append(top)
+        self.reach: list[int] = list(accumulate((i.end for i in items), max))
 
 
 #: Tuples this short are scanned from the end rather than bisected through an index.

@@ -29,6 +29,7 @@ from extract.documents import (
     TrackedChange,
     VersionRef,
 )
+from extract.fast_init import fast_frozen_init
 
 __all__ = [
     "SECTION_KINDS",
@@ -78,6 +79,7 @@ _ALWAYS = {
 }
 
 
+@fast_frozen_init
 @dataclass(frozen=True)
 class Citation:
     """A mention of a resolution, decision, recommendation, question or internal paragraph.
@@ -119,6 +121,7 @@ class Citation:
         return {"type": "citation", **_clean(d)}
 
 
+@fast_frozen_init
 @dataclass(frozen=True)
 class Heading:
     """A resolution heading or resolution entry, with its version and history."""
@@ -153,6 +156,7 @@ class Heading:
         return {"type": "heading", **_clean(d)}
 
 
+@fast_frozen_init
 @dataclass(frozen=True)
 class Assignment:
     """An operative clause head that gives work: verb, addressee(s), collaborators, items.

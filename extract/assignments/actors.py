@@ -29,6 +29,7 @@ from extract.assignments.actor_table import (
     shared_labels,
 )
 from extract.assignments.organs import load_organs
+from extract.fast_init import fast_frozen_init
 
 __all__ = [
     "LANGUAGES",
@@ -49,6 +50,7 @@ _BUREAU_SECTOR = {s.bureau: s.label for s in _ORGANS.sectors}
 _SECTOR_BUREAU = {v: k for k, v in _BUREAU_SECTOR.items()}
 
 
+@fast_frozen_init
 @dataclass(frozen=True)
 class ActorMatch:
     """A list of actors recognized at one place of a text.

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from extract.fast_init import fast_frozen_init
+
 __all__ = ["HeadMatch"]
 
 
+@fast_frozen_init
 @dataclass(frozen=True)
 class HeadMatch:
     """A clause head found in a text (offsets relative to that text).

@@ -18,6 +18,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from extract.citations.parse import VersionParts
+from extract.fast_init import fast_frozen_init
 
 __all__ = [
     "WINDOW_SEPARATOR",
@@ -92,6 +93,7 @@ class WindowContext:
 WINDOW_SEPARATOR = " \u00a6 "
 
 
+@fast_frozen_init
 @dataclass(frozen=True)
 class CitationParts:
     """What the text itself says about one mention (no document context yet).

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from extract.citations.parts import load_patterns
+from extract.fast_init import fast_frozen_init
 from extract.nlp.literals import LiteralFinder
 from extract.text.cjk import CJK_CHAR
 
@@ -65,6 +66,7 @@ Checks = tuple[tuple[re.Pattern[str], int, int, frozenset[str]], ...]
 Zone = tuple[int, int, frozenset[str]]
 
 
+@fast_frozen_init
 @dataclass(frozen=True)
 class Window:
     """A span ``[start, end)`` of the text worth running the pipeline on.
