@@ -29,6 +29,7 @@ from extract.assignments.records import heads_to_assignments
 from extract.citations.parts import CitationParts
 from extract.models import Assignment, DocumentStructure, SourceDoc
 from extract.nlp.assignment_component import SPANS_KEY, AssignmentComponent
+from extract.nlp.pipes import enabled_pipe
 
 __all__ = ["ReportedSource", "find_assignments", "heads_to_assignments"]
 
@@ -59,10 +60,9 @@ def _regions(
 
 
 def _component(nlp: Language) -> AssignmentComponent:
-    if "itu_assignments" in nlp.pipe_names:
-        pipe = nlp.get_pipe("itu_assignments")
-        if isinstance(pipe, AssignmentComponent):
-            return pipe
+    pipe = enabled_pipe(nlp, "itu_assignments")
+    if isinstance(pipe, AssignmentComponent):
+        return pipe
     return AssignmentComponent(
         nlp, "itu_assignments", spans_key=SPANS_KEY, lang=None, sector=None, item_scan=4000
     )

@@ -25,6 +25,7 @@ from extract.citations.find import find_citation_parts
 from extract.citations.organs import load_organ_lexicon
 from extract.citations.parts import CitationParts
 from extract.models import DocumentStructure
+from extract.nlp.pipes import enabled_pipe
 
 __all__ = ["CitedBefore", "ReportedSource", "reported_source", "same_sentence"]
 
@@ -64,7 +65,7 @@ class CitedBefore:
     @property
     def available(self) -> bool:
         """True when citations are known or can be read (the pipeline has ``itu_citations``)."""
-        return self._parts is not None or "itu_citations" in self._nlp.pipe_names
+        return self._parts is not None or enabled_pipe(self._nlp, "itu_citations") is not None
 
     def _read(self) -> list[CitationParts]:
         if self._parts is None:

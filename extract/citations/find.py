@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from extract.citations.organs import OTHER, OrganLexicon, load_organ_lexicon, resolve_body
 from extract.citations.parts import WINDOW_SEPARATOR, CitationParts, WindowContext
 from extract.models import Citation, DocumentStructure, ResolutionSegment, SourceDoc, VersionRef
+from extract.nlp.pipes import enabled_pipe
 from extract.nlp.prescan import candidate_windows
 from extract.text.normalize import normalize
 
@@ -72,9 +73,9 @@ def find_citation_parts(text: str, nlp: Language, batch: int = 64) -> list[Citat
         return []
     # the component alone, called directly: nlp.pipe with the other components disabled does
     # the same, at a fixed cost per document (select_pipes, batching) of about 0.2 ms
-    if "itu_citations" not in nlp.pipe_names:
+    component = enabled_pipe(nlp, "itu_citations")
+    if component is None:
         raise ValueError("the pipeline has no itu_citations component (see extract.build_nlp)")
-    component = nlp.get_pipe("itu_citations")
     sep = len(WINDOW_SEPARATOR)
 
     def docs() -> Iterator[Doc]:

@@ -117,6 +117,7 @@ def test_tokenizer_splits_tracked_change_glue_and_chinese(nlp: Language) -> None
         "extract.gazetteer",
         "extract.nlp.pipeline",
         "extract.nlp.prescan",
+        "extract.nlp.pipes",
         "extract.io",
         "extract.synth",
     ],
