@@ -182,7 +182,12 @@ def parallel(
             note=f"resgraph extract's extraction, jobs=2 vs jobs=1, over {len(paths)} real "
             f"documents, "
             f"{size / 1e6:.1f} MB, wall clock, {extra}; median of {rounds} alternated rounds "
-            f"({walls}); ceilings {ceil_note}x",
+            f"({walls}); ceilings {ceil_note}x; each round's speed-up over its own ceiling "
+            f"(the load can change between rounds): "
+            + ", ".join(
+                f"{(w1 / w2) / c:.2f}"
+                for (w1, _), (w2, _), c in zip(d[1], d[2], ceilings, strict=True)
+            ),
         )
         yield Measurement(
             name=f"extract.real.jobs2.cpu_cost_{label}",
