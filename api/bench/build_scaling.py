@@ -139,21 +139,43 @@ def _bulk(tmp: Path, rendered: Sequence[Any]) -> _Bulk:
     build = _timed(
         lambda: built.append(build_store(root, names, extractor=lambda _: iter(rendered)))
     )
-    with open_store(root, read_only=True) as store:
-        same = store.snapshot().dump(format=ox.RdfFormat.N_QUADS) or b""
+    docs = b"".join(r.nquads for r in rendered)
+    same = docs + _other_graphs(root, {r.graph for r in rendered})
     shutil.rmtree(root, ignore_errors=True)
     raw: list[ox.Store] = []
     same_s = _timed(lambda: raw.append(_raw_load(tmp / "raw", same)))
+    if len(raw[0]) != built[0].triples:
+        raise AssertionError(
+            f"raw load of {len(raw[0])} quads, the build stored {built[0].triples}"
+        )
     compact_s = _timed(raw[0].optimize)
     raw.clear()
     shutil.rmtree(tmp / "raw", ignore_errors=True)
     same = b""  # free it before the next load
-    docs = b"".join(r.nquads for r in rendered)
     docs_s = _timed(lambda: raw.append(_raw_load(tmp / "raw", docs)))
     doc_quads = len(raw[0])
     raw.clear()
     shutil.rmtree(tmp / "raw", ignore_errors=True)
     return _Bulk(build, same_s, compact_s, docs_s, built[0].triples, doc_quads)
+
+
+def _other_graphs(root: Path, documents: set[str]) -> bytes:
+    """The quads of the store at ``root`` outside the documents' graphs (manifest, derived,
+    ontology, gazetteer) as N-Quads, graph by graph.
+
+    Why not a dump of the whole store: it comes out in index order (graphs by hash), which
+    Oxigraph bulk-loads slower than the same quads document by document (20.8 s CPU at 1.9M
+    quads, against 15.1 s for the documents' 12% fewer quads alone, in one run), so the baseline
+    would flatter the build; it loads the documents' N-Quads as given, then these."""
+    out = []
+    with open_store(root, read_only=True) as store:
+        snap = store.snapshot()
+        for g in snap.named_graphs():
+            if isinstance(g, ox.NamedNode) and g.value not in documents:
+                text = snap.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g) or b""
+                # every N-Triples line ends " .\n" (literals escape their newlines)
+                out.append(text.replace(b" .\n", f" {g} .\n".encode()))
+    return b"".join(out)
 
 
 def _names(tmp: Path, rendered: Sequence[Any]) -> list[Path]:
