@@ -2,16 +2,25 @@
 
 Why a ceiling measured alongside: on a shared 2-core machine the speed-up of any parallel
 program depends on what the other users leave. A pure-Python CPU-bound task timed in one
-process alone and in two processes at once, just before each pair of extraction runs, tells what
-two processes can give at that moment; the speed-up of ``jobs=2`` over ``jobs=1`` (of
-:func:`extract.extract_rendered` with :func:`extract.result_jsonl`, what ``resgraph extract
---jobs N`` runs) is reported against it (issue 20's target: >= 0.85 of the ceiling).
+process alone and in two processes at once tells what two processes can give at that moment;
+the speed-up of ``jobs=2`` over ``jobs=1`` (of :func:`extract.extract_rendered` with
+:func:`extract.result_jsonl`, what ``resgraph extract --jobs N`` runs) is reported against it
+(issue 20's target: >= 0.85 of the ceiling).
+
+Why the task is timed right before and after each extraction run, one burn beside a ``jobs=1``
+run and two at once beside a ``jobs=2`` run: the load others put on the machine changes within
+seconds. A ceiling taken once per round (both burns within a second, before runs of 5-10 s)
+gave per-round ratios from 0.6 to 2.4 on a busy machine; pairing each run with the burns of
+its own configuration, just around it, compares each run with the machine it had (as far as
+burns of a third of a second can tell: 0.6-1.2 on the same busy machine). The rows are only
+worth their spread: the note gives each round's ratio.
 
 Two ways of running are measured, alternated and repeated:
 
 - *fresh*: each run in a new Python process (``extract`` imported before the clock starts), as
-  ``resgraph extract --jobs N`` runs: ``jobs=1`` builds its pipelines once, each ``jobs=2``
-  worker builds its own, so the per-process warm-up is counted;
+  ``resgraph extract --jobs N`` runs: ``jobs=1`` builds its pipelines and tables as it meets
+  them, ``jobs=2`` builds them in the parent before forking (one core busy, the other
+  waiting), so the warm-up is counted;
 - *warm parent*: in this process after warm-up; the pool forks workers that inherit the built
   pipelines, so what remains is scheduling, pickling and the work itself.
 
@@ -69,14 +78,15 @@ def _burn(n: int) -> int:
 def cpu_ceiling(pool: ProcessPoolExecutor, n: int = 6_000_000) -> float:
     """Speed-up two processes get now on a pure-Python task: ``2 * t(one task in one worker) /
     t(two tasks in two workers at once)`` (2.0 on two idle cores)."""
+    return 2 * _burn_wall(pool, 1, n) / _burn_wall(pool, 2, n)
+
+
+def _burn_wall(pool: ProcessPoolExecutor, tasks: int, n: int = 6_000_000) -> float:
+    """Wall seconds of ``tasks`` pure-Python tasks run at once, one per pool worker."""
     t0 = time.perf_counter()
-    pool.submit(_burn, n).result()
-    one = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    for f in [pool.submit(_burn, n) for _ in range(2)]:
+    for f in [pool.submit(_burn, n) for _ in range(tasks)]:
         f.result()
-    two = time.perf_counter() - t0
-    return 2 * one / two
+    return time.perf_counter() - t0
 
 
 def _fresh(listing: Path, mode: str) -> list[float]:
@@ -130,12 +140,12 @@ def parallel(
     tmp: Path, paths: list[Path], rounds: int, sources: list[Path]
 ) -> Iterator[Measurement]:
     """``extract_corpus(jobs=2)`` vs ``jobs=1`` on ``paths``, fresh and warm, with the ceiling
-    measured before each pair; medians of ``rounds`` alternated rounds. A fresh process's
-    warm-up is timed on the first of ``sources`` in each language."""
+    of each round from burns around each run; medians of ``rounds`` alternated rounds. A fresh
+    process's warm-up is timed on the first of ``sources`` in each language."""
     size = sum(p.stat().st_size for p in paths)
     listing = tmp / "parallel-paths.txt"
     listing.write_text("\n".join(str(p) for p in paths), encoding="utf-8")
-    ceilings: list[float] = []
+    ceilings: dict[str, list[float]] = {"fresh": [], "warm": []}
     parent_s: list[float] = []  # CPU of a fresh jobs=2 run's own process (warm-up before forking)
     # (wall, CPU) seconds per mode and jobs
     runs: dict[str, dict[int, list[tuple[float, float]]]] = {
@@ -145,14 +155,19 @@ def parallel(
     with ProcessPoolExecutor(2) as pool:
         pool.submit(_burn, 10).result()
         for r in range(rounds):
-            ceilings.append(cpu_ceiling(pool))
+            burns: dict[int, list[float]] = {}  # before fresh, between, after warm
             for jobs in (1, 2) if r % 2 == 0 else (2, 1):
+                burns[jobs] = [_burn_wall(pool, jobs)]
                 wall, cpu, _bad, parent_cpu = _fresh(listing, str(jobs))
                 runs["fresh"][jobs].append((wall, cpu))
                 if jobs == 2:
                     parent_s.append(parent_cpu)
+                burns[jobs].append(_burn_wall(pool, jobs))
                 runs["warm"][jobs].append(_in_process(paths, jobs))
-    ceiling = statistics.median(ceilings)
+                burns[jobs].append(_burn_wall(pool, jobs))
+            for label, around in (("fresh", slice(0, 2)), ("warm", slice(1, 3))):
+                one, two = (statistics.mean(burns[j][around]) for j in (1, 2))
+                ceilings[label].append(2 * one / two)
     first = _first_of_each_language(sources)
     warm_listing = tmp / "warmup-paths.txt"
     warm_listing.write_text("\n".join(str(p) for p in first.values()), encoding="utf-8")
@@ -161,12 +176,13 @@ def parallel(
     part = paths[: max(1, len(paths) // 4)]
     pickled, pickle_s = _pickled(part)
     quarter = sum(p.stat().st_size for p in part)
-    ceil_note = ", ".join(f"{c:.2f}" for c in ceilings)
     for label, extra in (
         ("fresh", "each run a new process, as `resgraph extract --jobs N`"),
         ("warm", "in the bench process; forked workers inherit its built pipelines"),
     ):
         d = runs[label]
+        ceiling = statistics.median(ceilings[label])
+        ceil_note = ", ".join(f"{c:.2f}" for c in ceilings[label])
         one, two = (statistics.median(w for w, _ in d[j]) for j in (1, 2))
         cpu1, cpu2 = (statistics.median(c for _, c in d[j]) for j in (1, 2))
         walls = "; ".join(
@@ -177,7 +193,7 @@ def parallel(
             value=one / two,
             unit="x",
             baseline=ceiling,
-            baseline_name="two-process CPU ceiling, same rounds",
+            baseline_name="two-process CPU ceiling, burns around the same runs",
             target=">= 0.85 of the ceiling",
             note=f"resgraph extract's extraction, jobs=2 vs jobs=1, over {len(paths)} real "
             f"documents, "
@@ -186,7 +202,7 @@ def parallel(
             f"(the load can change between rounds): "
             + ", ".join(
                 f"{(w1 / w2) / c:.2f}"
-                for (w1, _), (w2, _), c in zip(d[1], d[2], ceilings, strict=True)
+                for (w1, _), (w2, _), c in zip(d[1], d[2], ceilings[label], strict=True)
             ),
         )
         yield Measurement(
