@@ -143,14 +143,15 @@ def doc_context(text: str, intro_end: int | None = None) -> tuple[str | None, Ve
     # what each distinct label names, read once (a head repeats "WTSA-16" many times)
     refs: dict[str, LabelRef | None] = {}
     if body is None:
-        counts = Counter(names[n] for n in _organ_names_in(head))
         label_hits = _labels_in(head)
         refs = {hit: g.label(hit) for hit in dict.fromkeys(label_hits)}
-        labels_in_head = [refs[hit] for hit in label_hits]
-        counts.update(ref.organ for ref in labels_in_head if ref is not None)
-        counts = Counter({k: v for k, v in counts.items() if k in g.organs})
-        if counts:
-            body = counts.most_common(1)[0][0]
+        # the organs named, then those the labels name, in order: the most named wins, the
+        # first named among equals (most short documents name none: no counting then)
+        named = [names[n] for n in _organ_names_in(head)]
+        named.extend(ref.organ for ref in (refs[hit] for hit in label_hits) if ref is not None)
+        named = [k for k in named if k in g.organs]
+        if named:
+            body = Counter(named).most_common(1)[0][0]
     if conference is None and body is not None:
         if label_hits is None:
             label_hits = _labels_in(head)

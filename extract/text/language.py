@@ -195,7 +195,10 @@ def _cached_votes(s: str) -> tuple[tuple[str, int], ...]:
     hundredth of the vote. Words are counted first (in C), then summed per language over the
     few distinct ones."""
     votes = dict.fromkeys(_FUNCTION_WORDS, 0)
-    for word, n in Counter(_function_words(s)).items():
+    words = _function_words(s)
+    if not words:  # a short line often has none: no Counter to build
+        return tuple(votes.items())
+    for word, n in Counter(words).items():
         votes[_LANG_OF_WORD[word]] += n
     return tuple(votes.items())
 
