@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -194,8 +195,10 @@ def load_document(
 def _read(p: Path, display: str, max_bytes: int) -> bytes:
     """The file's bytes, refused before reading when larger than ``max_bytes`` (and read through
     a cap, in case it grows in between)."""
+    # the path as a string once: each pathlib call converts it again (a few µs per document)
+    name = os.fspath(p)
     try:
-        st = p.stat()  # one system call for both questions (is_file() would ask again)
+        st = os.stat(name)  # one system call for both questions (is_file() would ask again)
         size = st.st_size
         if not stat.S_ISREG(st.st_mode):
             raise DocumentError(display, "E009", "not a regular file")
@@ -205,7 +208,7 @@ def _read(p: Path, display: str, max_bytes: int) -> bytes:
             raise DocumentError(
                 display, "E002", f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes"
             )
-        with p.open("rb") as fh:
+        with open(name, "rb") as fh:
             # the size the file said it has (a buffer of max_bytes for each small file costs
             # more than reading it), then the rest up to the cap if it grew in between
             data = fh.read(size + 1)
