@@ -42,7 +42,14 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from extract.assignments.find import find_assignments
     from extract.citations.find import find_citation_parts, find_citations
-    from extract.corpus import extract_corpus, extract_document, extract_rendered, result_jsonl
+    from extract.corpus import (
+        extract_corpus,
+        extract_document,
+        extract_rendered,
+        languages_of,
+        result_jsonl,
+        warm_for_workers,
+    )
     from extract.evaluation import (
         EvalReport,
         GoldSet,
@@ -100,6 +107,7 @@ _EXPORTS = {
     "record_json": "extract.io",
     "section_kind_of": "extract.structure.sections",
     "segment": "extract.structure.segment",
+    "languages_of": "extract.corpus",
     "warm_for_workers": "extract.corpus",
     "write_jsonl": "extract.io",
     # types
@@ -150,6 +158,7 @@ __all__ = [
     "find_proposals",
     "format_sets",
     "generate_corpus",
+    "languages_of",
     "load_document",
     "load_gazetteer",
     "old_objects_frozen",

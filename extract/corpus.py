@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import random
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from functools import cache, partial
@@ -45,6 +45,7 @@ __all__ = [
     "extract_corpus",
     "extract_document",
     "extract_rendered",
+    "languages_of",
     "result_jsonl",
     "warm_for_workers",
 ]
@@ -219,17 +220,18 @@ def _size(path: str) -> int:
         return 0
 
 
-def _languages_of(files: list[str]) -> list[str]:
+def languages_of(files: Sequence[str]) -> list[str]:
     """The languages of up to :data:`SNIFF_FILES` text files spread over ``files``, from their
     first :data:`SNIFF_BYTES` (English first and always; other formats are not read).
 
     Why: :func:`warm_for_workers` builds a language's tables before the pool forks only when
     the run has documents in it, as a worker meeting one would; read this way (a few ms for
     64 files) a language that makes a few percent of the documents is found almost surely, and
-    one that is missed is still built, by the workers that meet it.
+    one that is missed is still built, by the workers that meet it. Public for the programs that
+    run their own pools (``resgraph build --jobs N`` passes it to :func:`warm_for_workers`).
 
     Example:
-        >>> _languages_of(["data/corpus/004_33ee2c9bbc9ab1b2.txt"])
+        >>> languages_of(["data/corpus/004_33ee2c9bbc9ab1b2.txt"])
         ['en', 'zh']
     """
     step = max(1, len(files) // SNIFF_FILES)
@@ -294,7 +296,7 @@ def extract_rendered(
                 outputs = map(work, files)
             yield from _report(outputs, bar)
         else:
-            warm_for_workers(_languages_of(files))
+            warm_for_workers(languages_of(files))
             chunk_work = partial(_pool_render_all, render)
             with ProcessPoolExecutor(max_workers=jobs) as pool:
                 chunks = pool.map(chunk_work, _file_chunks(files, jobs))

@@ -40,7 +40,13 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from extract import DocumentError, ExtractionResult, old_objects_frozen, warm_for_workers
+from extract import (
+    DocumentError,
+    ExtractionResult,
+    languages_of,
+    old_objects_frozen,
+    warm_for_workers,
+)
 from graph import mint
 from graph.rdf.input import DocumentInput
 
@@ -243,8 +249,9 @@ def parallel_extractor(
             outputs: Iterator[RenderedDocument | tuple[str, str, str]] = map(here, paths)
             yield from (DocumentError(*o) if isinstance(o, tuple) else o for o in outputs)
             return
-        # the English pipeline and tables built once here: forked workers inherit them
-        warm_for_workers()
+        # the pipelines and tables of the run's languages built once here: forked workers
+        # inherit them instead of each building its own
+        warm_for_workers(languages_of(paths))
         yield from _pooled(paths, jobs, base)
 
     return run

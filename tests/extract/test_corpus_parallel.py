@@ -15,9 +15,9 @@ from pathlib import Path
 from extract.corpus import (
     CHUNK_BYTES,
     _file_chunks,
-    _languages_of,
     expand_paths,
     extract_rendered,
+    languages_of,
     result_jsonl,
 )
 from extract.exceptions import DocumentError
@@ -69,11 +69,11 @@ def test_few_large_files_are_a_task_each_so_both_workers_get_one() -> None:
 
 def test_languages_are_read_from_a_sample_of_the_text_files(tmp_path: Path) -> None:
     texts = sorted(str(p) for p in SOURCES[1].glob("*.txt"))
-    found = _languages_of(texts)
+    found = languages_of(texts)
     assert found[0] == "en" and set(found) == {"en", "zh", "fr", "es", "ru", "ar"}
     other = tmp_path / "d.docx"
     other.write_bytes(b"PK")
-    assert _languages_of([str(other), str(tmp_path / "missing.txt")]) == ["en"]
+    assert languages_of([str(other), str(tmp_path / "missing.txt")]) == ["en"]
 
 
 def test_the_warm_up_builds_the_tables_of_the_languages_asked_only() -> None:
