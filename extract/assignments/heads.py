@@ -31,6 +31,7 @@ __all__ = ["HeadMatch", "PatternEntry", "find_heads", "load_assignment_patterns"
 
 _GAP_EN = re.compile(r"[^\S\n]*\n?[^\S\n]*")
 _GAP_ZH = re.compile(r"[^\S\n]*")
+_WORD_START = re.compile(r"(?<!\S)\S")
 
 
 @cache
@@ -313,7 +314,7 @@ def _actor_ends_at(text: str, pos: int, lang: str, sector: str | None) -> bool:
     while end > 0 and text[end - 1] in " \t,;":
         end -= 1
     before = text[max(0, end - 120) : end]
-    for sm in re.finditer(r"(?<!\S)\S", before):
+    for sm in _WORD_START.finditer(before):
         found = match_actor_list(before, sm.start(), lang, sector)
         if found is not None and found.end == len(before):
             return True

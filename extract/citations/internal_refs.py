@@ -17,6 +17,9 @@ __all__ = ["read_internal"]
 
 _CITATION_HINT = re.compile(r"(?i:\b(?:resolution|decision)s?[ \t]+\d)|第\d+号决")
 _NEXT_WORD = re.compile(r"[ \t]*([A-Za-z]+)")
+# compiled here: a pattern given as a string is looked up in re's cache on every reference
+_BLANKS = re.compile(r"\s+")
+_HYPHEN = re.compile(r"\s*-\s*")
 _STOPS = ";:\n."
 
 
@@ -123,10 +126,10 @@ def read_internal(
     number = (
         words[0].lower()
         + " "
-        + re.sub(r"\s+", "", "".join(words[1:2]))
+        + _BLANKS.sub("", "".join(words[1:2]))
         + ((" " + " ".join(words[2:]).replace(" - ", "-")) if len(words) > 2 else "")
     )
-    return re.sub(r"\s*-\s*", "-", number), end
+    return _HYPHEN.sub("-", number), end
 
 
 def _translated(

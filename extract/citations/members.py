@@ -63,6 +63,7 @@ _ZH_NEXT = re.compile(
     r"(?P<hao>[ \t]*号)?[ \t]*[和及与、，][ \t]*(?P<di>第[ \t]*)?(?P<num>\d{1,4})(?![\d./-])"
 )
 _ZH_END = re.compile(r"[ \t]*号[ \t]*(决议|决定)")
+_TABS_SPACES = re.compile(r"[ \t]+")
 _QUESTION_NO = re.compile(r"\d{1,2}(?:[ \t]*-[ \t]*\d{1,2})?/\d{1,2}")
 _NUMBER = re.compile(r"\d{1,3}/\d{1,3}|\d{1,4}")  # "70/1" (UN session/number) or "1353"
 _REC_NO = re.compile(r"[A-Z]{1,3}\.\d+(?:\.\d+)*")  # "E.161.1", "M.2083"
@@ -81,7 +82,7 @@ def anchor_number(kind: str, anchor_text: str, last_token: str) -> str:
     """
     if kind == "question":
         m = _QUESTION_NO.search(anchor_text)
-        return re.sub(r"[ \t]+", "", m.group(0)) if m else last_token
+        return _TABS_SPACES.sub("", m.group(0)) if m else last_token
     if kind == "recommendation":  # "E.161.1"; "ITU-R M.2083建议书" ends in a Chinese word
         m = _REC_NO.search(anchor_text)
         return m.group(0) if m else last_token

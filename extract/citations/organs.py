@@ -40,6 +40,7 @@ _COUNCIL = "Council"
 #: the body of a mention that another organisation's numbering marks as not ITU's
 OTHER = "other"
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
+_BLANKS = re.compile(r"\s+")
 _TATWEEL = "\u0640"  # Arabic letter-stretching mark, written inside words ("المؤتـمر")
 
 
@@ -98,7 +99,7 @@ class OrganLexicon:
         """Organ code for a name or acronym as written (``"ITU Council"`` -> ``"Council"``,
         ``"للمؤتـمر العالـمي لتنمية الاتصالات"`` -> ``"WTDC"``)."""
         key = " ".join(name.replace(_TATWEEL, "").split()).casefold()
-        found = self.names.get(key) or self.names.get(re.sub(r"\s+", "", key))
+        found = self.names.get(key) or self.names.get(_BLANKS.sub("", key))
         if found is None and _ARABIC.match(key):  # the glued preposition: ل, لل (ل + ال)
             found = self.names.get("ال" + key[2:]) if key.startswith("لل") else None
             found = found or self.names.get(key[1:])
