@@ -162,7 +162,7 @@ def mention_end(text: str, pos: int, suffix: re.Pattern[str] | None = None) -> i
         if m is None:
             break
         ends.append(m.end())
-        if _DIGIT.search(m.group(0)):
+        if _DIGIT.search(text, m.start(), m.end()):  # the word has a digit
             break
     if suffix is not None:  # "resolves 4 of this resolution"
         for end in ends:
