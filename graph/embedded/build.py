@@ -61,8 +61,8 @@ RG_NAMED_GRAPH = ox.NamedNode(str(RG.namedGraph))
 # everything loaded so far, up to BATCH_BYTES (see _Run.flush)
 FIRST_BATCH_BYTES = 1_000_000
 BATCH_BYTES = 64_000_000  # about 350k quads, 2 s of bulk loading
-# loads queued or running at once: the one the loader runs and the next, ready when it ends
-QUEUED_LOADS = 2
+# bulk loads running at once, each on a core of its own (see _Run.flush)
+LOADERS = 2
 
 
 class _NothingToCommit(Exception):
@@ -258,8 +258,8 @@ class _Run:
         self.pending_size = 0
         self.loaded_size = 0
         self.changes = DocumentChanges()  # what the derived graph is updated from
-        # the bulk loads run in this thread, one at a time, in order (see flush)
-        self.loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="resgraph-load")
+        # the bulk loads run in these threads, LOADERS at a time (see flush)
+        self.loader = ThreadPoolExecutor(max_workers=LOADERS, thread_name_prefix="resgraph-load")
         self.loading: deque[Future[None]] = deque()
 
     def step(self, name: str) -> None:
@@ -278,7 +278,7 @@ class _Run:
             data = nquads(document_triples(doc, self.base), graph_iri).encode("utf-8")
         old = gen.previous.get(doc.name)
         if old is not None:
-            self.settle()  # the store is written by one hand at a time
+            self.settle()  # a drop reads and writes the store while no load runs
             _drop(gen, old, self.base, self.changes)
         self.changes.loaded(ox.NamedNode(graph_iri), data)
         self.pending.append(data)
@@ -300,13 +300,18 @@ class _Run:
         far (capped at ``BATCH_BYTES``): it is busy early and the work left after the last
         document is one batch at most.
 
-        Why in a thread: Oxigraph releases the GIL while it loads, and the load is partly spent
+        Why in threads: Oxigraph releases the GIL while it loads, and the load is partly spent
         waiting on the disk, so the builder takes the next documents (counting their shared
-        texts, :class:`graph.embedded.fact_counts.LedgerTally`) meanwhile. One load runs at a
-        time and one more batch may wait for it (``QUEUED_LOADS``): the builder runs a batch
-        ahead of the loader, so when the last document is taken, the derived graph is computed
-        (:meth:`prepare`) while the loader still has a batch or two to load, and its quads are
-        ready before the loader is idle. :meth:`settle` waits for them all.
+        texts, :class:`graph.embedded.fact_counts.LedgerTally`) meanwhile.
+
+        Why two at a time (``LOADERS``): one bulk load of fewer than a million quads (every
+        batch here) parses, sorts and writes its files on one core, while a raw load of all the
+        quads in one call overlaps its chunks on two; two batches loading side by side use both
+        cores again. They write distinct graphs (a document is dropped only once the loads have
+        settled), and Oxigraph's own loader ingests files from several threads the same way. The
+        builder waits only while both loaders are busy, so when the last document is taken the
+        derived graph is computed (:meth:`prepare`) while they still load. :meth:`settle` waits
+        for every load.
         """
         if self.pending:
             data = b"".join(self.pending)
@@ -315,9 +320,9 @@ class _Run:
             self.submit(gen, data)
 
     def submit(self, gen: Generation, data: bytes) -> None:
-        """Bulk-load the N-Quads ``data`` in the loading thread, after the loads queued before
-        it (waiting first while ``QUEUED_LOADS`` are queued or running)."""
-        while len(self.loading) >= QUEUED_LOADS:
+        """Bulk-load the N-Quads ``data`` in a loading thread (waiting first, while ``LOADERS``
+        loads run, for the oldest)."""
+        while len(self.loading) >= LOADERS:
             self.loading.popleft().result()
         self.loading.append(self.loader.submit(_bulk_load, gen.store, data))
 
@@ -331,7 +336,7 @@ class _Run:
             self.loading.popleft().result()
 
     def close(self) -> None:
-        """Wait for the load in progress, if any, and stop the loading thread."""
+        """Wait for the loads in progress, if any, and stop the loading threads."""
         self.loader.shutdown(wait=True)
 
     def take(
