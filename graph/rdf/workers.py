@@ -183,10 +183,16 @@ def _pooled(
             initargs=(os.getpid(),),
         )
         broken = False
+        futures: list[Future[RenderedDocument | tuple[str, str, str]]] = []
         try:
-            futures: list[Future[RenderedDocument | tuple[str, str, str]]] = [
-                pool.submit(work, p) for p in paths[done:]
-            ]
+            try:
+                for p in paths[done:]:
+                    futures.append(pool.submit(work, p))
+            except BrokenProcessPool:
+                # a worker died while the tasks were handed out (forking a large builder takes
+                # a while): the pool takes no more, and its tasks fail as below
+                futures = []
+                broken = True
             for future in futures:
                 try:
                     out = future.result()
