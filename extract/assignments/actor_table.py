@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from extract.assignments.article_rows import ArticleRows
 from extract.assignments.table import LOOSE_ACCENT_LANGUAGES, loose_accents, loose_diacritics
-from extract.nlp.regex_first import Beginnings, beginnings
+from extract.nlp.regex_first import Beginnings, beginnings, first_chars
 
 _PATTERN = attrgetter("pattern")
 
@@ -33,6 +33,8 @@ __all__ = [
 
 #: languages with actor patterns (English, Chinese, French, Spanish, Russian, Arabic)
 LANGUAGES = ("en", "zh", "fr", "es", "ru", "ar")
+#: the kinds of rows :meth:`ActorTable.at` chooses among
+_AT_KINDS = ("actor", "list_prefix", "bureau", "directors_prefix")
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,14 @@ class ActorTable:
     _kind_begins: dict[str, tuple[Beginnings | None, ...]] = field(
         default_factory=dict, compare=False
     )
+    # the first characters of the rows of each kind that ``at`` returns, as written (None:
+    # cannot tell), and every other character a case-insensitive match may fold them to
+    _firsts: dict[str, tuple[frozenset[str] | None, ...]] = field(
+        default_factory=dict, compare=False
+    )
+    _folded: frozenset[str] = field(default=frozenset(), compare=False)
+    # what may begin at a place whose first character is not ASCII, by that character
+    _wide_memo: dict[str, RowsAt] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
         kinds = {e.kind for e in self.entries}
@@ -106,6 +116,14 @@ class ActorTable:
                 beginnings(e.pattern.pattern, e.pattern.flags, 3) for e in groups.get(kind, ())
             )
             self._kind_begins[kind] = kind_begins
+        folded: set[str] = set()
+        for kind in _AT_KINDS:
+            known = tuple(first_chars(e.pattern.pattern, e.pattern.flags) for e in self.of(kind))
+            self._firsts[kind] = known
+            for chars in known:
+                for ch in chars or ():
+                    folded.update(f for f in (ch.lower(), ch.upper(), ch.casefold()) if f != ch)
+        object.__setattr__(self, "_folded", frozenset(folded))
         lists = [e.pattern.pattern for e in self.entries if e.kind == "list_prefix"]
         if lists:
             joined = "|".join(f"(?:{p})" for p in lists)
@@ -117,13 +135,7 @@ class ActorTable:
         finder."""
         head = text[pos : pos + 3]
         if not head.isascii():
-            return RowsAt(
-                True,
-                self.of("actor"),
-                self.of("list_prefix"),
-                self.of("bureau"),
-                self.of("directors_prefix"),
-            )
+            return self._wide(head[0])
         low = head.lower()
         hit = self._memo.get(low)
         if hit is None:
@@ -153,6 +165,35 @@ class ActorTable:
                 if len(self._article_memo) < 20_000:
                     self._article_memo[place[2]] = refined
             return refined
+        return hit
+
+    def _wide(self, ch: str) -> RowsAt:
+        """What may begin at a place whose first three characters are not all ASCII.
+
+        Why: Chinese (and Arabic) addressees begin with a character that has no case, so
+        only the rows written to begin with it (or whose first characters cannot be told) can
+        match there; trying all of them cost more than the rest of a Chinese head. A cased or
+        ASCII first character (where case folding maps "ſ" to "s") keeps every row."""
+        hit = self._wide_memo.get(ch)
+        if hit is None:
+            caseless = (
+                not ch.isascii()
+                and ch.lower() == ch == ch.upper()
+                and ch.casefold() == ch
+                and ch not in self._folded
+            )
+
+            def rows(kind: str) -> tuple[ActorEntry, ...]:
+                if not caseless:
+                    return self.of(kind)
+                pairs = zip(self.of(kind), self._firsts[kind], strict=True)
+                return tuple(e for e, f in pairs if f is None or ch in f)
+
+            hit = RowsAt(
+                True, rows("actor"), rows("list_prefix"), rows("bureau"), rows("directors_prefix")
+            )
+            if len(self._wide_memo) < 20_000:
+                self._wide_memo[ch] = hit
         return hit
 
     def _may_begin(self, kind: str, low: str) -> tuple[ActorEntry, ...]:
