@@ -21,6 +21,7 @@ from spacy.language import Language
 
 from extract.assignments.heads import HeadMatch
 from extract.assignments.table import load_assignment_patterns
+from extract.assignments.verbs import skipping
 from extract.citations.find import find_citation_parts
 from extract.citations.organs import load_organ_lexicon
 from extract.citations.parts import CitationParts
@@ -114,7 +115,7 @@ def _table() -> _Reach:
 
     def one(kind: str) -> re.Pattern[str]:
         pats = [p.pattern for p in rows if p.kind == kind]
-        return re.compile("|".join(f"(?:{p})" for p in pats) or r"(?!)")
+        return skipping(re.compile("|".join(f"(?:{p})" for p in pats) or r"(?!)"))
 
     return _Reach(one("clause_end"), one("sentence_end"), one("anaphor"))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import overload
 
 from extract.assignments.table import (
     LOOSE_ACCENT_LANGUAGES,
@@ -19,12 +20,14 @@ from extract.assignments.table import (
     loose_diacritics,
 )
 from extract.nlp.literals import LiteralFinder
+from extract.nlp.regex_first import first_char_lookahead
 
 __all__ = [
     "CompiledVerbs",
     "compile_verbs",
     "lead",
     "prescan_matches",
+    "skipping",
     "starts_line",
     "verb_matches",
 ]
@@ -116,12 +119,12 @@ def compile_verbs(patterns: tuple[PatternEntry, ...], lang: str) -> CompiledVerb
         boundary=one("boundary"),
         item_label=one("item_label"),
         item_end=one("item_end"),
-        second=one("second_object", 0),
+        second=skipping(one("second_object", 0)),
         second_end=one("second_object_end", 0),
         lang=lang,
-        discourse=_ending(one("discourse", 0)),
+        discourse=skipping(_ending(one("discourse", 0))),
         leads=tuple(
-            (p.label or p.id, _anchored_end(re.compile(p.pattern, re.MULTILINE)))
+            (p.label or p.id, skipping(_anchored_end(re.compile(p.pattern, re.MULTILINE))))
             for p in patterns
             if p.kind == "lead"
         ),
@@ -141,6 +144,39 @@ def _ending(rx: re.Pattern[str] | None) -> re.Pattern[str] | None:
 
 def _anchored_end(rx: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(f"(?:{rx.pattern})[^\\S\\n]*\\Z", rx.flags)
+
+
+@overload
+def skipping(rx: re.Pattern[str]) -> re.Pattern[str]: ...
+
+
+@overload
+def skipping(rx: None) -> None: ...
+
+
+def skipping(rx: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    """``rx`` led by a look-ahead of the characters its matches begin with, when they are known
+    (:func:`~extract.nlp.regex_first.first_char_lookahead`; else ``rx`` itself).
+
+    Why: a pattern searched along a line or a clause ("and" after an addressee, the words that
+    end before a verb) that opens with an optional group or ``\\b`` is tried at every character;
+    led by a character class, the engine skips in C to the few places where a match can start
+    (two to three times faster). Every match consumes one of those characters first, so the
+    matches are the same.
+
+    Example:
+        >>> skipping(re.compile(r"(?:, )?and|or")).pattern
+        '(?=[,ao])(?:(?:, )?and|or)'
+    """
+    if rx is None:
+        return None
+    ahead = first_char_lookahead(rx.pattern, rx.flags)
+    if not ahead:
+        return rx
+    try:
+        return re.compile(f"{ahead}(?:{rx.pattern})", rx.flags)
+    except re.error:  # a global inline flag the group would no longer start with
+        return rx
 
 
 _LEAD_REACH = 160
