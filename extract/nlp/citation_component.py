@@ -139,12 +139,14 @@ class CitationComponent:
             # the tokens overlapping each zone [lo, hi) (doc.char_span's "expand", all at once)
             firsts = ends.searchsorted([z[0] for z in ctx.zones], side="right").tolist()
             lasts = starts.searchsorted([z[1] for z in ctx.zones], side="left").tolist()
+            matchers = self._matchers
             for (_, _, ids), first, last in zip(ctx.zones, firsts, lasts, strict=True):
                 if first < last:
-                    anchors.extend(
-                        (key, first + s, first + e)
-                        for key, s, e in self._matcher_for(ids)(doc[first:last])
-                    )
+                    matcher = matchers.get(ids)
+                    if matcher is None:
+                        matcher = self._matcher_for(ids)
+                    for key, s, e in matcher(doc[first:last]):
+                        anchors.append((key, first + s, first + e))
         tok_starts: list[int] = starts.tolist()
         tok_ends: list[int] = ends.tolist()
         found: list[CitationParts] = []

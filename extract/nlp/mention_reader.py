@@ -119,9 +119,8 @@ class MentionReader:
         # the keyword may follow an organ prefix: "Council Resolutions 1333 and 1372"; the
         # endings of plural words: "القراران" also after a glued "لل" (a token's is_alpha and
         # lower_ are its text's isalpha() and lower())
-        plural = kind in ("resolution", "decision", "question") and any(
-            len(w) > 4 and w.isalpha() and w.lower().endswith(opts.plural_ends)
-            for w in (text[s:e] for s, e in toks)
+        plural = kind in ("resolution", "decision", "question") and _has_plural_word(
+            text, toks, opts.plural_ends
         )
         gaz = lex.gazetteer
         if opts.zh_list:
@@ -220,3 +219,18 @@ class MentionReader:
             return []
         number, end = found
         return [CitationParts("internal", number, a_start, end, opts.id)]
+
+
+def _has_plural_word(text: str, toks: list[tuple[int, int]], ends: tuple[str, ...]) -> bool:
+    """Whether a token of the anchor is a plural keyword: longer than four letters, all
+    letters, ending in one of ``ends`` ("Resolutions", "القراران").
+
+    Why a loop and not ``any`` over a generator: it runs for every mention, and the slice of a
+    short token (an article, a number) is not taken at all.
+    """
+    for s, e in toks:
+        if e - s > 4:
+            w = text[s:e]
+            if w.isalpha() and w.lower().endswith(ends):
+                return True
+    return False
