@@ -149,9 +149,12 @@ def member_parts(
     lo, hi = lex.number_ranges.get(_COUNCIL, (1000, 1999))
     out: list[CitationParts] = []
     for i, (s, e, num, version, status) in enumerate(members):
-        if version is None:
-            later = (m[3] for m in members[i + 1 :] if m[3] is not None)
-            version = next(later, None) or facts.phrase_version
+        if version is None:  # the next member's version is shared: "20 and 64 (Rev. ...)"
+            for later in members[i + 1 :]:
+                if later[3] is not None:
+                    version = later[3]
+                    break
+            version = version or facts.phrase_version
         organ, basis = facts.organ, facts.basis
         if version is not None and version.organ and organ is None:
             organ, basis = version.organ, "explicit"
