@@ -47,10 +47,10 @@ def test_the_one_core_rows_divide_each_round_by_the_ceiling_around_it() -> None:
     assert rows["scale.build_jobs.of_ceiling_one_core"].value == pytest.approx(1.6 / 1.7)
     assert rows["scale.build_jobs.one_core"].value == 9.0
     assert rows["scale.build_jobs.one_core"].baseline == 5.0
-    assert "0.94, 0.90, 0.99" in rows["scale.build_jobs.one_core"].note  # CPU s per wall s
+    assert "0.94, 0.90, 0.99" in (rows["scale.build_jobs.one_core"].note or "")  # CPU s per wall s
 
 
 def test_without_a_one_core_reference_the_row_says_it_was_skipped() -> None:
     rows = list(_one_core_rows([], [], [1.8], 2))
     assert [m.name for m in rows] == ["scale.build_jobs.one_core"]
-    assert "skipped" in rows[0].note
+    assert "skipped" in (rows[0].note or "")
