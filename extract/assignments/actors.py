@@ -205,14 +205,14 @@ def _unit(
             if not all(labels):
                 continue  # a name that only the host Sector explains, in no Sector's text
             cands.append(_Unit(m.end(), labels, qual, (e.id,)))
-    prefix = _first_match(at.directors, text, pos)
+    prefix = _first_match(at.directors, text, pos) if at.directors else None
     if prefix is not None:
         got = _bureau_list(text, prefix, table)
         if got is not None:
             end, bureaux = got
             suffix = _first_match(table.of("bureaux_suffix"), text, end)
             cands.append(_Unit(suffix or end, tuple(bureaux), None, ("directors-of",)))
-    got = _bureau_list(text, pos, table, at.bureaux)
+    got = _bureau_list(text, pos, table, at.bureaux) if at.bureaux else None
     if got is not None:
         end, bureaux = got
         suffix = _first_match(table.of("directors_suffix"), text, end)
@@ -275,7 +275,11 @@ def match_actor_list(
         end = nxt.end
     qualifier = next((u.qualifier for u in units if u.qualifier), None)
     ids = tuple(i for u in units for i in u.ids)
-    return ActorMatch(pos, end, _dedupe(labels), _dedupe(primary), qualifier, ids)
+    found = _dedupe(labels)
+    # without an extension the primary labels are the labels: one tuple (read once by _head)
+    return ActorMatch(
+        pos, end, found, found if primary == labels else _dedupe(primary), qualifier, ids
+    )
 
 
 def _listed(
@@ -329,7 +333,10 @@ def expand_labels(
         >>> expand_labels(("@other-sectors", "ITU-D"), addressees=("ITU-T",))
         ('ITU-R', 'ITU-D')
     """
-    if not any(lab.startswith("@") for lab in labels):
+    for lab in labels:
+        if lab.startswith("@"):
+            break
+    else:
         return tuple(dict.fromkeys(labels))  # no group label (most lists): nothing to expand
     own_bureaux = {a for a in addressees if a in BUREAUX} | {
         _SECTOR_BUREAU[a] for a in addressees if a in _SECTOR_BUREAU

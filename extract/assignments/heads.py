@@ -174,7 +174,9 @@ def _head(
     where: str = "line",
 ) -> HeadMatch:
     addressees = expand_labels(actors.labels, sector=sector)
-    primary = expand_labels(actors.primary, sector=sector)
+    # the same labels (no "in particular" extension) expand the same
+    same = actors.primary is actors.labels
+    primary = addressees if same else expand_labels(actors.primary, sector=sector)
     collaborators, end = _collaborators(text, comp, actors.end, addressees, sector)
     return HeadMatch(
         start=start,

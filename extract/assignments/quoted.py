@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 
 from spacy.language import Language
 
@@ -30,6 +31,7 @@ from extract.nlp.pipes import enabled_pipe
 
 __all__ = ["CitedBefore", "ReportedSource", "reported_source", "same_sentence"]
 
+_END_START = attrgetter("end", "start")
 _MAX_QUOTE = 1500  # how far before a quoted verb the citation of its resolution may stand
 _RES_FALLBACK = re.compile(r"(?i:\bresolution)\s+(\d{1,4})\b|第(\d{1,4})号决议")
 
@@ -55,22 +57,31 @@ class CitedBefore:
         self, text: str, nlp: Language, parts: Sequence[CitationParts] | None = None
     ) -> None:
         self._text, self._nlp = text, nlp
-        self._parts = None if parts is None else self._resolutions(parts)
+        # sorted when first asked for: most documents ask nothing (no head reports a clause)
+        self._given = parts
+        self._parts: list[CitationParts] | None = None
         self._ends: list[int] = []
 
     @staticmethod
     def _resolutions(parts: Sequence[CitationParts]) -> list[CitationParts]:
         found = [p for p in parts if p.kind in ("resolution", "decision")]
-        return sorted(found, key=lambda p: (p.end, p.start))
+        return sorted(found, key=_END_START)
 
     @property
     def available(self) -> bool:
         """True when citations are known or can be read (the pipeline has ``itu_citations``)."""
-        return self._parts is not None or enabled_pipe(self._nlp, "itu_citations") is not None
+        return (
+            self._given is not None
+            or self._parts is not None
+            or enabled_pipe(self._nlp, "itu_citations") is not None
+        )
 
     def _read(self) -> list[CitationParts]:
         if self._parts is None:
-            found = find_citation_parts(self._text, self._nlp) if self.available else []
+            if self._given is not None:
+                found: Sequence[CitationParts] = self._given
+            else:
+                found = find_citation_parts(self._text, self._nlp) if self.available else []
             self._parts = self._resolutions(found)
         return self._parts
 
@@ -85,7 +96,7 @@ class CitedBefore:
 
     def last_within(self, lo: int, hi: int) -> CitationParts | None:
         """The mention ending last in ``[lo, hi)`` among those starting at or after ``lo``."""
-        if self._parts is None and not self.available:
+        if not self.available:
             return None
         parts = self._read()
         if not self._ends:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Literal
 
 from extract.assignments.heads import HeadMatch
@@ -114,11 +114,41 @@ def _items(h: HeadMatch, next_start: int | None, sec: Any, par: Any) -> tuple[st
     if sec is None:
         return ()
     stop = next_start if next_start is not None else sec.end
+    labels = [p.label for p in _starting_in(sec, h.end, stop) if p.label]
+    if not labels:
+        return ()
+    top = labels[0][0].isdigit()  # keep the top level: 1, 2 (not i), ii))
+    return tuple([lab for lab in labels if lab[0].isdigit() == top])
+
+
+_FEW_PARAGRAPHS = 8  # up to this many, a section's paragraphs are read without its index
+
+
+def _starting_in(sec: Any, lo: int, hi: int) -> Sequence[Any]:
+    """The paragraphs of ``sec`` (sorted by start) that start in ``[lo, hi)``.
+
+    Why not always through the section's index: most sections have a handful of paragraphs,
+    and building the index (once per section, and nearly every head opens a section of its
+    own) cost more than reading them; an unsorted tuple is read through the index as before.
+    """
+    paragraphs = sec.paragraphs
+    if len(paragraphs) <= _FEW_PARAGRAPHS:
+        first = last = 0
+        previous = -1
+        for p in paragraphs:
+            start = p.start
+            if start < previous:
+                break  # not sorted: bisect as before
+            previous = start
+            if start < lo:
+                first += 1
+            if start < hi:
+                last += 1
+        else:
+            return paragraphs[first:last]  # type: ignore[no-any-return]
     starts = sec.paragraph_index.starts
-    first, last = bisect.bisect_left(starts, h.end), bisect.bisect_left(starts, stop)
-    labels = [p.label for p in sec.paragraphs[first:last] if p.label]
-    top = labels[0][0].isdigit() if labels else True  # keep the top level: 1, 2 (not i), ii))
-    return tuple(lab for lab in labels if lab[0].isdigit() == top)
+    first, last = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+    return paragraphs[first:last]  # type: ignore[no-any-return]
 
 
 def heads_to_assignments(
