@@ -17,6 +17,7 @@ instructs the Secretary-General ...").
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 
 from spacy.language import Language
 
@@ -34,6 +35,7 @@ from extract.nlp.pipes import enabled_pipe
 __all__ = ["ReportedSource", "find_assignments", "heads_to_assignments"]
 
 _LOOK_BACK = 400
+_SPAN = attrgetter("start", "end")
 _WINDOW_AFTER = 4500
 #: languages whose verbs are always looked for (Chinese only where CJK characters occur)
 _ALWAYS = ("en", "zh")
@@ -108,7 +110,7 @@ def find_assignments(
             h = _shift(head, wlo) if wlo else head
             if lo <= h.verb_start < hi and _in_own_language(h, structure, comp):
                 heads.setdefault((h.start, h.end, h.addressee_only), h)
-    ordered = sorted(heads.values(), key=lambda h: (h.start, h.end))
+    ordered = sorted(heads.values(), key=_SPAN)
     cited = CitedBefore(text, nlp, citation_parts)
     records = heads_to_assignments(
         ordered,
