@@ -8,6 +8,8 @@
 #   make bench       benchmarks, writes bench-report.json
 #   make records-diff REV=x   every record of the seeds, gold passages and a synthetic corpus
 #                    extracted by revision x and by the working tree, compared (speed work)
+#   make instructions REV=x   instructions (valgrind) of the spaCy pipeline and the whole
+#                    extraction chain, revision x against the working tree (speed work)
 #
 # Why lock files: pyproject.toml says which versions may work; the locks say which ones were
 # tested (every package pinned, with hashes). The venv is installed from the locks only, so a
@@ -32,7 +34,7 @@ UV_COMPILE  = $(BIN)/uv pip compile pyproject.toml --universal --python-version 
               --generate-hashes --custom-compile-command "make lock" --quiet $(LOCK_FLAGS)
 FAST       := not slow and not browser
 
-.PHONY: serve test test-fast lint typecheck format lock hooks bench records-diff system-deps clean
+.PHONY: serve test test-fast lint typecheck format lock hooks bench records-diff instructions system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -76,6 +78,9 @@ bench: $(VENV)/.installed-dev system-deps
 
 records-diff: $(VENV)/.installed-dev
 	REV=$(REV) bash .ci/records-diff.sh
+
+instructions: $(VENV)/.installed-dev
+	REV=$(REV) bash .ci/instructions.sh
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
