@@ -26,7 +26,8 @@ cat > "$tmp/work.py" <<'PY'
 import sys
 from pathlib import Path
 
-from extract import build_nlp, extract_document, load_document, segment
+from extract import build_nlp, extract_document, languages_of, load_document, segment
+from extract import warm_for_workers
 from extract.assignments.find import find_assignments
 from extract.citations.find import find_citation_parts, find_citations
 
@@ -43,10 +44,10 @@ def pipeline(docs):
         find_assignments(d, st, nlp, parts)
 
 
-warm = paths[: max(1, len(paths) // 10)]  # first use of tables and regexes, not counted
-timed = paths[len(warm) :]
-for p in warm:
-    extract_document(p)
+# what a long run builds once (pipelines, the actor tables of the languages present, regexes
+# compiled on first use) is built before counting, as for a pool's workers
+warm_for_workers(languages_of([str(p) for p in paths]))
+timed = paths
 if stage == "pipeline":
     docs = [(d, segment(d)) for d in map(load_document, timed)]
     if mode == "run":
