@@ -15,11 +15,7 @@ if ! command -v valgrind >/dev/null; then
   echo "valgrind is not installed: apt-get install valgrind" >&2
   exit 1
 fi
-rev="${REV:-HEAD}"
-py="$PWD/.venv/bin/python"
-tmp="$(mktemp -d)"
-trap 'git worktree remove --force "$tmp/base" >/dev/null 2>&1 || true; rm -rf "$tmp"' EXIT
-git worktree add --detach --quiet "$tmp/base" "$rev"
+. .ci/base-tree.sh  # rev, py, tmp and the worktree "$tmp/base"
 "$py" -c "from extract import generate_corpus; generate_corpus('$tmp/synth', total_bytes=1_200_000, seed=2024)"
 real=("$(realpath data/corpus)" "$(realpath tests/gold/dev/texts)")
 cat > "$tmp/work.py" <<'PY'

@@ -4,11 +4,7 @@
 # line by line. A speed change must leave them identical (`make records-diff REV=main`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rev="${REV:-HEAD}"
-py="$PWD/.venv/bin/python"
-tmp="$(mktemp -d)"
-trap 'git worktree remove --force "$tmp/base" >/dev/null 2>&1 || true; rm -rf "$tmp"' EXIT
-git worktree add --detach --quiet "$tmp/base" "$rev"
+. .ci/base-tree.sh  # rev, py, tmp and the worktree "$tmp/base"
 "$py" -c "from extract import generate_corpus; generate_corpus('$tmp/synth', total_bytes=10_000_000, seed=2024)"
 inputs=(data/corpus tests/gold/dev/texts tests/gold/probe*/texts "$tmp/synth")
 absolute=()
