@@ -35,6 +35,7 @@ Without Virtuoso (not installed and not root) the remote measurements are skippe
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import statistics
@@ -210,8 +211,13 @@ def scale_benchmarks(quick: bool) -> Iterator[Measurement]:
         cpu = _one_cpu()
         # the one-core builder is forked now, with spaCy and the pipelines built, and held to
         # one CPU before it starts a thread; it builds with --jobs 1 as this process does
-        held = ProcessPoolExecutor(1, initializer=_hold_to, initargs=(cpu,)) if cpu else None
-        with ProcessPoolExecutor(2) as pool:  # the ceiling's two processes, started once
+        with contextlib.ExitStack() as stack:
+            pool = stack.enter_context(ProcessPoolExecutor(2))  # the ceiling's, started once
+            held = (
+                stack.enter_context(ProcessPoolExecutor(1, initializer=_hold_to, initargs=(cpu,)))
+                if cpu is not None
+                else None
+            )
             pool.submit(_burn_nothing).result()
             if held is not None:
                 held.submit(_burn_nothing).result()
@@ -224,8 +230,6 @@ def scale_benchmarks(quick: bool) -> Iterator[Measurement]:
                     elif j:
                         builds[j].append(_build(corpus, Path(tmp) / f"store-{j}-{i}", j))
             ceilings.append(cpu_ceiling(pool))
-        if held is not None:
-            held.shutdown()
         yield from _build_rows(builds, ceilings, jobs, len(docs), megabytes)
         yield from _one_core_rows(one_core, builds[jobs], ceilings, jobs)
         yield Measurement(
